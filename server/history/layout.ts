@@ -1,0 +1,101 @@
+import type { SessionInfo, SessionKind } from '../../src/types/api.ts';
+
+// Every storage key the server reads is built or decoded here (see the contract, section 1).
+// Keys are relative to the storage root.
+
+export const METADATA_DIR = 'cluster-metadata/';
+export const HISTORY_DIR = 'cluster-history/';
+
+const SESSION_NAME = /^session_(\d{4})-(\d{2})-(\d{2})_(\d{2})-(\d{2})-(\d{2})_(\d{6})_(\d+)$/;
+const DNS_1123 = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+export const NODE_ID = /^[0-9a-f]{56}$/;
+
+/** Start time (unix ms, UTC) of a session name, or null when the name does not parse. */
+export function parseSessionName(name: string): number | null {
+  const m = SESSION_NAME.exec(name);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, micros] = m.map(Number) as number[];
+  const ms = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, Math.floor(micros! / 1000));
+  const date = new Date(ms);
+  // Reject dates that roll over (e.g. month 13, Feb 30).
+  if (date.getUTCMonth() !== mo! - 1 || date.getUTCDate() !== d! || h! > 23 || mi! > 59 || s! > 59)
+    return null;
+  return ms;
+}
+
+export function isDnsName(name: string): boolean {
+  return DNS_1123.test(name);
+}
+
+/**
+ * Decodes one `cluster-metadata/` key into a session, or null for keys that are not
+ * session index entries (folder placeholders, junk, unparsable session names).
+ */
+export function decodeIndexKey(key: string): SessionInfo | null {
+  if (!key.startsWith(METADATA_DIR)) return null;
+  const parts = key.slice(METADATA_DIR.length).split('/');
+  if (parts.length !== 3) return null;
+  const [kind, joined, sessionName] = parts as [string, string, string];
+  const startTime = parseSessionName(sessionName);
+  if (startTime === null) return null;
+  const names = joined.split('_');
+  if (!names.every(isDnsName)) return null;
+  if (kind === 'raycluster' && names.length === 2) {
+    const [namespace, clusterName] = names as [string, string];
+    return { namespace, kind, name: clusterName, clusterName, sessionName, startTime };
+  }
+  if ((kind === 'rayjob' || kind === 'rayservice') && names.length === 3) {
+    const [namespace, ownerName, clusterName] = names as [string, string, string];
+    return { namespace, kind, name: ownerName, clusterName, ownerName, sessionName, startTime };
+  }
+  return null;
+}
+
+export function indexKey(s: SessionInfo): string {
+  const names =
+    s.kind === 'raycluster'
+      ? [s.namespace, s.clusterName]
+      : [s.namespace, s.ownerName ?? s.name, s.clusterName];
+  return `${METADATA_DIR}${s.kind}/${names.join('_')}/${s.sessionName}`;
+}
+
+/** Folder of one session's history, ending with '/'. */
+export function sessionDir(s: SessionInfo): string {
+  const owner = s.kind === 'raycluster' ? [] : [s.ownerName ?? s.name];
+  return `${HISTORY_DIR}${[s.kind, s.namespace, ...owner, s.clusterName, s.sessionName].join('/')}/`;
+}
+
+export function fetchedEndpointsDir(s: SessionInfo): string {
+  return `${sessionDir(s)}fetched_endpoints/`;
+}
+
+/** Stored dashboard response for a request URI, e.g. `/api/v0/cluster_metadata`. */
+export function fetchedEndpointKey(s: SessionInfo, requestUri: string): string {
+  return `${fetchedEndpointsDir(s)}restful__${requestUri.replace(/^\//, '').replaceAll('/', '__')}`;
+}
+
+export function nodeDir(s: SessionInfo, nodeId: string): string {
+  return `${sessionDir(s)}${nodeId}/`;
+}
+
+export function nodeLogsDir(s: SessionInfo, nodeId: string): string {
+  return `${nodeDir(s, nodeId)}logs/`;
+}
+
+export function nodeEventsDir(s: SessionInfo, nodeId: string): string {
+  return `${nodeDir(s, nodeId)}node_events/`;
+}
+
+export function jobEventsDir(s: SessionInfo, nodeId: string): string {
+  return `${nodeDir(s, nodeId)}job_events/`;
+}
+
+const EVENT_FILE = /-\d{4}-\d{2}-\d{2}-\d{2}(-\d+)?(\.jsonl)?(\.gz)?$/;
+
+export function isEventFileName(name: string): boolean {
+  return EVENT_FILE.test(name);
+}
+
+export function kindOf(value: string): SessionKind | null {
+  return value === 'raycluster' || value === 'rayjob' || value === 'rayservice' ? value : null;
+}

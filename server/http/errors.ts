@@ -1,0 +1,31 @@
+import type { ApiErrorBody } from '../../src/types/api.ts';
+
+// Errors a route throws to answer with a status and a message naming the problem.
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (message: string) => new HttpError(400, message);
+export const notFound = (message: string) => new HttpError(404, message);
+
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+export function errorBody(statusCode: number, message: string): ApiErrorBody {
+  return { statusCode, error: reasons[statusCode] ?? 'Error', message };
+}

@@ -1,0 +1,78 @@
+import type { Readable } from 'node:stream';
+
+// The one interface every storage backend implements (local folder, S3/OSS).
+// Keys are '/'-separated and relative to the configured root; they never start with '/'.
+
+export interface StorageEntry {
+  /** Full key, relative to the storage root. Folders (common prefixes) end with '/'. */
+  key: string;
+  isFolder: boolean;
+  /** Bytes; 0 for folders. */
+  size: number;
+  /** Last modification, unix ms; 0 when unknown (folders). */
+  mtime: number;
+}
+
+export interface ListOptions {
+  /** true: only direct children, folders collapsed to 'prefix/child/' entries (like S3 delimiter '/'). */
+  delimited?: boolean;
+  /** Opaque continuation token from a previous page. */
+  cursor?: string;
+  /** Upper bound on entries per page (a backend may return fewer). */
+  limit?: number;
+}
+
+export interface ListPage {
+  entries: StorageEntry[];
+  /** Present when more entries follow. */
+  cursor?: string;
+}
+
+export interface ReadRange {
+  /** First byte, inclusive. */
+  start?: number;
+  /** Last byte, exclusive. */
+  end?: number;
+}
+
+export interface Storage {
+  /** Entries whose key starts with `prefix` (a folder prefix should end with '/'), in key order. */
+  list(prefix: string, options?: ListOptions): Promise<ListPage>;
+  /** Metadata of one object, or null when it does not exist. */
+  stat(key: string): Promise<StorageEntry | null>;
+  /** Bytes [start, end) of one object; shorter at the end of the object. Throws NotFoundError. */
+  read(key: string, range?: ReadRange): Promise<Buffer>;
+  /** The object (or a byte range of it) as a stream. Throws NotFoundError. */
+  stream(key: string, range?: ReadRange & { signal?: AbortSignal }): Promise<Readable>;
+  /** A short name for logs and /readz, e.g. `file:///data` or `s3://bucket/prefix`. */
+  readonly description: string;
+}
+
+export class StorageNotFoundError extends Error {
+  constructor(readonly key: string) {
+    super(`No object at ${key}`);
+    this.name = 'StorageNotFoundError';
+  }
+}
+
+/** Storage could not be reached or failed mid-request (maps to 503). */
+export class StorageUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** Every entry under a prefix, across pages. */
+export async function* listAll(
+  storage: Storage,
+  prefix: string,
+  options: Omit<ListOptions, 'cursor'> = {},
+): AsyncGenerator<StorageEntry> {
+  let cursor: string | undefined;
+  do {
+    const page = await storage.list(prefix, { ...options, cursor });
+    yield* page.entries;
+    cursor = page.cursor;
+  } while (cursor);
+}

@@ -1,0 +1,70 @@
+// Types of this project's own API (not the Ray Dashboard shapes, which live in ray.ts).
+// Shared by the SPA and the server: keep them free of runtime code.
+
+export const SESSION_KINDS = ['raycluster', 'rayjob', 'rayservice'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** Names one session the way every URL does: /c/:namespace/:kind/:name/:session. */
+export interface SessionScope {
+  namespace: string;
+  kind: SessionKind;
+  /** The RayCluster name for raycluster; the owner (RayJob / RayService) name otherwise. */
+  name: string;
+  /** A session name (session_...) or `latest`. */
+  session: string;
+}
+
+/** One session from the storage index. */
+export interface SessionInfo {
+  namespace: string;
+  kind: SessionKind;
+  name: string;
+  clusterName: string;
+  /** RayJob / RayService name; absent for raycluster. */
+  ownerName?: string;
+  sessionName: string;
+  /** Session start, unix milliseconds (from the session name, which is UTC). */
+  startTime: number;
+}
+
+export interface SessionsPage {
+  sessions: SessionInfo[];
+  /** Sessions matching the filters, across all pages. */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Every namespace present in the index, for the filter menu. */
+  namespaces: string[];
+}
+
+/** Body of every error the API returns. */
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  statusCode: number;
+}
+
+export type AuthMode = 'none' | 'token' | 'oidc';
+
+/** GET /config.json: the public part of the server's configuration. */
+export interface PublicConfig {
+  basePath: string;
+  auth: {
+    mode: AuthMode;
+    oidc?: {
+      issuer: string;
+      clientId: string;
+      scope: string;
+      redirectUri: string;
+      /** Set when the server adds the client secret to the token exchange. */
+      tokenProxy?: string;
+    };
+  };
+  metrics: {
+    grafanaUrl: string | null;
+    grafanaOrgId: number;
+    grafanaDashboards: Record<string, string>;
+    grafanaDatasource: string | null;
+    prometheusConfigured: boolean;
+  };
+}
