@@ -90,6 +90,22 @@ export function jobEventsDir(s: SessionInfo, nodeId: string): string {
   return `${nodeDir(s, nodeId)}job_events/`;
 }
 
+/** Legacy cluster events of one node: `logs/events/event_*.log`. */
+export function nodeLegacyEventsDir(s: SessionInfo, nodeId: string): string {
+  return `${nodeLogsDir(s, nodeId)}events/`;
+}
+
+/** Resource totals/usage a node's raylet dumped (source of the `ray status`-style text). */
+export function nodeDebugStateKey(s: SessionInfo, nodeId: string): string {
+  return `${nodeLogsDir(s, nodeId)}debug_state.txt`;
+}
+
+const LEGACY_EVENT_FILE = /^event_[\w.-]*\.log$/;
+
+export function isLegacyEventFileName(name: string): boolean {
+  return LEGACY_EVENT_FILE.test(name);
+}
+
 const EVENT_FILE = /-\d{4}-\d{2}-\d{2}-\d{2}(-\d+)?(\.jsonl)?(\.gz)?$/;
 
 export function isEventFileName(name: string): boolean {

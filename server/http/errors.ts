@@ -3,12 +3,12 @@ import type { ApiErrorBody } from '../../src/types/api.ts';
 // Errors a route throws to answer with a status and a message naming the problem.
 
 export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
+  readonly statusCode: number;
+
+  constructor(statusCode: number, message: string) {
     super(message);
     this.name = 'HttpError';
+    this.statusCode = statusCode;
   }
 }
 

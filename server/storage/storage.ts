@@ -49,9 +49,12 @@ export interface Storage {
 }
 
 export class StorageNotFoundError extends Error {
-  constructor(readonly key: string) {
+  readonly key: string;
+
+  constructor(key: string) {
     super(`No object at ${key}`);
     this.name = 'StorageNotFoundError';
+    this.key = key;
   }
 }
 

@@ -1,0 +1,88 @@
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
+import type { ServerConfig } from './config.ts';
+import { SessionIndex } from './history/session-index.ts';
+import { SnapshotCache } from './history/snapshot-cache.ts';
+import type { AppDeps, RouteModule } from './http/app-deps.ts';
+import { installErrorHandler, statusAndMessage } from './http/error-handler.ts';
+import { errorBody } from './http/errors.ts';
+import { loggerOptions } from './http/logging.ts';
+import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
+import { configRoutes } from './routes/config.ts';
+import { healthRoutes } from './routes/health.ts';
+import { fetchedEndpointRoutes } from './routes/session/fetched-endpoints.ts';
+import { sessionInfoRoutes } from './routes/session/info.ts';
+import { rayDashboardRoutes } from './routes/session/ray-dashboard.ts';
+import { enterClusterRoutes } from './routes/session-router.ts';
+import { sessionsRoutes } from './routes/sessions.ts';
+import { spaRoutes } from './routes/spa.ts';
+import { createStorage } from './storage/create-storage.ts';
+import type { Storage } from './storage/storage.ts';
+
+// Builds the HTTP app; tests call it in-process (app.inject), server/index.ts listens.
+
+export interface BuildAppOptions {
+  config: ServerConfig;
+  /** Defaults to the backend named by config.storage. */
+  storage?: Storage;
+  /** Fastify's logger option; defaults to JSON logs at config.server.logLevel. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Route files in registration order; the SPA (static files and the history fallback) comes last. */
+const routeModules: RouteModule[] = [
+  healthRoutes,
+  configRoutes,
+  sessionsRoutes,
+  enterClusterRoutes,
+  sessionInfoRoutes,
+  fetchedEndpointRoutes,
+  rayDashboardRoutes,
+  spaRoutes,
+];
+
+export function createAppDeps(config: ServerConfig, storage: Storage): AppDeps {
+  return {
+    config,
+    storage,
+    sessions: new SessionIndex(storage, { ttlMs: config.server.sessionIndexTtlSeconds * 1000 }),
+    snapshots: new SnapshotCache({ maxBytes: config.server.snapshotCacheMb * 1024 * 1024 }),
+  };
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const deps = createAppDeps(config, options.storage ?? createStorage(config.storage));
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.server.logLevel),
+    trustProxy: config.server.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+    // Only GET/HEAD routes exist; a body is never expected.
+    bodyLimit: 64 * 1024,
+    // Malformed URLs fail before routing (and its hooks): answer them the same way as any 400.
+    frameworkErrors: (error, request, reply) => {
+      const { statusCode, message } = statusAndMessage(error);
+      void (reply as FastifyReply)
+        .code(statusCode)
+        .headers(securityHeaders(config, request))
+        .send(errorBody(statusCode, message));
+    },
+  });
+  addSecurityHeaders(app, config);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyCompress, { global: true });
+
+  await app.register(
+    async (scope) => {
+      for (const routes of routeModules) await routes(scope, deps);
+    },
+    { prefix: config.server.basePath },
+  );
+  return app;
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { decodeRayEvent, normalizeId, parseTimestampMs } from './index.ts';
+import * as ev from './test-events.ts';
+
+describe('normalizeId', () => {
+  it('turns base64 ids into lowercase hex', () => {
+    expect(normalizeId('AgAAAA==')).toBe('02000000');
+    expect(normalizeId(ev.b64(ev.nodeId(7)))).toBe(ev.nodeId(7));
+  });
+
+  it('keeps hex as hex', () => {
+    expect(normalizeId('02000000')).toBe('02000000');
+    expect(normalizeId(ev.taskId(3))).toBe(ev.taskId(3));
+  });
+
+  it('gives an empty string for nothing', () => {
+    expect(normalizeId(null)).toBe('');
+    expect(normalizeId('')).toBe('');
+    expect(normalizeId(undefined)).toBe('');
+  });
+});
+
+describe('parseTimestampMs', () => {
+  it('keeps sub-millisecond order of RFC 3339 nanosecond timestamps', () => {
+    const a = parseTimestampMs('2026-01-11T19:38:40.123456789Z')!;
+    const b = parseTimestampMs('2026-01-11T19:38:40.123457000Z')!;
+    expect(Math.floor(a)).toBe(Date.UTC(2026, 0, 11, 19, 38, 40, 123));
+    expect(a).toBeLessThan(b);
+  });
+
+  it('reads quoted int64 counts by magnitude and rejects junk', () => {
+    expect(parseTimestampMs('1768160320000')).toBe(1768160320000);
+    expect(parseTimestampMs('1768160320000000000')).toBe(1768160320000);
+    expect(parseTimestampMs('yesterday')).toBeNull();
+  });
+});
+
+describe('decodeRayEvent', () => {
+  it('decodes a task definition with ids in hex and the function name Ray shows', () => {
+    const decoded = decodeRayEvent(
+      ev.taskDefinition({ task: ev.taskId(1), func: 'step', className: 'mod.Trainer', attempt: 2 }),
+    );
+    expect(decoded).toMatchObject({
+      kind: 'taskDefinition',
+      taskId: ev.taskId(1),
+      attempt: 2,
+      jobId: ev.JOB,
+      funcOrClassName: 'Trainer.step',
+      name: 'Trainer.step',
+      parentTaskId: ev.driverTaskId(),
+      requiredResources: { CPU: 1 },
+    });
+  });
+
+  it('decodes actor task definitions as ACTOR_TASK with their actor', () => {
+    const actor = ev.actorId(1);
+    const decoded = decodeRayEvent(
+      ev.actorTaskDefinition({
+        task: ev.actorTaskId(1, actor),
+        actor,
+        className: 'Counter',
+        method: 'inc',
+      }),
+    );
+    expect(decoded).toMatchObject({
+      kind: 'taskDefinition',
+      taskType: 'ACTOR_TASK',
+      actorId: actor,
+      name: 'Counter.inc',
+    });
+  });
+
+  it('parses quoted int64 fields (pids, log offsets, exit codes)', () => {
+    const life = decodeRayEvent(
+      ev.taskLifecycle({
+        task: ev.taskId(1),
+        states: [['RUNNING', 1]],
+        pid: 77,
+        log: { stdoutFile: 'worker-x.out', stdoutStart: '10', stdoutEnd: '2048' },
+      }),
+    );
+    expect(life).toMatchObject({
+      workerPid: 77,
+      logInfo: { stdoutStart: 10, stdoutEnd: 2048, stderrStart: null },
+    });
+    const job = decodeRayEvent(ev.jobDefinition());
+    expect(job).toMatchObject({
+      kind: 'jobDefinition',
+      driverPid: 4242,
+      driverNodeId: ev.nodeId(1),
+    });
+  });
+
+  it('decodes every one of the ten event types', () => {
+    const actor = ev.actorId(1);
+    const events = [
+      ev.taskDefinition({ task: ev.taskId(1) }),
+      ev.actorTaskDefinition({
+        task: ev.actorTaskId(1, actor),
+        actor,
+        className: 'A',
+        method: 'm',
+      }),
+      ev.taskLifecycle({ task: ev.taskId(1), states: [['RUNNING', 1]] }),
+      ev.taskProfile({
+        task: ev.taskId(1),
+        worker: ev.workerId(1),
+        ip: '10.0.0.1',
+        spans: [['task:execute', 1, 2]],
+      }),
+      ev.jobDefinition(),
+      ev.jobLifecycle(ev.JOB, [{ state: 'CREATED', ms: 0 }]),
+      ev.nodeDefinition(ev.nodeId(1), '10.0.0.1'),
+      ev.nodeLifecycle(ev.nodeId(1), [{ state: 'ALIVE', ms: 0 }]),
+      ev.actorDefinition(actor, 'A'),
+      ev.actorLifecycle(actor, [{ state: 'ALIVE', ms: 1 }]),
+    ];
+    const kinds = events.map((e) => decodeRayEvent(e).kind);
+    expect(kinds).toEqual([
+      'taskDefinition',
+      'taskDefinition',
+      'taskLifecycle',
+      'taskProfile',
+      'jobDefinition',
+      'jobLifecycle',
+      'nodeDefinition',
+      'nodeLifecycle',
+      'actorDefinition',
+      'actorLifecycle',
+    ]);
+  });
+
+  it('reads profile span times in nanoseconds into milliseconds', () => {
+    const decoded = decodeRayEvent(
+      ev.taskProfile({
+        task: ev.taskId(1),
+        worker: ev.workerId(1),
+        ip: '10.0.0.1',
+        spans: [['task:execute', 5, 7.5]],
+      }),
+    );
+    expect(decoded).toMatchObject({
+      spans: [{ name: 'task:execute', startMs: ev.msAt(5), endMs: ev.msAt(7.5) }],
+    });
+  });
+
+  it('tells unknown event types from invalid events', () => {
+    expect(decodeRayEvent({ eventType: 'SOMETHING_NEW', somethingNew: {} })).toEqual({
+      kind: 'unknown',
+      eventType: 'SOMETHING_NEW',
+    });
+    expect(decodeRayEvent('text').kind).toBe('invalid');
+    expect(decodeRayEvent({ eventType: 'TASK_LIFECYCLE_EVENT' }).kind).toBe('invalid');
+    expect(decodeRayEvent({ eventType: 'TASK_LIFECYCLE_EVENT', taskLifecycleEvent: {} }).kind).toBe(
+      'invalid',
+    );
+  });
+});

@@ -1,0 +1,29 @@
+import type { FuncNameSummary, TaskSummaryPerFunc } from '../../../src/types/ray.ts';
+import type { SessionSnapshot } from './snapshot.ts';
+import { addCount, rowsInScope, sortedCounts, taskTotals } from './task-rows-in-scope.ts';
+
+// `/api/v0/tasks/summarize?summary_by=func_name`: attempts counted per function and state.
+
+export function summarizeByFunc(snapshot: SessionSnapshot, jobId?: string): FuncNameSummary {
+  const t = snapshot.tasks;
+  const inScope = rowsInScope(t, jobId);
+  const rows: number[] = [];
+  const byFunc = new Map<string, TaskSummaryPerFunc>();
+  for (let row = 0; row < t.count; row++) {
+    if (!inScope(row)) continue;
+    rows.push(row);
+    const func = t.pool.get(t.text.funcOrClassName[row] || t.text.name[row]!);
+    let entry = byFunc.get(func);
+    if (!entry) {
+      entry = { func_or_class_name: func, type: t.pool.get(t.text.type[row]!), state_counts: {} };
+      byFunc.set(func, entry);
+    }
+    addCount(entry.state_counts, t.pool.get(t.state[row]!));
+  }
+  const summary: Record<string, TaskSummaryPerFunc> = {};
+  for (const func of [...byFunc.keys()].sort()) {
+    const entry = byFunc.get(func)!;
+    summary[func] = { ...entry, state_counts: sortedCounts(entry.state_counts) };
+  }
+  return { summary, ...taskTotals(t, rows) };
+}

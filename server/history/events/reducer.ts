@@ -1,0 +1,157 @@
+import type { ClusterEvent } from '../../../src/types/ray.ts';
+import { actorView, type ActorRecord } from './actor-view.ts';
+import { parseDebugState, type NodeResources } from './debug-state.ts';
+import { decodeRayEvent } from './decode.ts';
+import type {
+  ActorDefinition,
+  ActorTransition,
+  DecodedEvent,
+  JobDefinition,
+  JobTransition,
+  NodeDefinition,
+  NodeTransition,
+} from './decoded.ts';
+import { EntityRecords } from './entity-records.ts';
+import { jobView } from './job-view.ts';
+import { compareEvents, decodeLegacyEvent } from './legacy-events.ts';
+import { nodeView } from './node-view.ts';
+import type { SessionSnapshot } from './snapshot.ts';
+import { compareStrings } from './string-pool.ts';
+import { TaskTableBuilder } from './task-table-builder.ts';
+import { approxTaskTableBytes, freezeTasks } from './task-table.ts';
+import { actorStateRank } from './task-states.ts';
+
+// Reduces one session's events, in any order and with repeats, into a SessionSnapshot
+// (reduction rules: contract, section 2).
+
+export type AddResult = 'ok' | 'unknown' | 'invalid';
+
+const JOB_RANK: Record<string, number> = { CREATED: 0, FINISHED: 1 };
+const NODE_RANK: Record<string, number> = { ALIVE: 0, IDLE_OR_ACTIVE: 0, DRAINING: 1, DEAD: 2 };
+
+export class SessionReducer {
+  private readonly tasks = new TaskTableBuilder();
+  private readonly jobs = new EntityRecords<JobDefinition, JobTransition>();
+  private readonly nodes = new EntityRecords<NodeDefinition, NodeTransition>();
+  private readonly actors = new EntityRecords<ActorDefinition, ActorTransition>();
+  private readonly legacy = new Map<string, { event: ClusterEvent; json: string }>();
+  private readonly resources = new Map<string, NodeResources>();
+  private readonly counts = { accepted: 0, unknown: 0, invalid: 0 };
+  private firstMs = Infinity;
+  private lastMs = -Infinity;
+
+  addEvent(json: unknown): AddResult {
+    const event = decodeRayEvent(json);
+    if (event.kind === 'unknown' || event.kind === 'invalid') {
+      this.counts[event.kind]++;
+      return event.kind;
+    }
+    this.counts.accepted++;
+    this.apply(event);
+    return 'ok';
+  }
+
+  /** One line of a legacy `event_*.log` file of the given node. */
+  addLegacyEvent(json: unknown, nodeId: string): 'ok' | 'invalid' {
+    const event = decodeLegacyEvent(json, nodeId);
+    if (!event) return 'invalid';
+    const text = JSON.stringify(event);
+    const current = this.legacy.get(event.eventId);
+    if (!current || compareStrings(text, current.json) < 0) {
+      this.legacy.set(event.eventId, { event, json: text });
+    }
+    this.seen(event.timestamp * 1000);
+    return 'ok';
+  }
+
+  /** A node's `logs/debug_state.txt`; unreadable dumps are ignored. */
+  addDebugState(nodeId: string, text: string): void {
+    const parsed = parseDebugState(text);
+    if (parsed) this.resources.set(nodeId, parsed);
+  }
+
+  snapshot(options: { sessionLive: boolean }): SessionSnapshot {
+    const nodeRecords = this.nodes.records((s) => NODE_RANK[s] ?? 1);
+    const ips = new Map(nodeRecords.map((n) => [n.id, n.definition?.nodeIpAddress ?? '']));
+    const nodeIp = (nodeId: string) => ips.get(nodeId) ?? '';
+    const tasks = freezeTasks(this.tasks);
+    const clusterEvents = [...this.legacy.values()].map((e) => e.event).sort(compareEvents);
+    const nodeResources = new Map(
+      [...this.resources.entries()].sort(([a], [b]) => compareStrings(a, b)),
+    );
+    const snapshot: SessionSnapshot = {
+      sessionLive: options.sessionLive,
+      tasks,
+      jobs: this.jobs
+        .records((s) => JOB_RANK[s] ?? 1)
+        .map((r) => jobView(r, nodeIp, options.sessionLive)),
+      actors: this.actors.records(actorStateRank).map((r: ActorRecord) => actorView(r, nodeIp)),
+      nodes: nodeRecords.map((r) => nodeView(r, nodeResources.get(r.id))),
+      nodeResources,
+      clusterEvents,
+      counts: { ...this.counts, legacy: clusterEvents.length },
+      firstEventMs: Number.isFinite(this.firstMs) ? this.firstMs : null,
+      lastEventMs: Number.isFinite(this.lastMs) ? this.lastMs : null,
+      approxBytes: 0,
+      sortCache: new Map(),
+    };
+    snapshot.approxBytes =
+      approxTaskTableBytes(tasks) +
+      this.jobs.approxBytes() +
+      this.nodes.approxBytes() +
+      this.actors.approxBytes() +
+      clusterEvents.length * 600 +
+      this.resources.size * 2000;
+    return snapshot;
+  }
+
+  private apply(event: DecodedEvent): void {
+    if (event.eventTimeMs !== null) this.seen(event.eventTimeMs);
+    switch (event.kind) {
+      case 'taskDefinition':
+        return this.tasks.addDefinition(event);
+      case 'taskLifecycle':
+        for (const t of event.transitions) this.seen(t.timeMs);
+        return this.tasks.addLifecycle(event);
+      case 'taskProfile':
+        return this.tasks.addProfile(event);
+      case 'jobDefinition':
+        return this.jobs.define(event.jobId, withoutEnvelope(event));
+      case 'jobLifecycle':
+        for (const t of event.transitions) this.transition(this.jobs, event.jobId, t);
+        return;
+      case 'nodeDefinition':
+        return this.nodes.define(event.nodeId, withoutEnvelope(event));
+      case 'nodeLifecycle':
+        for (const t of event.transitions) this.transition(this.nodes, event.nodeId, t);
+        return;
+      case 'actorDefinition':
+        return this.actors.define(event.actorId, withoutEnvelope(event));
+      case 'actorLifecycle':
+        for (const t of event.transitions) this.transition(this.actors, event.actorId, t);
+        return;
+    }
+  }
+
+  private transition<D, T extends { timeMs: number; state: string }>(
+    records: EntityRecords<D, T>,
+    id: string,
+    t: T,
+  ): void {
+    this.seen(t.timeMs);
+    records.transition(id, t);
+  }
+
+  private seen(ms: number): void {
+    if (ms < this.firstMs) this.firstMs = ms;
+    if (ms > this.lastMs) this.lastMs = ms;
+  }
+}
+
+/** The definition without the event's own time, so repeats of it compare equal. */
+function withoutEnvelope<T extends { eventTimeMs: number | null }>(
+  event: T,
+): Omit<T, 'eventTimeMs'> {
+  const { eventTimeMs: _time, ...rest } = event;
+  return rest;
+}

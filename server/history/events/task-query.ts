@@ -1,0 +1,157 @@
+import type { RayTask, TaskPage } from '../../../src/types/ray.ts';
+import { normalizeId } from './ids.ts';
+import type { SessionSnapshot } from './snapshot.ts';
+import { taskRow } from './task-row.ts';
+import { sortedRows, type TaskSortKey } from './task-sort.ts';
+import { firstRowOfTask, type TaskTable } from './task-table.ts';
+import { taskStateRank } from './task-states.ts';
+
+// `/api/v0/tasks`: filter, count per state, sort and page a session's task attempts without
+// materialising more than the page.
+
+export const TASK_FILTER_KEYS = [
+  'task_type',
+  'job_id',
+  'task_id',
+  'actor_id',
+  'task_name',
+  'state',
+  'node_id',
+  'func_or_class_name',
+  'error_type',
+  'worker_id',
+] as const;
+export type TaskFilterKey = (typeof TASK_FILTER_KEYS)[number];
+
+export interface TaskFilter {
+  key: TaskFilterKey;
+  predicate: '=' | '!=';
+  value: string;
+}
+
+export interface TaskQuery {
+  filters?: TaskFilter[];
+  /** Leave out driver tasks (default true, as Ray does). */
+  excludeDriver?: boolean;
+  offset?: number;
+  /** Default 100. */
+  limit?: number;
+  /** Default: task id, then attempt. */
+  sortBy?: TaskSortKey;
+  order?: 'asc' | 'desc';
+  /** With state transitions (`events`); default true. */
+  detail?: boolean;
+}
+
+type RowTest = (row: number) => boolean;
+
+/** Matches a pool-backed column against one value (-1 when the value never occurs). */
+function columnEquals(t: TaskTable, column: Int32Array, value: string): RowTest {
+  const id = t.pool.idOf(value);
+  return (row) => column[row] === id;
+}
+
+function equalsTest(t: TaskTable, f: TaskFilter): RowTest {
+  const text = t.text;
+  switch (f.key) {
+    case 'task_type':
+      return columnEquals(t, text.type, f.value.toUpperCase());
+    case 'job_id':
+      return columnEquals(t, text.jobId, normalizeId(f.value));
+    case 'task_id': {
+      const id = normalizeId(f.value);
+      return (row) => t.taskIds[row] === id;
+    }
+    case 'actor_id':
+      return columnEquals(t, text.actorId, normalizeId(f.value));
+    case 'task_name': {
+      const id = t.pool.idOf(f.value);
+      return (row) => (text.name[row] || text.funcOrClassName[row]) === id;
+    }
+    case 'state':
+      return columnEquals(t, t.state, f.value.toUpperCase());
+    case 'node_id':
+      return columnEquals(t, text.nodeId, normalizeId(f.value));
+    case 'func_or_class_name':
+      return columnEquals(t, text.funcOrClassName, f.value);
+    case 'error_type':
+      return columnEquals(t, text.errorType, f.value);
+    case 'worker_id':
+      return columnEquals(t, text.workerId, normalizeId(f.value));
+  }
+}
+
+function compile(t: TaskTable, query: TaskQuery): RowTest {
+  const tests: RowTest[] = (query.filters ?? []).map((f) => {
+    const equals = equalsTest(t, f);
+    return f.predicate === '!=' ? (row: number) => !equals(row) : equals;
+  });
+  if (query.excludeDriver ?? true) {
+    const driver = t.pool.idOf('DRIVER_TASK');
+    tests.push((row) => t.text.type[row] !== driver);
+  }
+  return (row) => tests.every((test) => test(row));
+}
+
+/** Per-state counts, keyed in lifecycle order. */
+function stateCounts(t: TaskTable, perStateId: Int32Array): Record<string, number> {
+  const states = [...perStateId.keys()]
+    .filter((id) => perStateId[id]! > 0)
+    .map((id) => t.pool.get(id))
+    .sort((a, b) => taskStateRank(a) - taskStateRank(b) || (a < b ? -1 : 1));
+  const out: Record<string, number> = {};
+  for (const state of states) out[state] = perStateId[t.pool.idOf(state)]!;
+  return out;
+}
+
+export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): TaskPage {
+  const t = snapshot.tasks;
+  const matches = compile(t, query);
+  const offset = Math.max(0, Math.floor(query.offset ?? 0));
+  const limit = Math.max(0, Math.floor(query.limit ?? 100));
+  const perState = new Int32Array(t.pool.size);
+  const page: number[] = [];
+  let filtered = 0;
+  const visit = (row: number) => {
+    if (!matches(row)) return;
+    perState[t.state[row]!]!++;
+    if (filtered >= offset && filtered < offset + limit) page.push(row);
+    filtered++;
+  };
+  if (!query.sortBy || query.sortBy === 'task_id') {
+    if (query.order === 'desc') for (let r = t.count - 1; r >= 0; r--) visit(r);
+    else for (let r = 0; r < t.count; r++) visit(r);
+  } else {
+    const { rows, withValue } = sortedRows(snapshot, query.sortBy);
+    if (query.order === 'desc') for (let i = withValue - 1; i >= 0; i--) visit(rows[i]!);
+    else for (let i = 0; i < withValue; i++) visit(rows[i]!);
+    for (let i = withValue; i < rows.length; i++) visit(rows[i]!);
+  }
+  const total = countConsidered(t, query.excludeDriver ?? true);
+  return {
+    total,
+    num_after_truncation: total,
+    num_filtered: filtered,
+    result: page.map((row) => taskRow(t, row, query.detail ?? true)),
+    state_counts: stateCounts(t, perState),
+  };
+}
+
+function countConsidered(t: TaskTable, excludeDriver: boolean): number {
+  if (!excludeDriver) return t.count;
+  const driver = t.pool.idOf('DRIVER_TASK');
+  let n = 0;
+  for (let r = 0; r < t.count; r++) if (t.text.type[r] !== driver) n++;
+  return n;
+}
+
+/** Every attempt of one task, oldest first (empty when unknown). */
+export function taskAttempts(snapshot: SessionSnapshot, taskId: string): RayTask[] {
+  const t = snapshot.tasks;
+  const id = normalizeId(taskId);
+  const out: RayTask[] = [];
+  const first = firstRowOfTask(t, id);
+  if (first === -1) return out;
+  for (let r = first; r < t.count && t.taskIds[r] === id; r++) out.push(taskRow(t, r));
+  return out;
+}

@@ -1,0 +1,85 @@
+import type { RayTask, TaskLogInfo, TaskState } from '../../../src/types/ray.ts';
+import { isNilId } from './ids.ts';
+import type { TaskTable } from './task-table.ts';
+import { wholeMs } from './time.ts';
+
+// Materialises one stored task attempt as the Ray state-API Task object. Only the rows of the
+// page being answered are ever turned into objects.
+
+function optionalId(t: TaskTable, id: number): string | null {
+  const value = t.pool.get(id);
+  return value && !isNilId(value) ? value : null;
+}
+
+function optionalMs(ms: number): number | null {
+  return Number.isNaN(ms) ? null : wholeMs(ms);
+}
+
+function optionalNumber(n: number): number | undefined {
+  return Number.isNaN(n) ? undefined : n;
+}
+
+function logInfo(t: TaskTable, row: number): TaskLogInfo | null {
+  const n = t.numbers;
+  const info: TaskLogInfo = {
+    stdout_file: t.pool.get(t.text.stdoutFile[row]!) || undefined,
+    stderr_file: t.pool.get(t.text.stderrFile[row]!) || undefined,
+    stdout_start: optionalNumber(n.stdoutStart[row]!),
+    stdout_end: optionalNumber(n.stdoutEnd[row]!),
+    stderr_start: optionalNumber(n.stderrStart[row]!),
+    stderr_end: optionalNumber(n.stderrEnd[row]!),
+  };
+  for (const key of Object.keys(info) as (keyof TaskLogInfo)[]) {
+    if (info[key] === undefined) delete info[key];
+  }
+  return Object.keys(info).length ? info : null;
+}
+
+function resources(t: TaskTable, row: number): Record<string, number> {
+  const json = t.pool.get(t.text.requiredResources[row]!);
+  return json ? (JSON.parse(json) as Record<string, number>) : {};
+}
+
+/** State transitions of a row as Ray's `events` list. */
+export function stateEvents(t: TaskTable, row: number): RayTask['events'] {
+  const events: RayTask['events'] = [];
+  for (let k = t.transitionOffset[row]!; k < t.transitionOffset[row + 1]!; k++) {
+    events.push({
+      state: t.pool.get(t.transitionState[k]!) as TaskState,
+      created_ms: wholeMs(t.transitionTime[k]!),
+    });
+  }
+  return events;
+}
+
+export function taskRow(t: TaskTable, row: number, detail = true): RayTask {
+  const text = (column: keyof TaskTable['text']) => t.pool.get(t.text[column][row]!);
+  const pid = t.numbers.workerPid[row]!;
+  return {
+    task_id: t.taskIds[row]!,
+    attempt_number: t.attempt[row]!,
+    name: text('name') || text('funcOrClassName'),
+    state: t.pool.get(t.state[row]!) as TaskState,
+    job_id: text('jobId'),
+    actor_id: optionalId(t, t.text.actorId[row]!),
+    type: text('type'),
+    func_or_class_name: text('funcOrClassName'),
+    parent_task_id: text('parentTaskId'),
+    node_id: optionalId(t, t.text.nodeId[row]!),
+    worker_id: optionalId(t, t.text.workerId[row]!),
+    worker_pid: Number.isNaN(pid) ? null : pid,
+    error_type: text('errorType') || null,
+    error_message: text('errorMessage') || null,
+    language: text('language'),
+    required_resources: resources(t, row),
+    runtime_env_info: text('runtimeEnv') ? { serialized_runtime_env: text('runtimeEnv') } : {},
+    placement_group_id: optionalId(t, t.text.placementGroupId[row]!),
+    events: detail ? stateEvents(t, row) : [],
+    task_log_info: logInfo(t, row),
+    call_site: null,
+    label_selector: null,
+    creation_time_ms: optionalMs(t.creationMs[row]!),
+    start_time_ms: optionalMs(t.startMs[row]!),
+    end_time_ms: optionalMs(t.endMs[row]!),
+  };
+}

@@ -1,0 +1,233 @@
+import { gather } from './growable.ts';
+import { actorOfTaskId, taskTypeFromId } from './ids.ts';
+import { StringPool, compareStrings } from './string-pool.ts';
+import {
+  TASK_NUMBER_COLUMNS,
+  TASK_TEXT_COLUMNS,
+  mapColumns,
+  type NumberColumns,
+  type TextColumns,
+} from './task-columns.ts';
+import type { TaskTableBuilder } from './task-table-builder.ts';
+import { isEndState, taskStateRank } from './task-states.ts';
+
+// The frozen, query-ready task attempts of one session. Rows are in canonical order (task id,
+// then attempt) and string ids follow string order, so nothing depends on event arrival order.
+// Transitions and profile spans are stored per row as ranges of flat arrays (CSR).
+
+export interface TaskTable {
+  count: number;
+  pool: StringPool;
+  /** Sorted; the attempts of one task are adjacent. */
+  taskIds: string[];
+  attempt: Int32Array;
+  hasDefinition: Uint8Array;
+  text: TextColumns;
+  numbers: NumberColumns;
+  /** Pool id of the current state (last transition, NIL when none). */
+  state: Int32Array;
+  /** Unix ms (fractional), NaN when not recorded. */
+  creationMs: Float64Array;
+  startMs: Float64Array;
+  endMs: Float64Array;
+  /** Row r's transitions are [transitionOffset[r], transitionOffset[r + 1]), sorted by time. */
+  transitionOffset: Int32Array;
+  transitionState: Int32Array;
+  transitionTime: Float64Array;
+  spanOffset: Int32Array;
+  spanName: Int32Array;
+  spanWorker: Int32Array;
+  spanNodeIp: Int32Array;
+  spanStart: Float64Array;
+  spanEnd: Float64Array;
+}
+
+const NONE = -1;
+
+export function freezeTasks(b: TaskTableBuilder): TaskTable {
+  const order = canonicalOrder(b);
+  const inferredType = new Int32Array(b.count);
+  const inferredActor = new Int32Array(b.count);
+  for (let row = 0; row < b.count; row++) {
+    if (b.hasDefinition[row]) continue;
+    inferredType[row] = b.pool.intern(taskTypeFromId(b.taskIds[row]!));
+    inferredActor[row] = b.pool.intern(actorOfTaskId(b.taskIds[row]!));
+  }
+  b.pool.intern('NIL');
+  const { pool, remap } = b.pool.sorted();
+  const n = order.length;
+  const text = mapColumns(TASK_TEXT_COLUMNS, (name) => {
+    const source = b.text[name];
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = remap[source[order[i]!]!]!;
+    return out;
+  });
+  for (let i = 0; i < n; i++) {
+    const old = order[i]!;
+    if (text.type[i] === 0) text.type[i] = remap[inferredType[old]!]!;
+    if (text.actorId[i] === 0) text.actorId[i] = remap[inferredActor[old]!]!;
+  }
+  const table: TaskTable = {
+    count: n,
+    pool,
+    taskIds: Array.from(order, (old) => b.taskIds[old]!),
+    attempt: gather(b.attempt.subarray(0, b.count), order),
+    hasDefinition: gather(b.hasDefinition.subarray(0, b.count), order),
+    text,
+    numbers: mapColumns(TASK_NUMBER_COLUMNS, (name) =>
+      gather(b.numbers[name].subarray(0, b.count), order),
+    ),
+    state: new Int32Array(n),
+    creationMs: new Float64Array(n).fill(NaN),
+    startMs: new Float64Array(n).fill(NaN),
+    endMs: new Float64Array(n).fill(NaN),
+    ...freezeTransitions(b, order, remap),
+    ...freezeSpans(b, order, remap),
+  };
+  deriveStateAndTimes(table);
+  return table;
+}
+
+/** Old row numbers in (task id, attempt) order. */
+function canonicalOrder(b: TaskTableBuilder): Int32Array {
+  const order = new Int32Array(b.count);
+  let i = 0;
+  const attempts: number[] = [];
+  for (const taskId of [...b.firstRow.keys()].sort(compareStrings)) {
+    attempts.length = 0;
+    for (let r = b.firstRow.get(taskId)!; r !== NONE; r = b.nextAttempt[r]!) attempts.push(r);
+    attempts.sort((x, y) => b.attempt[x]! - b.attempt[y]!);
+    for (const r of attempts) order[i++] = r;
+  }
+  return order;
+}
+
+function freezeTransitions(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) {
+  const n = order.length;
+  const transitionOffset = new Int32Array(n + 1);
+  const transitionState = new Int32Array(b.transitionCount);
+  const transitionTime = new Float64Array(b.transitionCount);
+  const pieces: number[] = [];
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    transitionOffset[i] = k;
+    pieces.length = 0;
+    for (let t = b.transitionHead[order[i]!]!; t !== NONE; t = b.transitionNext[t]!) pieces.push(t);
+    pieces.sort(
+      (x, y) =>
+        b.transitionTime[x]! - b.transitionTime[y]! ||
+        taskStateRank(b.pool.get(b.transitionState[x]!)) -
+          taskStateRank(b.pool.get(b.transitionState[y]!)) ||
+        remap[b.transitionState[x]!]! - remap[b.transitionState[y]!]!,
+    );
+    for (const t of pieces) {
+      transitionState[k] = remap[b.transitionState[t]!]!;
+      transitionTime[k++] = b.transitionTime[t]!;
+    }
+  }
+  transitionOffset[n] = k;
+  return { transitionOffset, transitionState, transitionTime };
+}
+
+function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) {
+  const n = order.length;
+  const total = b.spanCount;
+  const spanOffset = new Int32Array(n + 1);
+  const spanName = new Int32Array(total);
+  const spanWorker = new Int32Array(total);
+  const spanNodeIp = new Int32Array(total);
+  const spanStart = new Float64Array(total);
+  const spanEnd = new Float64Array(total);
+  const pieces: number[] = [];
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    spanOffset[i] = k;
+    pieces.length = 0;
+    for (let s = b.spanHead[order[i]!]!; s !== NONE; s = b.spanNext[s]!) pieces.push(s);
+    pieces.sort(
+      (x, y) =>
+        b.spanStart[x]! - b.spanStart[y]! ||
+        b.spanEnd[x]! - b.spanEnd[y]! ||
+        remap[b.spanName[x]!]! - remap[b.spanName[y]!]! ||
+        remap[b.spanWorker[x]!]! - remap[b.spanWorker[y]!]! ||
+        remap[b.spanNodeIp[x]!]! - remap[b.spanNodeIp[y]!]!,
+    );
+    for (const s of pieces) {
+      spanName[k] = remap[b.spanName[s]!]!;
+      spanWorker[k] = remap[b.spanWorker[s]!]!;
+      spanNodeIp[k] = remap[b.spanNodeIp[s]!]!;
+      spanStart[k] = b.spanStart[s]!;
+      spanEnd[k++] = b.spanEnd[s]!;
+    }
+  }
+  spanOffset[n] = k;
+  return { spanOffset, spanName, spanWorker, spanNodeIp, spanStart, spanEnd };
+}
+
+/** state = last transition; creation = first PENDING_ARGS_AVAIL (else the first transition);
+ * start = first RUNNING; end = last FINISHED/FAILED. */
+function deriveStateAndTimes(t: TaskTable): void {
+  const nil = t.pool.idOf('NIL');
+  const pendingArgs = t.pool.idOf('PENDING_ARGS_AVAIL');
+  const running = t.pool.idOf('RUNNING');
+  for (let row = 0; row < t.count; row++) {
+    const from = t.transitionOffset[row]!;
+    const to = t.transitionOffset[row + 1]!;
+    if (to === from) {
+      t.state[row] = nil;
+      continue;
+    }
+    t.state[row] = t.transitionState[to - 1]!;
+    let creation = NaN;
+    let start = NaN;
+    let end = NaN;
+    for (let k = from; k < to; k++) {
+      const state = t.transitionState[k]!;
+      const time = t.transitionTime[k]!;
+      if (state === pendingArgs && Number.isNaN(creation)) creation = time;
+      if (state === running && Number.isNaN(start)) start = time;
+      if (isEndState(t.pool.get(state))) end = time;
+    }
+    t.creationMs[row] = Number.isNaN(creation) ? t.transitionTime[from]! : creation;
+    t.startMs[row] = start;
+    t.endMs[row] = end;
+  }
+}
+
+/** First row of a task id (binary search over the sorted ids), or -1. */
+export function firstRowOfTask(t: TaskTable, taskId: string): number {
+  let lo = 0;
+  let hi = t.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t.taskIds[mid]! < taskId) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < t.count && t.taskIds[lo] === taskId ? lo : -1;
+}
+
+export function approxTaskTableBytes(t: TaskTable): number {
+  const arrays = [
+    t.attempt,
+    t.hasDefinition,
+    t.state,
+    t.creationMs,
+    t.startMs,
+    t.endMs,
+    t.transitionOffset,
+    t.transitionState,
+    t.transitionTime,
+    t.spanOffset,
+    t.spanName,
+    t.spanWorker,
+    t.spanNodeIp,
+    t.spanStart,
+    t.spanEnd,
+    ...Object.values(t.text),
+    ...Object.values(t.numbers),
+  ];
+  let bytes = t.pool.approxBytes();
+  for (const a of arrays) bytes += a.byteLength;
+  for (const id of t.taskIds) bytes += 24 + id.length;
+  return bytes + t.count * 8;
+}

@@ -1,0 +1,203 @@
+import { StringDecoder } from 'node:string_decoder';
+
+// Splits an event file's bytes into one JSON text per event, without holding the file in memory.
+// Two formats exist: JSON Lines (current) and one JSON array per file (older collectors);
+// the first non-space character tells them apart.
+
+/** Stands for a record longer than the limit: skipped and counted as malformed. */
+export const OVERSIZED = Symbol('oversized record');
+export type EventRecord = string | typeof OVERSIZED;
+
+export interface RecordLimits {
+  /** Longest single record (line or array element) kept, in bytes (array: characters). */
+  maxRecordBytes: number;
+}
+
+export const DEFAULT_RECORD_LIMITS: RecordLimits = { maxRecordBytes: 64 * 1024 * 1024 };
+
+const NEWLINE = 0x0a;
+const CR = 0x0d;
+const OPEN_BRACKET = 0x5b;
+
+function isSpaceByte(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === NEWLINE || b === CR;
+}
+
+/** Index of the first byte that is neither whitespace nor part of a UTF-8 byte-order mark. */
+function firstContentByte(chunk: Buffer, atFileStart: boolean): number {
+  let i = 0;
+  if (atFileStart && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+  while (i < chunk.length && isSpaceByte(chunk[i]!)) i++;
+  return i;
+}
+
+export async function* readRecords(
+  chunks: AsyncIterable<Buffer>,
+  limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+): AsyncGenerator<EventRecord> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  let atFileStart = true;
+  // Skip leading whitespace (possibly over several chunks) to find the format.
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return;
+    const chunk = next.value;
+    const start = firstContentByte(chunk, atFileStart);
+    atFileStart = false;
+    if (start >= chunk.length) continue;
+    const rest = prepend(chunk.subarray(start), iterator);
+    if (chunk[start] === OPEN_BRACKET) yield* splitJsonArray(rest, limits);
+    else yield* splitLines(rest, limits);
+    return;
+  }
+}
+
+async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield first;
+    for (;;) {
+      const next = await rest.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await rest.return?.();
+  }
+}
+
+/** JSON Lines: LF or CRLF, blank lines ignored, a last line without newline kept. */
+export async function* splitLines(
+  chunks: AsyncIterable<Buffer>,
+  limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+): AsyncGenerator<EventRecord> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let oversized = false;
+  for await (const chunk of chunks) {
+    let start = 0;
+    let newline: number;
+    while ((newline = chunk.indexOf(NEWLINE, start)) !== -1) {
+      const piece = chunk.subarray(start, newline);
+      start = newline + 1;
+      if (oversized || pendingBytes + piece.length > limits.maxRecordBytes) {
+        yield OVERSIZED;
+      } else {
+        const line = pending.length ? Buffer.concat([...pending, piece]) : piece;
+        const text = lineText(line);
+        if (text !== null) yield text;
+      }
+      pending = [];
+      pendingBytes = 0;
+      oversized = false;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length === 0 || oversized) continue;
+    if (pendingBytes + rest.length > limits.maxRecordBytes) {
+      oversized = true;
+      pending = [];
+      pendingBytes = 0;
+    } else {
+      pending.push(rest);
+      pendingBytes += rest.length;
+    }
+  }
+  if (oversized) yield OVERSIZED;
+  else if (pendingBytes > 0) {
+    const text = lineText(Buffer.concat(pending));
+    if (text !== null) yield text;
+  }
+}
+
+/** The line without its CR, or null for a blank line. */
+function lineText(line: Buffer): string | null {
+  let end = line.length;
+  if (end > 0 && line[end - 1] === CR) end--;
+  if (end === 0) return null;
+  const text = line.toString('utf8', 0, end);
+  if (isSpaceByte(line[0]!) && text.trim() === '') return null;
+  return text;
+}
+
+/**
+ * One JSON array per file: yields the text of each top-level element. Tracks strings and
+ * nesting only; each element is validated later by JSON.parse. A truncated array yields its
+ * partial last element, which then fails to parse and counts as malformed.
+ */
+export async function* splitJsonArray(
+  chunks: AsyncIterable<Buffer>,
+  limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+): AsyncGenerator<EventRecord> {
+  const decoder = new StringDecoder('utf8');
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let closed = false;
+  let inElement = false;
+  let parts: string[] = [];
+  let partsLength = 0;
+  let oversized = false;
+
+  const finishElement = (text: string, elementStart: number, end: number): EventRecord => {
+    const tooLong = oversized || partsLength + end - elementStart > limits.maxRecordBytes;
+    const record = tooLong ? OVERSIZED : parts.join('') + text.slice(elementStart, end);
+    parts = [];
+    partsLength = 0;
+    oversized = false;
+    inElement = false;
+    return record;
+  };
+
+  for await (const chunk of chunks) {
+    if (closed) continue;
+    const text = decoder.write(chunk);
+    let elementStart = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 0x5c) escaped = true;
+        else if (c === 0x22) inString = false;
+        continue;
+      }
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+      if (depth === 0) {
+        if (c === OPEN_BRACKET) depth = 1;
+        continue;
+      }
+      const startsValue = depth === 1 && !inElement && c !== 0x2c && c !== 0x5d;
+      if (startsValue) {
+        inElement = true;
+        elementStart = i;
+      }
+      if (c === 0x22) inString = true;
+      else if (c === 0x7b || c === OPEN_BRACKET) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        if (depth === 1) {
+          // End of the array; a primitive element may end here too.
+          if (inElement) yield finishElement(text, elementStart, i);
+          closed = true;
+          break;
+        }
+        depth--;
+        if (depth === 1 && inElement) yield finishElement(text, elementStart, i + 1);
+      } else if (c === 0x2c && depth === 1 && inElement) {
+        yield finishElement(text, elementStart, i);
+      }
+    }
+    if (inElement && !closed) {
+      const piece = text.slice(elementStart);
+      if (partsLength + piece.length > limits.maxRecordBytes) {
+        oversized = true;
+        parts = [];
+        partsLength = 0;
+      } else if (!oversized) {
+        parts.push(piece);
+        partsLength += piece.length;
+      }
+    }
+  }
+  if (!closed && inElement) {
+    const tail = decoder.end();
+    yield oversized ? OVERSIZED : parts.join('') + tail;
+  }
+}

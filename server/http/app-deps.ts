@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from '../config.ts';
+import type { LoadedSession } from '../history/ingest/load-session.ts';
+import type { SessionIndex } from '../history/session-index.ts';
+import type { SnapshotCache } from '../history/snapshot-cache.ts';
+import type { Storage } from '../storage/storage.ts';
+
+// What every route module receives. Add a shared service here (and in createAppDeps) in one line.
+
+export interface AppDeps {
+  config: ServerConfig;
+  storage: Storage;
+  sessions: SessionIndex;
+  /** Reduced sessions in memory (see docs/api.md, "Loading and caching"). */
+  snapshots: SnapshotCache<LoadedSession>;
+}
+
+/** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */
+export type RouteModule = (app: FastifyInstance, deps: AppDeps) => Promise<void>;

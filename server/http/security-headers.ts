@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerConfig } from '../config.ts';
+
+// Strict headers on every response (JSON, static files, errors, 404s). No X-Frame-Options:
+// embedding in a console iframe is a feature, and CSP frame-ancestors decides who may embed.
+
+const HOST_NAME = /^([a-z0-9.-]+|\[[0-9a-f:.]+\])$/i;
+
+/** Where Grafana may be framed from: its configured origin, else the page's host on port 3000. */
+export function grafanaFrameSource(grafanaUrl: string | null, requestHostname: string): string {
+  if (grafanaUrl) return new URL(grafanaUrl).origin;
+  const host = requestHostname.replace(/:\d+$/, '');
+  // The Host header is client input: only a plain host name may reach the header.
+  return HOST_NAME.test(host) ? `http://${host}:3000 https://${host}:3000` : '';
+}
+
+export function contentSecurityPolicy(config: ServerConfig, requestHostname: string): string {
+  const grafana = grafanaFrameSource(config.metrics.grafanaUrl, requestHostname);
+  // The SPA talks to the OIDC issuer itself (discovery, keys, user info).
+  const issuer = config.auth.oidc ? ` ${new URL(config.auth.oidc.issuer).origin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${issuer}`,
+    `frame-src 'self'${grafana ? ` ${grafana}` : ''}`,
+    `frame-ancestors ${config.server.frameAncestors}`,
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+export function securityHeaders(config: ServerConfig, request: FastifyRequest) {
+  return {
+    'content-security-policy': contentSecurityPolicy(config, request.hostname),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin-allow-popups',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  };
+}
+
+export function addSecurityHeaders(app: FastifyInstance, config: ServerConfig): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(securityHeaders(config, request));
+    return payload;
+  });
+}

@@ -1,0 +1,42 @@
+import type { SessionInfo, SessionScope } from '../../src/types/api.ts';
+import { kindOf } from '../history/layout.ts';
+import { badRequest } from './errors.ts';
+
+// The upstream KubeRay cookie scheme: /enter_cluster sets these, root-level Ray paths read them.
+
+export const SESSION_COOKIES = {
+  clusterName: 'cluster_name',
+  namespace: 'cluster_namespace',
+  sessionName: 'session_name',
+  ownerKind: 'owner_kind',
+  ownerName: 'owner_name',
+} as const;
+
+export const NO_SESSION_MESSAGE =
+  'No session selected: open /enter_cluster/{namespace}/{kind}/{name}[/{session}] first, ' +
+  'or use /api/c/{namespace}/{kind}/{name}/{session}/...';
+
+/** The scope named by the cookies; 400 when they do not name one. */
+export function scopeFromCookies(cookies: Record<string, string | undefined>): SessionScope {
+  const namespace = cookies[SESSION_COOKIES.namespace];
+  const kindText = cookies[SESSION_COOKIES.ownerKind] || 'raycluster';
+  const kind = kindOf(kindText);
+  if (!kind) throw badRequest(`owner_kind cookie must be one of raycluster, rayjob, rayservice`);
+  // Older upstream versions set only cluster_name: that is the owner of a raycluster.
+  const name =
+    cookies[SESSION_COOKIES.ownerName] ||
+    (kind === 'raycluster' ? cookies[SESSION_COOKIES.clusterName] : undefined);
+  if (!namespace || !name) throw badRequest(NO_SESSION_MESSAGE);
+  return { namespace, kind, name, session: cookies[SESSION_COOKIES.sessionName] || 'latest' };
+}
+
+/** Cookie values that select one resolved session. */
+export function sessionCookieValues(session: SessionInfo): Record<string, string> {
+  return {
+    [SESSION_COOKIES.clusterName]: session.clusterName,
+    [SESSION_COOKIES.namespace]: session.namespace,
+    [SESSION_COOKIES.sessionName]: session.sessionName,
+    [SESSION_COOKIES.ownerKind]: session.kind,
+    [SESSION_COOKIES.ownerName]: session.name,
+  };
+}

@@ -1,0 +1,68 @@
+import { badRequest } from '../../http/errors.ts';
+import { oneOf, positiveInt, single, type RawQuery } from '../../http/query-params.ts';
+import {
+  TASK_FILTER_KEYS,
+  TASK_SORT_KEYS,
+  type TaskFilter,
+  type TaskFilterKey,
+  type TaskQuery,
+} from '../../history/events/index.ts';
+
+// `/api/v0/tasks` query parameters (Ray's, plus offset/sort_by/order) read into a TaskQuery.
+
+export const DEFAULT_TASK_LIMIT = 100;
+/** Ray's own cap per request; `offset` pages past it. */
+export const MAX_TASK_LIMIT = 10_000;
+
+const PREDICATES = ['=', '!='] as const;
+
+/** Every value of a parameter that may repeat (`?filter_keys=a&filter_keys=b`). */
+function repeated(query: RawQuery, name: string): string[] {
+  const value = query[name];
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.map(String);
+  return [String(value)];
+}
+
+/** Ray's query booleans: 1/0 or true/false, any case. */
+export function flag(query: RawQuery, name: string, fallback: boolean): boolean {
+  const value = single(query, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw badRequest(`${name} must be true or false (1 or 0)`);
+}
+
+function taskFilters(query: RawQuery): TaskFilter[] {
+  const keys = repeated(query, 'filter_keys');
+  const predicates = repeated(query, 'filter_predicates');
+  const values = repeated(query, 'filter_values');
+  if (keys.length !== predicates.length || keys.length !== values.length)
+    throw badRequest(
+      `filter_keys, filter_predicates and filter_values must come in equal numbers (got ${keys.length}, ${predicates.length}, ${values.length})`,
+    );
+  return keys.map((key, i) => {
+    if (!(TASK_FILTER_KEYS as readonly string[]).includes(key))
+      throw badRequest(`filter_keys: ${key} is not one of ${TASK_FILTER_KEYS.join(', ')}`);
+    const predicate = predicates[i]!;
+    if (!(PREDICATES as readonly string[]).includes(predicate))
+      throw badRequest(`filter_predicates: ${predicate} is not one of ${PREDICATES.join(', ')}`);
+    return {
+      key: key as TaskFilterKey,
+      predicate: predicate as TaskFilter['predicate'],
+      value: values[i]!,
+    };
+  });
+}
+
+export function taskQueryOf(query: RawQuery): TaskQuery {
+  return {
+    detail: flag(query, 'detail', false),
+    limit: positiveInt(query, 'limit', { min: 1, max: MAX_TASK_LIMIT }) ?? DEFAULT_TASK_LIMIT,
+    offset: positiveInt(query, 'offset', { min: 0 }) ?? 0,
+    filters: taskFilters(query),
+    excludeDriver: flag(query, 'exclude_driver', true),
+    sortBy: oneOf(query, 'sort_by', TASK_SORT_KEYS),
+    order: oneOf(query, 'order', ['asc', 'desc'] as const) ?? 'asc',
+  };
+}

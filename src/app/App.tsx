@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { createQueryClient } from '../lib/query-client';
+import { ConfigGate } from './ConfigGate';
+import { AppProviders } from './providers';
+import { createAppRouter } from './router';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ConfigGate>
+      {(config) => (
+        <AppProviders queryClient={queryClient}>
+          <BootedRouter basePath={config.basePath} />
+        </AppProviders>
+      )}
+    </ConfigGate>
+  );
+}
+
+function BootedRouter({ basePath }: { basePath: string }) {
+  const [router] = useState(() => createAppRouter(basePath));
+  return <RouterProvider router={router} />;
+}

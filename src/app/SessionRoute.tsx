@@ -1,0 +1,15 @@
+import { Outlet, useParams } from 'react-router';
+import { scopeFromParams } from '../features/session/session-scope';
+import { SessionScopeContext } from '../features/session/SessionScopeContext';
+import { NotFoundPage } from './NotFoundPage';
+
+/** Validates /c/:namespace/:kind/:name/:session once; every page below trusts the scope. */
+export function SessionRoute() {
+  const scope = scopeFromParams(useParams());
+  if (!scope) return <NotFoundPage />;
+  return (
+    <SessionScopeContext value={scope}>
+      <Outlet />
+    </SessionScopeContext>
+  );
+}

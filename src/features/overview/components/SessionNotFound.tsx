@@ -1,0 +1,25 @@
+import { paths } from '../../../config/paths';
+import { AppLink } from '../../../components/ui/AppLink';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import type { SessionScope } from '../../../types/api';
+
+/** The URL is well-formed but storage has no such session. */
+export function SessionNotFound({ scope, message }: { scope: SessionScope; message: string }) {
+  useDocumentTitle('Session not found');
+  return (
+    <section aria-labelledby="session-not-found-title">
+      <h1 id="session-not-found-title" className="page-title">
+        Session not found
+      </h1>
+      <p>{message}</p>
+      <p>
+        <AppLink
+          to={paths.clusters({ namespace: scope.namespace, kind: scope.kind, q: scope.name })}
+        >
+          Sessions of {scope.name}
+        </AppLink>{' '}
+        · <AppLink to={paths.clusters()}>All sessions</AppLink>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiPaths } from '../../../config/paths';
+import { apiGet } from '../../../lib/api-client';
+import type { SessionsPage } from '../../../types/api';
+import type { SessionsListState } from '../sessions-filters';
+
+export function getSessions(state: SessionsListState, signal?: AbortSignal) {
+  return apiGet<SessionsPage>(apiPaths.sessions, { signal, query: { ...state } });
+}
+
+export function sessionsQuery(state: SessionsListState) {
+  return queryOptions({
+    queryKey: ['sessions', state],
+    queryFn: ({ signal }) => getSessions(state, signal),
+    // New sessions appear as clusters end: refresh the list more often than session data.
+    staleTime: 30_000,
+  });
+}
+
+export function useSessions(state: SessionsListState) {
+  // Keep the previous page on screen while the next one loads, so paging does not flash.
+  return useQuery({ ...sessionsQuery(state), placeholderData: keepPreviousData });
+}

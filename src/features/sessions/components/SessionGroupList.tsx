@@ -1,0 +1,73 @@
+import { paths } from '../../../config/paths';
+import { AppLink } from '../../../components/ui/AppLink';
+import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
+import { KIND_LABELS } from '../../session/kind-labels';
+import type { SessionGroup } from '../group-sessions';
+
+/** One section per cluster, each a table of its sessions, newest first. */
+export function SessionGroupList({ groups }: { groups: SessionGroup[] }) {
+  const time = useTimeFormat();
+  return (
+    <div className="session-groups">
+      {groups.map((group) => {
+        const headingId = `group-${group.key}`;
+        const owned = group.kind !== 'raycluster';
+        return (
+          <section key={group.key} className="session-group" aria-labelledby={headingId}>
+            <h2 id={headingId} className="session-group__title">
+              <span className="session-group__namespace">{group.namespace}</span> /{' '}
+              {KIND_LABELS[group.kind]} / {group.name}
+            </h2>
+            <p className="session-group__meta">
+              {owned && group.ownerName && (
+                <>
+                  Owner: {KIND_LABELS[group.kind]} <strong>{group.ownerName}</strong> ·{' '}
+                </>
+              )}
+              {group.clusterNames.length === 1 ? 'Cluster' : 'Clusters'}:{' '}
+              {group.clusterNames.join(', ')}
+            </p>
+            <table className="session-table">
+              <caption className="visually-hidden">Sessions of {group.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Session</th>
+                  {owned && <th scope="col">Cluster</th>}
+                  <th scope="col">Started</th>
+                  <th scope="col">Age</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.sessions.map((session) => (
+                  <tr key={session.sessionName}>
+                    <th scope="row">
+                      <AppLink
+                        className="mono"
+                        to={paths.session({
+                          namespace: session.namespace,
+                          kind: session.kind,
+                          name: session.name,
+                          session: session.sessionName,
+                        })}
+                      >
+                        {session.sessionName}
+                      </AppLink>
+                      {session.latest && <span className="badge">latest</span>}
+                    </th>
+                    {owned && <td>{session.clusterName}</td>}
+                    <td>
+                      <time dateTime={new Date(session.startTime).toISOString()}>
+                        {time.formatTime(session.startTime)}
+                      </time>
+                    </td>
+                    <td>{time.formatAge(session.startTime)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
