@@ -1,7 +1,24 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_PORT } from './e2e/support/constants.ts';
+import { E2E_PORT, E2E_S3_PORT } from './e2e/support/constants.ts';
 
-// End-to-end tests: Debian's Chromium against the real server on the generated sample history.
+// End-to-end tests: Debian's Chromium against the real server on the generated sample history,
+// read from a folder (`chromium`) and from object storage on s3rver (`chromium-s3`).
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -19,28 +36,33 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      use: { ...chromium },
+    },
+    {
+      // The same specs against the same sample history, read from object storage (s3rver).
+      name: 'chromium-s3',
+      // The listing and session specs cover every storage read; the rest stay folder-only to
+      // keep the suite short.
+      testMatch: ['sessions.spec.ts', 'session-views.spec.ts'],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${E2E_S3_PORT}` },
     },
   ],
-  webServer: {
-    command: 'node --import tsx e2e/support/start-server.ts',
-    url: `http://127.0.0.1:${E2E_PORT}/readz`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node --import tsx e2e/support/start-server.ts',
+      url: `http://127.0.0.1:${E2E_PORT}/readz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node --import tsx e2e/support/s3-start-server.ts',
+      url: `http://127.0.0.1:${E2E_S3_PORT}/readz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

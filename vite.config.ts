@@ -7,6 +7,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // dist/.vite/manifest.json: read by scripts/bundle-size.ts to check per-route budgets.
+    manifest: true,
     // No inline scripts or styles: the server's CSP forbids them.
     assetsInlineLimit: 0,
   },

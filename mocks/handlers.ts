@@ -7,6 +7,8 @@ import {
   mockTimezones,
   querySessions,
 } from './data';
+import { logsHandlers } from './logs-handlers';
+import { fallbackActorHandlers, sessionViewsHandlers } from './session-views-handlers';
 
 // The HistoryServer API over the in-memory history in data.ts.
 
@@ -88,4 +90,7 @@ export const handlers = [
       ? HttpResponse.json(zone)
       : errorResponse(404, 'Not Found', 'timezone was not recorded');
   }),
+  ...logsHandlers,
+  ...sessionViewsHandlers,
+  ...fallbackActorHandlers,
 ];

@@ -17,6 +17,9 @@ import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { fetchedEndpointRoutes } from './routes/session/fetched-endpoints.ts';
 import { sessionInfoRoutes } from './routes/session/info.ts';
+import { logSearchRoutes } from './routes/session/log-search.ts';
+import { logRoutes } from './routes/session/logs.ts';
+import { metricsRoutes } from './routes/session/metrics.ts';
 import { rayDashboardRoutes } from './routes/session/ray-dashboard.ts';
 import { enterClusterRoutes } from './routes/session-router.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
@@ -43,6 +46,9 @@ const routeModules: RouteModule[] = [
   sessionInfoRoutes,
   fetchedEndpointRoutes,
   rayDashboardRoutes,
+  logRoutes,
+  logSearchRoutes,
+  metricsRoutes,
   spaRoutes,
 ];
 

@@ -25,6 +25,8 @@ export interface StorageConfig {
     oidcTokenFile: string | null;
     /** The Alibaba operator's CloudRoleName (the RAM role used through RRSA). */
     roleName: string | null;
+    /** Alibaba STS for AssumeRoleWithOIDC; null: https://sts.aliyuncs.com. */
+    stsEndpoint: string | null;
   };
 }
 
@@ -205,6 +207,7 @@ function storageConfig(read: ReturnType<typeof reader>): StorageConfig {
       oidcProviderArn: read.string('ALIBABA_CLOUD_OIDC_PROVIDER_ARN'),
       oidcTokenFile: read.string('ALIBABA_CLOUD_OIDC_TOKEN_FILE'),
       roleName: read.string('CloudRoleName', 'CLOUD_ROLE_NAME'),
+      stsEndpoint: read.url(['ALIBABA_CLOUD_STS_ENDPOINT'], ['http:', 'https:']),
     },
   };
 }

@@ -7,6 +7,7 @@ import { generateSampleHistory } from '../sample/generate.ts';
 import { MANIFEST_FILE, type ManifestSession, type SampleManifest } from '../sample/manifest.ts';
 import type { SessionInfo } from '../../src/types/api.ts';
 import type { LoadMeasurement, OursMeasurement } from './measure.ts';
+import { runLogsBench } from './logs-bench.ts';
 import { formatNumber, formatTable, mib, type Row } from './table.ts';
 
 // npm run bench [-- --tasks N --seed N --dir DIR]
@@ -125,6 +126,8 @@ async function main(): Promise<void> {
   } else rows.push(['naive load', 'failed (out of memory?)']);
   for (const l of ours.latencies)
     rows.push([`${l.label} (first / median of 5)`, `${millis(l.firstMs)} / ${millis(l.medianMs)}`]);
+
+  rows.push(...(await runLogsBench()));
 
   console.log(
     `\n${formatTable(`Ray History bench: ${formatNumber(tasks)} tasks, seed ${seed}`, rows)}\n`,

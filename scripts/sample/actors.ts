@@ -59,7 +59,7 @@ export async function runActor(
   // Each (re)start runs the creation task again, as the next attempt.
   const goAlive = async (node: NodePlan, us: number): Promise<WorkerSlot> => {
     const worker = await startWorker(ctx, node, jobHex, us - 1500 * MS);
-    await writeAttempt(ctx, {
+    writeAttempt(ctx, {
       ...common,
       kind: 'ACTOR_CREATION_TASK',
       taskId: actorCreationTaskId(id),
@@ -72,6 +72,7 @@ export async function runActor(
       endUs: us - 20 * MS,
       stdout: `${actor.className} ready on ${node.ip}\n`,
     });
+    if (ctx.out.mustFlush) await ctx.out.flushFull();
     const placement = {
       nodeId: node.nodeId,
       workerId: worker.workerId,
@@ -114,7 +115,7 @@ export async function runActor(
       endUs = Math.max(startUs + MS, hit.us);
       failure = actorDiedFailure(actor, hex(id), worker, hit);
     }
-    await writeAttempt(ctx, {
+    writeAttempt(ctx, {
       ...common,
       kind: 'ACTOR_TASK',
       taskId: newTaskId(ctx.random, jobId, id),
@@ -128,6 +129,7 @@ export async function runActor(
       stdout: `${actor.method} step=${i} loss=${(2 / (i + 2)).toFixed(4)}\n`,
       failure,
     });
+    if (ctx.out.mustFlush) await ctx.out.flushFull();
     cursor = endUs + 10 * MS;
     lastUs = endUs;
     if (!hit) continue;

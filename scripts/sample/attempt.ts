@@ -1,6 +1,6 @@
 import { jobEventsDir } from '../../server/history/layout.ts';
 import { countInto, type SessionContext } from './context.ts';
-import { hex } from './ids.ts';
+import { b64, hex } from './ids.ts';
 import type { NodePlan } from './plan.ts';
 import {
   actorTaskDefinitionEvent,
@@ -8,7 +8,7 @@ import {
   taskLifecycleEvent,
   taskProfileEvent,
   type FunctionName,
-  type TaskLogRange,
+  type TaskLifecycle,
 } from './task-events.ts';
 import { MS } from './time.ts';
 import type { WorkerSlot } from './workers.ts';
@@ -38,26 +38,69 @@ export interface TaskAttempt {
   failure?: { errorType: string; errorMessage: string; stderr: string };
 }
 
+const folders = new WeakMap<NodePlan, Map<string, string>>();
+
 export function jobFolder(ctx: SessionContext, node: NodePlan, jobHex: string): string {
-  return `${jobEventsDir(ctx.plan.info, node.idHex)}${jobHex}/`;
+  let byJob = folders.get(node);
+  if (!byJob) folders.set(node, (byJob = new Map()));
+  let folder = byJob.get(jobHex);
+  if (folder === undefined) {
+    folder = `${jobEventsDir(ctx.plan.info, node.idHex)}${jobHex}/`;
+    byJob.set(jobHex, folder);
+  }
+  return folder;
 }
 
-export async function writeAttempt(ctx: SessionContext, a: TaskAttempt): Promise<void> {
+const idTexts = new WeakMap<Buffer, { b64: string; hex: string }>();
+/** Text forms of an id many attempts share (job, parent, actor, worker, node). */
+function shared(id: Buffer): { b64: string; hex: string } {
+  let text = idTexts.get(id);
+  if (!text) idTexts.set(id, (text = { b64: b64(id), hex: hex(id) }));
+  return text;
+}
+
+/**
+ * Buffers the attempt's event lines and log output without waiting; the caller awaits
+ * `ctx.out.flushFull()` when `ctx.out.mustFlush` says buffers are full.
+ */
+export function writeAttempt(ctx: SessionContext, a: TaskAttempt): void {
   const n = ctx.stats.attemptsWritten++;
-  const jobHex = hex(a.jobId);
-  const ownerFolder = jobFolder(ctx, a.owner, jobHex);
-  const execFolder = jobFolder(ctx, a.worker.node, jobHex);
+  const job = shared(a.jobId);
+  const worker = a.worker;
+  const node = worker.node;
+  const ownerFolder = jobFolder(ctx, a.owner, job.hex);
+  const execFolder = jobFolder(ctx, node, job.hex);
   const src = ctx.source;
+  const events = ctx.events;
+  const taskId = b64(a.taskId);
+  const parentTaskId = shared(a.parentTaskId).b64;
   const definition =
     a.kind === 'ACTOR_TASK'
       ? actorTaskDefinitionEvent(src, a.createdUs, {
-          ...a,
-          actorId: a.actorId!,
+          taskId,
+          attempt: a.attempt,
+          func: a.func,
           actorTaskName: a.name,
+          requiredResources: a.requiredResources,
+          jobId: job.b64,
+          actorId: shared(a.actorId!).b64,
+          parentTaskId,
         })
-      : taskDefinitionEvent(src, a.createdUs, { ...a, taskType: a.kind, taskName: a.name });
+      : taskDefinitionEvent(src, a.createdUs, {
+          taskId,
+          attempt: a.attempt,
+          taskType: a.kind,
+          func: a.func,
+          taskName: a.name,
+          requiredResources: a.requiredResources,
+          jobId: job.b64,
+          parentTaskId,
+        });
   const pending = taskLifecycleEvent(src, {
-    ...a,
+    taskId,
+    attempt: a.attempt,
+    jobId: job.b64,
+    actorReprName: a.actorReprName,
     transitions: [
       { state: 'PENDING_ARGS_AVAIL', us: a.createdUs },
       { state: 'PENDING_NODE_ASSIGNMENT', us: a.createdUs + 2 * MS },
@@ -65,17 +108,14 @@ export async function writeAttempt(ctx: SessionContext, a: TaskAttempt): Promise
     ],
   });
   // Every 7th attempt: the lifecycle line lands in the file before the definition.
-  const ownerEvents = n % 7 === 3 ? [pending, definition] : [definition, pending];
-  for (const event of ownerEvents)
-    await ctx.events.write(ownerFolder, a.owner.idHex, a.createdUs, event);
+  const first = n % 7 === 3 ? pending : definition;
+  events.append(ownerFolder, a.owner.idHex, a.createdUs, first);
+  events.append(ownerFolder, a.owner.idHex, a.createdUs, first === pending ? definition : pending);
 
-  const logs = await writeTaskOutput(a);
-  const running = {
-    ...a,
-    nodeId: a.worker.node.nodeId,
-    workerId: a.worker.workerId,
-    workerPid: a.worker.pid,
-  };
+  const logs = writeTaskOutput(a);
+  const workerId = shared(worker.workerId).b64;
+  const nodeId = shared(node.nodeId).b64;
+  const running: RunningOn = { nodeId, workerId, workerPid: worker.pid };
   const end = a.failure ? 'FAILED' : 'FINISHED';
   const error = a.failure && {
     errorType: a.failure.errorType,
@@ -83,57 +123,76 @@ export async function writeAttempt(ctx: SessionContext, a: TaskAttempt): Promise
   };
   if (n % 3 === 0) {
     // Split: RUNNING carries the start offsets, the final event the end offsets.
-    const { stdoutEnd: _o, stderrEnd: _e, ...starts } = logs;
-    const { stdoutStart: _s, stderrStart: _t, ...ends } = logs;
-    await ctx.events.write(
-      execFolder,
-      a.worker.node.idHex,
-      a.runningUs,
-      taskLifecycleEvent(src, {
-        ...running,
-        transitions: [{ state: 'RUNNING', us: a.runningUs }],
-        logs: starts,
-      }),
-    );
-    await ctx.events.write(
-      execFolder,
-      a.worker.node.idHex,
-      a.endUs,
-      taskLifecycleEvent(src, {
-        ...running,
-        transitions: [{ state: end, us: a.endUs }],
-        error,
-        logs: ends,
-      }),
-    );
+    const started = lifecycleOn(running, taskId, a, job.b64, [
+      { state: 'RUNNING', us: a.runningUs },
+    ]);
+    started.logs = {
+      stdoutFile: logs.stdoutFile,
+      stderrFile: logs.stderrFile,
+      stdoutStart: logs.stdoutStart,
+      stderrStart: logs.stderrStart,
+    };
+    events.append(execFolder, node.idHex, a.runningUs, taskLifecycleEvent(src, started));
+    const ended = lifecycleOn(running, taskId, a, job.b64, [{ state: end, us: a.endUs }]);
+    ended.error = error;
+    ended.logs = {
+      stdoutFile: logs.stdoutFile,
+      stderrFile: logs.stderrFile,
+      stdoutEnd: logs.stdoutEnd,
+      stderrEnd: logs.stderrEnd,
+    };
+    events.append(execFolder, node.idHex, a.endUs, taskLifecycleEvent(src, ended));
   } else {
-    const transitions = [
+    const whole = lifecycleOn(running, taskId, a, job.b64, [
       { state: 'RUNNING', us: a.runningUs },
       { state: end, us: a.endUs },
-    ];
-    await ctx.events.write(
-      execFolder,
-      a.worker.node.idHex,
-      a.endUs,
-      taskLifecycleEvent(src, { ...running, transitions, error, logs }),
-    );
+    ]);
+    whole.error = error;
+    whole.logs = logs;
+    events.append(execFolder, node.idHex, a.endUs, taskLifecycleEvent(src, whole));
   }
-  if (n % 10 === 0) await writeProfile(ctx, a, execFolder);
+  if (n % 10 === 0) writeProfile(ctx, a, taskId, job.b64, workerId, execFolder);
 
   countInto(ctx.stats.attemptsByState, end);
-  countInto(ctx.stats.attemptsByJob, jobHex);
+  countInto(ctx.stats.attemptsByJob, job.hex);
   ctx.stats.runningStarts?.push(a.runningUs);
   ctx.stats.runningEnds?.push(a.endUs);
 }
 
+interface RunningOn {
+  nodeId: string;
+  workerId: string;
+  workerPid: number;
+}
+
+/** A lifecycle event sent by the worker that runs the attempt. */
+function lifecycleOn(
+  where: RunningOn,
+  taskId: string,
+  a: TaskAttempt,
+  jobId: string,
+  transitions: TaskLifecycle['transitions'],
+): TaskLifecycle {
+  return {
+    taskId,
+    attempt: a.attempt,
+    jobId,
+    actorReprName: a.actorReprName,
+    transitions,
+    nodeId: where.nodeId,
+    workerId: where.workerId,
+    workerPid: where.workerPid,
+  };
+}
+
 /** Ray writes a `:task_name:` marker to both streams when a task starts. */
-async function writeTaskOutput(a: TaskAttempt): Promise<Required<TaskLogRange>> {
+function writeTaskOutput(a: TaskAttempt) {
   const w = a.worker;
   const stdoutStart = w.out.bytes;
   const stderrStart = w.err.bytes;
   const marker = `:task_name:${a.name}\n`;
-  await w.out.write(marker + a.stdout);
-  await w.err.write(marker + (a.failure?.stderr ?? ''));
+  w.out.append(marker + a.stdout);
+  w.err.append(a.failure ? marker + a.failure.stderr : marker);
   return {
     stdoutFile: w.stdoutPath,
     stderrFile: w.stderrPath,
@@ -144,13 +203,22 @@ async function writeTaskOutput(a: TaskAttempt): Promise<Required<TaskLogRange>> 
   };
 }
 
-async function writeProfile(ctx: SessionContext, a: TaskAttempt, folder: string): Promise<void> {
+function writeProfile(
+  ctx: SessionContext,
+  a: TaskAttempt,
+  taskId: string,
+  jobId: string,
+  workerId: string,
+  folder: string,
+): void {
   const span = a.endUs - a.runningUs;
   const args = a.runningUs + Math.floor(span * 0.05);
   const exec = a.runningUs + Math.floor(span * 0.95);
   const event = taskProfileEvent(ctx.source, {
-    ...a,
-    workerId: a.worker.workerId,
+    taskId,
+    attempt: a.attempt,
+    jobId,
+    workerId,
     nodeIp: a.worker.node.ip,
     spans: [
       { eventName: 'task:deserialize_arguments', startUs: a.runningUs, endUs: args },
@@ -158,5 +226,5 @@ async function writeProfile(ctx: SessionContext, a: TaskAttempt, folder: string)
       { eventName: 'task:store_outputs', startUs: exec, endUs: a.endUs },
     ],
   });
-  await ctx.events.write(folder, a.worker.node.idHex, a.endUs, event);
+  ctx.events.append(folder, a.worker.node.idHex, a.endUs, event);
 }

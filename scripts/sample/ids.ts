@@ -31,8 +31,15 @@ export function actorId(random: Random, job: Buffer): Buffer {
 
 /** Normal tasks carry the nil actor id of their job; actor tasks the actor's id. */
 export function taskId(random: Random, job: Buffer, actor?: Buffer): Buffer {
-  const owner = actor ?? Buffer.concat([nilBytes(ACTOR_ID_BYTES - JOB_ID_BYTES), job]);
-  return Buffer.concat([random.bytes(TASK_ID_BYTES - ACTOR_ID_BYTES), owner]);
+  const id = Buffer.allocUnsafe(TASK_ID_BYTES);
+  const unique = TASK_ID_BYTES - ACTOR_ID_BYTES;
+  for (let i = 0; i < unique; i++) id[i] = random.int(0, 255);
+  if (actor) actor.copy(id, unique);
+  else {
+    id.fill(0xff, unique, TASK_ID_BYTES - JOB_ID_BYTES);
+    job.copy(id, TASK_ID_BYTES - JOB_ID_BYTES);
+  }
+  return id;
 }
 
 /** The driver task id: 20 bytes of ff, then the job id. */
@@ -57,7 +64,39 @@ export const NIL_PLACEMENT_GROUP = nilBytes(PLACEMENT_GROUP_ID_BYTES);
 
 /** ProtoJSON prints `bytes` as standard base64 with padding. */
 export function b64(id: Buffer): string {
-  return id.toString('base64');
+  return id.length > 32 ? id.toString('base64') : encodeBase64(id, id.length);
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Every pair of base64 digits, indexed by 12 bits: one lookup per byte and a half. */
+const PAIRS: string[] = Array.from(
+  { length: 4096 },
+  (_, i) => ALPHABET[i >> 6]! + ALPHABET[i & 63]!,
+);
+
+/** Base64 of the first `length` values of `bytes` (0-255), without a Buffer round trip. */
+function encodeBase64(bytes: ArrayLike<number>, length: number): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += PAIRS[n >> 12]! + PAIRS[n & 4095]!;
+  }
+  if (length - i === 1) out += PAIRS[bytes[i]! << 4]! + '==';
+  else if (length - i === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += PAIRS[n >> 12]! + ALPHABET[(n >> 6) & 63]! + '=';
+  }
+  return out;
+}
+
+const scratch = new Uint8Array(32);
+
+/** Base64 of `length` random bytes, drawing the same numbers as `b64(random.bytes(length))`. */
+export function randomBase64(random: Random, length: number): string {
+  if (length > scratch.length) return b64(random.bytes(length));
+  for (let i = 0; i < length; i++) scratch[i] = random.int(0, 255);
+  return encodeBase64(scratch, length);
 }
 
 export function hex(id: Buffer): string {

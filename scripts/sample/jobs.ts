@@ -9,6 +9,7 @@ import {
 import type { SessionContext } from './context.ts';
 import { driverLog, stripAnsi } from './driver-log.ts';
 import {
+  b64,
   driverTaskId as newDriverTaskId,
   hex,
   jobId as newJobId,
@@ -70,7 +71,7 @@ export async function runJob(
   const driverPid = ctx.random.int(1000, 9999);
   const folder = jobFolder(ctx, head, jobHex);
   const src = ctx.source;
-  const driverTask = { taskId: driverTaskId, attempt: 0, jobId };
+  const driverTask = { taskId: b64(driverTaskId), attempt: 0, jobId: b64(jobId) };
 
   await ctx.events.write(
     folder,
@@ -85,9 +86,9 @@ export async function runJob(
     func: { moduleName: '', className: '', functionName: '' },
     taskName: '',
     requiredResources: {},
-    parentTaskId: Buffer.alloc(0),
+    parentTaskId: '',
   });
-  await ctx.events.write(folder, head.idHex, startUs, driverDef);
+  await ctx.events.writeLine(folder, head.idHex, startUs, driverDef);
 
   const nodes = ctx.plan.nodes.filter((n) => !n.death || n.death.us > startUs + 60 * SECOND);
   const workers: WorkerSlot[] = [];
@@ -147,7 +148,7 @@ export async function runJob(
     driverJobLifecycleEvent(src, jobId, endUs, end),
   );
   const driverEnd = end.exitCode === 0 ? 'FINISHED' : 'FAILED';
-  await ctx.events.write(
+  await ctx.events.writeLine(
     folder,
     head.idHex,
     endUs,
@@ -157,7 +158,7 @@ export async function runJob(
         { state: 'RUNNING', us: startUs },
         { state: driverEnd, us: endUs },
       ],
-      nodeId: head.nodeId,
+      nodeId: b64(head.nodeId),
       workerPid: driverPid,
     }),
   );

@@ -14,6 +14,8 @@ const MIN_TASK_US = 250 * MS;
 const MAX_TASK_US = 90 * SECOND;
 /** Small runs spread over about this long, so a session spans more than one event-file hour. */
 const TARGET_JOB_US = 25 * 60 * SECOND;
+/** Shared by every normal task, so its JSON is built once. */
+const ONE_CPU: Record<string, number> = Object.freeze({ CPU: 1 });
 
 /** Mean task duration: long enough to fill the target span, bounded for huge runs. */
 export function meanTaskUs(tasks: number, slots: number): number {
@@ -95,7 +97,7 @@ export async function runNormalTasks(
       ctx.found.markerKey = slot.stdoutKey;
       marker = null;
     }
-    await writeAttempt(ctx, {
+    writeAttempt(ctx, {
       kind: 'NORMAL_TASK',
       taskId: p.taskId,
       attempt: p.attempt,
@@ -103,7 +105,7 @@ export async function runNormalTasks(
       parentTaskId: run.driverTaskId,
       name,
       func,
-      requiredResources: { CPU: 1 },
+      requiredResources: ONE_CPU,
       owner: run.head,
       worker: slot,
       createdUs: Math.max(run.startUs, runningUs - random.int(5, 2000) * MS),
@@ -112,6 +114,7 @@ export async function runNormalTasks(
       stdout,
       failure,
     });
+    if (ctx.out.mustFlush) await ctx.out.flushFull();
     slot.freeAt = death && endUs >= death.us ? Number.POSITIVE_INFINITY : endUs;
     lastEndUs = Math.max(lastEndUs, endUs);
   }

@@ -1,4 +1,4 @@
-import { b64 } from './ids.ts';
+import { randomBase64 } from './ids.ts';
 import type { Random } from './random.ts';
 import { rfc3339 } from './time.ts';
 
@@ -8,6 +8,8 @@ import { rfc3339 } from './time.ts';
 // RFC 3339 with nanoseconds.
 
 export type RayEvent = Record<string, unknown>;
+
+const EVENT_ID_BYTES = 16;
 
 /** Who writes events: the session (every event names it) and the id generator. */
 export interface EventSource {
@@ -26,7 +28,7 @@ export function rayEvent(
   payload: Record<string, unknown>,
 ): RayEvent {
   return {
-    eventId: b64(source.random.bytes(16)),
+    eventId: randomBase64(source.random, EVENT_ID_BYTES),
     sourceType,
     eventType,
     timestamp: rfc3339(us),
@@ -35,4 +37,39 @@ export function rayEvent(
     sessionName: source.sessionName,
     [payloadKey]: payload,
   };
+}
+
+let quotedFor = '';
+let quoted = '""';
+
+/**
+ * The JSON text of `rayEvent(...)` up to its payload's value: `{"eventId":…,"<payloadKey>":`.
+ * Writers of millions of events append the payload's JSON and `}` to it themselves.
+ */
+export function rayEventHead(
+  source: EventSource,
+  sourceType: SourceType,
+  eventType: string,
+  us: number,
+  payloadKey: string,
+): string {
+  if (source.sessionName !== quotedFor) {
+    quotedFor = source.sessionName;
+    quoted = JSON.stringify(quotedFor);
+  }
+  return (
+    '{"eventId":"' +
+    randomBase64(source.random, EVENT_ID_BYTES) +
+    '","sourceType":"' +
+    sourceType +
+    '","eventType":"' +
+    eventType +
+    '","timestamp":"' +
+    rfc3339(us) +
+    '","severity":"INFO","message":"","sessionName":' +
+    quoted +
+    ',"' +
+    payloadKey +
+    '":'
+  );
 }

@@ -1,8 +1,10 @@
 import { NIL_PLACEMENT_GROUP, b64 } from './ids.ts';
-import { rayEvent, type EventSource, type RayEvent } from './ray-events.ts';
+import { rayEventHead, type EventSource } from './ray-events.ts';
 import { rfc3339, unixNanos } from './time.ts';
 
-// Task events (definition, lifecycle, profile) as core workers export them.
+// Task events (definition, lifecycle, profile) as core workers export them. There are millions
+// of them, so each is built straight as its JSON line (the same text JSON.stringify prints for
+// the event object) from ids already in base64 and from pieces serialised once.
 
 export interface FunctionName {
   moduleName: string;
@@ -10,77 +12,109 @@ export interface FunctionName {
   functionName: string;
 }
 
+/** Ids are ProtoJSON `bytes`: standard base64 (see `b64`). */
 export interface TaskDefinition {
-  taskId: Buffer;
+  taskId: string;
   attempt: number;
   taskType: 'NORMAL_TASK' | 'ACTOR_CREATION_TASK' | 'DRIVER_TASK';
   func: FunctionName;
   taskName: string;
   requiredResources: Record<string, number>;
-  jobId: Buffer;
-  parentTaskId: Buffer;
-  placementGroupId?: Buffer;
+  jobId: string;
+  parentTaskId: string;
+  placementGroupId?: string;
   runtimeEnv?: string;
 }
 
-function pythonFunction(func: FunctionName): Record<string, unknown> {
-  return { pythonFunctionDescriptor: { ...func, functionHash: '' } };
+const NIL_PLACEMENT_GROUP_B64 = b64(NIL_PLACEMENT_GROUP);
+const q = JSON.stringify;
+
+const serialised = new WeakMap<object, string>();
+/** JSON of an object the writers share between many tasks (functions, resources). */
+function json(value: object, build: () => unknown = () => value): string {
+  let text = serialised.get(value);
+  if (text === undefined) {
+    text = q(build());
+    serialised.set(value, text);
+  }
+  return text;
 }
 
-export function taskDefinitionEvent(source: EventSource, us: number, t: TaskDefinition): RayEvent {
-  return rayEvent(source, 'CORE_WORKER', 'TASK_DEFINITION_EVENT', us, 'taskDefinitionEvent', {
-    taskId: b64(t.taskId),
-    taskAttempt: t.attempt,
-    taskType: t.taskType,
-    language: 'PYTHON',
-    taskFunc: pythonFunction(t.func),
-    taskName: t.taskName,
-    requiredResources: t.requiredResources,
-    serializedRuntimeEnv: t.runtimeEnv ?? '{}',
-    jobId: b64(t.jobId),
-    parentTaskId: b64(t.parentTaskId),
-    placementGroupId: b64(t.placementGroupId ?? NIL_PLACEMENT_GROUP),
-    refIds: {},
-  });
+function pythonFunction(func: FunctionName): string {
+  return json(func, () => ({ pythonFunctionDescriptor: { ...func, functionHash: '' } }));
+}
+
+export function taskDefinitionEvent(source: EventSource, us: number, t: TaskDefinition): string {
+  return (
+    rayEventHead(source, 'CORE_WORKER', 'TASK_DEFINITION_EVENT', us, 'taskDefinitionEvent') +
+    '{"taskId":"' +
+    t.taskId +
+    '","taskAttempt":' +
+    t.attempt +
+    ',"taskType":"' +
+    t.taskType +
+    '","language":"PYTHON","taskFunc":' +
+    pythonFunction(t.func) +
+    ',"taskName":' +
+    q(t.taskName) +
+    ',"requiredResources":' +
+    json(t.requiredResources) +
+    ',"serializedRuntimeEnv":' +
+    q(t.runtimeEnv ?? '{}') +
+    ',"jobId":"' +
+    t.jobId +
+    '","parentTaskId":"' +
+    t.parentTaskId +
+    '","placementGroupId":"' +
+    (t.placementGroupId ?? NIL_PLACEMENT_GROUP_B64) +
+    '","refIds":{}}}'
+  );
 }
 
 export interface ActorTaskDefinition {
-  taskId: Buffer;
+  taskId: string;
   attempt: number;
   func: FunctionName;
   actorTaskName: string;
   requiredResources: Record<string, number>;
-  jobId: Buffer;
-  actorId: Buffer;
-  parentTaskId: Buffer;
-  placementGroupId?: Buffer;
+  jobId: string;
+  actorId: string;
+  parentTaskId: string;
+  placementGroupId?: string;
 }
 
 export function actorTaskDefinitionEvent(
   source: EventSource,
   us: number,
   t: ActorTaskDefinition,
-): RayEvent {
-  return rayEvent(
-    source,
-    'CORE_WORKER',
-    'ACTOR_TASK_DEFINITION_EVENT',
-    us,
-    'actorTaskDefinitionEvent',
-    {
-      taskId: b64(t.taskId),
-      taskAttempt: t.attempt,
-      language: 'PYTHON',
-      actorFunc: pythonFunction(t.func),
-      actorTaskName: t.actorTaskName,
-      requiredResources: t.requiredResources,
-      serializedRuntimeEnv: '{}',
-      jobId: b64(t.jobId),
-      actorId: b64(t.actorId),
-      parentTaskId: b64(t.parentTaskId),
-      placementGroupId: b64(t.placementGroupId ?? NIL_PLACEMENT_GROUP),
-      refIds: {},
-    },
+): string {
+  return (
+    rayEventHead(
+      source,
+      'CORE_WORKER',
+      'ACTOR_TASK_DEFINITION_EVENT',
+      us,
+      'actorTaskDefinitionEvent',
+    ) +
+    '{"taskId":"' +
+    t.taskId +
+    '","taskAttempt":' +
+    t.attempt +
+    ',"language":"PYTHON","actorFunc":' +
+    pythonFunction(t.func) +
+    ',"actorTaskName":' +
+    q(t.actorTaskName) +
+    ',"requiredResources":' +
+    json(t.requiredResources) +
+    ',"serializedRuntimeEnv":"{}","jobId":"' +
+    t.jobId +
+    '","actorId":"' +
+    t.actorId +
+    '","parentTaskId":"' +
+    t.parentTaskId +
+    '","placementGroupId":"' +
+    (t.placementGroupId ?? NIL_PLACEMENT_GROUP_B64) +
+    '","refIds":{}}}'
   );
 }
 
@@ -100,54 +134,78 @@ export interface TaskLogRange {
 }
 
 export interface TaskLifecycle {
-  taskId: Buffer;
+  taskId: string;
   attempt: number;
-  jobId: Buffer;
+  jobId: string;
   transitions: StateAt[];
-  nodeId?: Buffer;
-  workerId?: Buffer;
+  nodeId?: string;
+  workerId?: string;
   workerPid?: number;
   actorReprName?: string;
   error?: { errorType: string; errorMessage: string };
   logs?: TaskLogRange;
 }
 
-export function taskLifecycleEvent(source: EventSource, t: TaskLifecycle): RayEvent {
+export function taskLifecycleEvent(source: EventSource, t: TaskLifecycle): string {
   const last = t.transitions[t.transitions.length - 1]!;
-  const payload: Record<string, unknown> = {
-    taskId: b64(t.taskId),
-    taskAttempt: t.attempt,
-    stateTransitions: t.transitions.map((s) => ({ state: s.state, timestamp: rfc3339(s.us) })),
-    nodeId: t.nodeId ? b64(t.nodeId) : '',
-    workerId: t.workerId ? b64(t.workerId) : '',
-    workerPid: t.workerPid ?? 0,
-    jobId: b64(t.jobId),
-    isDebuggerPaused: false,
-    actorReprName: t.actorReprName ?? '',
-  };
+  let transitions = '';
+  for (const s of t.transitions)
+    transitions +=
+      (transitions ? ',{"state":"' : '{"state":"') +
+      s.state +
+      '","timestamp":"' +
+      rfc3339(s.us) +
+      '"}';
+  let text =
+    rayEventHead(source, 'CORE_WORKER', 'TASK_LIFECYCLE_EVENT', last.us, 'taskLifecycleEvent') +
+    '{"taskId":"' +
+    t.taskId +
+    '","taskAttempt":' +
+    t.attempt +
+    ',"stateTransitions":[' +
+    transitions +
+    '],"nodeId":"' +
+    (t.nodeId ?? '') +
+    '","workerId":"' +
+    (t.workerId ?? '') +
+    '","workerPid":' +
+    (t.workerPid ?? 0) +
+    ',"jobId":"' +
+    t.jobId +
+    '","isDebuggerPaused":false,"actorReprName":' +
+    (t.actorReprName ? q(t.actorReprName) : '""');
   if (t.error)
-    payload.rayErrorInfo = { errorMessage: t.error.errorMessage, errorType: t.error.errorType };
-  if (t.logs) payload.taskLogInfo = taskLogInfo(t.logs);
-  return rayEvent(
-    source,
-    'CORE_WORKER',
-    'TASK_LIFECYCLE_EVENT',
-    last.us,
-    'taskLifecycleEvent',
-    payload,
-  );
+    text +=
+      ',"rayErrorInfo":{"errorMessage":' +
+      q(t.error.errorMessage) +
+      ',"errorType":' +
+      q(t.error.errorType) +
+      '}';
+  if (t.logs) text += ',"taskLogInfo":' + taskLogInfo(t.logs);
+  return text + '}}';
 }
 
-function taskLogInfo(logs: TaskLogRange): Record<string, unknown> {
-  const info: Record<string, unknown> = {
-    stdoutFile: logs.stdoutFile,
-    stderrFile: logs.stderrFile,
-  };
-  for (const key of ['stdoutStart', 'stdoutEnd', 'stderrStart', 'stderrEnd'] as const) {
-    const value = logs[key];
-    if (value !== undefined) info[key] = String(value);
+const quotedPaths = new Map<string, string>();
+/** Log paths repeat for every task of a worker: quote each once. */
+function quotePath(path: string): string {
+  let text = quotedPaths.get(path);
+  if (text === undefined) {
+    if (quotedPaths.size > 10_000) quotedPaths.clear();
+    text = q(path);
+    quotedPaths.set(path, text);
   }
-  return info;
+  return text;
+}
+
+/** int64 offsets are quoted strings; offsets not sent in this event are left out. */
+function taskLogInfo(logs: TaskLogRange): string {
+  let text =
+    '{"stdoutFile":' + quotePath(logs.stdoutFile) + ',"stderrFile":' + quotePath(logs.stderrFile);
+  if (logs.stdoutStart !== undefined) text += ',"stdoutStart":"' + logs.stdoutStart + '"';
+  if (logs.stdoutEnd !== undefined) text += ',"stdoutEnd":"' + logs.stdoutEnd + '"';
+  if (logs.stderrStart !== undefined) text += ',"stderrStart":"' + logs.stderrStart + '"';
+  if (logs.stderrEnd !== undefined) text += ',"stderrEnd":"' + logs.stderrEnd + '"';
+  return text + '}';
 }
 
 export interface ProfileSpan {
@@ -157,30 +215,40 @@ export interface ProfileSpan {
 }
 
 export interface TaskProfile {
-  taskId: Buffer;
+  taskId: string;
   attempt: number;
-  jobId: Buffer;
-  workerId: Buffer;
+  jobId: string;
+  workerId: string;
   nodeIp: string;
   spans: ProfileSpan[];
 }
 
-export function taskProfileEvent(source: EventSource, t: TaskProfile): RayEvent {
+export function taskProfileEvent(source: EventSource, t: TaskProfile): string {
   const last = t.spans[t.spans.length - 1]!;
-  return rayEvent(source, 'CORE_WORKER', 'TASK_PROFILE_EVENT', last.endUs, 'taskProfileEvents', {
-    taskId: b64(t.taskId),
-    attemptNumber: t.attempt,
-    jobId: b64(t.jobId),
-    profileEvents: {
-      componentType: 'worker',
-      componentId: b64(t.workerId),
-      nodeIpAddress: t.nodeIp,
-      events: t.spans.map((s) => ({
-        eventName: s.eventName,
-        startTime: unixNanos(s.startUs),
-        endTime: unixNanos(s.endUs),
-        extraData: '{}',
-      })),
-    },
-  });
+  let spans = '';
+  for (const s of t.spans)
+    spans +=
+      (spans ? ',{"eventName":' : '{"eventName":') +
+      q(s.eventName) +
+      ',"startTime":"' +
+      unixNanos(s.startUs) +
+      '","endTime":"' +
+      unixNanos(s.endUs) +
+      '","extraData":"{}"}';
+  return (
+    rayEventHead(source, 'CORE_WORKER', 'TASK_PROFILE_EVENT', last.endUs, 'taskProfileEvents') +
+    '{"taskId":"' +
+    t.taskId +
+    '","attemptNumber":' +
+    t.attempt +
+    ',"jobId":"' +
+    t.jobId +
+    '","profileEvents":{"componentType":"worker","componentId":"' +
+    t.workerId +
+    '","nodeIpAddress":' +
+    q(t.nodeIp) +
+    ',"events":[' +
+    spans +
+    ']}}}'
+  );
 }

@@ -17,8 +17,13 @@ export function utc(
   return Date.UTC(year, month - 1, day, hour, minute, second) * MS;
 }
 
-let cachedSecond = Number.NaN;
-let cachedBase = '';
+/** `MM:SS` of every second of an hour. */
+const MINUTE_SECOND = Array.from(
+  { length: 3600 },
+  (_, i) => `${pad(Math.floor(i / 60), 2)}:${pad(i % 60, 2)}`,
+);
+let cachedHour = Number.NaN;
+let cachedHourBase = '';
 
 /** RFC 3339 with nanoseconds, as ProtoJSON prints a Timestamp. */
 export function rfc3339(us: number): string {
@@ -26,12 +31,20 @@ export function rfc3339(us: number): string {
   const micros = us - whole * SECOND;
   // Ray clocks have nanosecond resolution: derive stable sub-microsecond digits from the time.
   const nanos = (whole * 7 + micros * 13) % 1000;
-  // Millions of events share few distinct seconds: format each second once.
-  if (whole !== cachedSecond) {
-    cachedSecond = whole;
-    cachedBase = new Date(whole * MS).toISOString().slice(0, 19);
+  // Events of many tasks interleave their seconds, but few hours: format each hour once.
+  const hour = Math.floor(whole / 3600);
+  if (hour !== cachedHour) {
+    cachedHour = hour;
+    cachedHourBase = new Date(hour * 3600 * 1000).toISOString().slice(0, 14);
   }
-  return `${cachedBase}.${pad(micros, 6)}${pad(nanos, 3)}Z`;
+  // Nine fraction digits at once: 1e9 + fraction always prints ten digits.
+  return (
+    cachedHourBase +
+    MINUTE_SECOND[whole - hour * 3600]! +
+    '.' +
+    String(1e9 + micros * 1000 + nanos).slice(1) +
+    'Z'
+  );
 }
 
 /** Unix nanoseconds as a decimal string (int64 fields, file names). */

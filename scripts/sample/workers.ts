@@ -46,9 +46,9 @@ export async function startWorker(
     stdoutPath: `${rayLogs}${base}.out`,
     stderrPath: `${rayLogs}${base}.err`,
     stdoutKey: `${logs}${base}.out`,
-    out: await ctx.out.openStream(`${logs}${base}.out`),
-    err: await ctx.out.openStream(`${logs}${base}.err`),
-    coreLog: await ctx.out.openStream(`${logs}python-core-worker-${idHex}_${pid}.log`),
+    out: ctx.out.openStream(`${logs}${base}.out`),
+    err: ctx.out.openStream(`${logs}${base}.err`),
+    coreLog: ctx.out.openStream(`${logs}python-core-worker-${idHex}_${pid}.log`),
     freeAt: startUs,
   };
   const at = (offset: number) => startUs + offset;

@@ -82,6 +82,17 @@ export function nodeLogsDir(s: SessionInfo, nodeId: string): string {
   return `${nodeDir(s, nodeId)}logs/`;
 }
 
+/** One file (or folder, ending with '/') of a node's logs; `path` is relative to `logs/` and already checked safe. */
+export function nodeLogKey(s: SessionInfo, nodeId: string, path: string): string {
+  return `${nodeLogsDir(s, nodeId)}${path}`;
+}
+
+/** The node id of a `<session>/<nodeId>/` folder key, or null for other children of the session. */
+export function nodeIdOfFolder(s: SessionInfo, key: string): string | null {
+  const name = key.slice(sessionDir(s).length).replace(/\/$/, '');
+  return key.startsWith(sessionDir(s)) && NODE_ID.test(name) ? name : null;
+}
+
 export function nodeEventsDir(s: SessionInfo, nodeId: string): string {
   return `${nodeDir(s, nodeId)}node_events/`;
 }

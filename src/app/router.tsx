@@ -11,6 +11,21 @@ const SessionRoute = lazy(() =>
   import('./SessionRoute').then((m) => ({ default: m.SessionRoute })),
 );
 const OverviewPage = lazy(() => import('../features/overview/components/OverviewPage'));
+const JobsPage = lazy(() => import('../features/jobs/components/JobsPage'));
+const JobDetailPage = lazy(() => import('../features/jobs/components/JobDetailPage'));
+const TasksPage = lazy(() => import('../features/tasks/components/TasksPage'));
+const TaskDetailPage = lazy(() => import('../features/tasks/components/TaskDetailPage'));
+const ActorsPage = lazy(() => import('../features/actors/components/ActorsPage'));
+const ActorDetailPage = lazy(() => import('../features/actors/components/ActorDetailPage'));
+const NodesPage = lazy(() => import('../features/nodes/components/NodesPage'));
+const NodeDetailPage = lazy(() => import('../features/nodes/components/NodeDetailPage'));
+const EventsPage = lazy(() => import('../features/events/components/EventsPage'));
+const TimelinePage = lazy(() => import('../features/timeline/components/TimelinePage'));
+const LogBrowserPage = lazy(() => import('../features/logs/components/LogBrowserPage'));
+const LogFilePage = lazy(() => import('../features/logs/components/LogFilePage'));
+const JobLogsPage = lazy(() => import('../features/logs/components/JobLogsPage'));
+const SearchPage = lazy(() => import('../features/search/components/SearchPage'));
+const MetricsPage = lazy(() => import('../features/metrics/components/MetricsPage'));
 const NotFoundPage = lazy(() =>
   import('./NotFoundPage').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -30,7 +45,24 @@ export const appRoutes: RouteObject[] = [
       {
         path: routePatterns.session,
         element: <SessionRoute />,
-        children: [{ index: true, element: <OverviewPage /> }],
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: routePatterns.jobs, element: <JobsPage /> },
+          { path: routePatterns.job, element: <JobDetailPage /> },
+          { path: routePatterns.tasks, element: <TasksPage /> },
+          { path: routePatterns.task, element: <TaskDetailPage /> },
+          { path: routePatterns.actors, element: <ActorsPage /> },
+          { path: routePatterns.actor, element: <ActorDetailPage /> },
+          { path: routePatterns.nodes, element: <NodesPage /> },
+          { path: routePatterns.node, element: <NodeDetailPage /> },
+          { path: routePatterns.events, element: <EventsPage /> },
+          { path: routePatterns.logs, element: <LogBrowserPage /> },
+          { path: routePatterns.logFile, element: <LogFilePage /> },
+          { path: routePatterns.jobLogs, element: <JobLogsPage /> },
+          { path: routePatterns.search, element: <SearchPage /> },
+          { path: routePatterns.timeline, element: <TimelinePage /> },
+          { path: routePatterns.metrics, element: <MetricsPage /> },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -20,6 +20,7 @@ export const routePatterns = {
   search: '/c/:namespace/:kind/:name/:session/search',
   metrics: '/c/:namespace/:kind/:name/:session/metrics',
   events: '/c/:namespace/:kind/:name/:session/events',
+  timeline: '/c/:namespace/:kind/:name/:session/timeline',
   authCallback: '/auth/callback',
 } as const;
 
@@ -67,6 +68,8 @@ export const paths = {
   metrics: (s: SessionScope) => `${sessionHref(s)}/metrics`,
   events: (s: SessionScope, query?: Record<string, string | undefined>) =>
     withQuery(`${sessionHref(s)}/events`, query),
+  timeline: (s: SessionScope, query?: Record<string, string | undefined>) =>
+    withQuery(`${sessionHref(s)}/timeline`, query),
 };
 
 /** API URLs. Session-scoped Ray Dashboard paths live under /api/c/<scope>/ (see docs/api.md). */

@@ -82,9 +82,15 @@ async function errorFromResponse(response: Response, url: string): Promise<ApiEr
   return new ApiError(response.status, message, url);
 }
 
-export async function apiGet<T>(path: string, options: ApiGetOptions = {}): Promise<T> {
+export interface ApiFetchOptions extends ApiGetOptions {
+  /** The Accept header; JSON unless the caller streams text or NDJSON. */
+  accept?: string;
+}
+
+/** A 2xx Response for callers that read text, headers or a stream; errors as in apiGet. */
+export async function apiFetch(path: string, options: ApiFetchOptions = {}): Promise<Response> {
   const url = apiUrl(path, options.query);
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   const authorization = authHeaderProvider ? await authHeaderProvider() : null;
   if (authorization) headers.Authorization = authorization;
 
@@ -98,13 +104,18 @@ export async function apiGet<T>(path: string, options: ApiGetOptions = {}): Prom
     if (error.status === 401) unauthorizedListeners.forEach((listener) => listener(error));
     throw error;
   }
+  return response;
+}
+
+export async function apiGet<T>(path: string, options: ApiGetOptions = {}): Promise<T> {
+  const response = await apiFetch(path, options);
   try {
     return (await response.json()) as T;
   } catch {
     throw new ApiError(
       response.status,
       'The server answered with something that is not JSON.',
-      url,
+      response.url || apiUrl(path, options.query),
     );
   }
 }

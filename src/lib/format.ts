@@ -108,3 +108,8 @@ export function formatAge(ms: number, now: number): string {
   }
   return 'just now';
 }
+
+/** "1 job", "3 jobs", "1,000,000 attempts". */
+export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}

@@ -12,6 +12,9 @@ export interface EntityRecord<D, T extends StateAt> {
   transitions: T[];
 }
 
+/** [id, definition, transitions] per entity. */
+export type EntityEntries<D, T> = [string, D | null, T[]][];
+
 interface Entry<D, T> {
   definition: D | null;
   definitionJson: string;
@@ -37,6 +40,23 @@ export class EntityRecords<D, T extends StateAt> {
     const current = entry.transitions.get(key);
     if (!current || compareStrings(json, current.json) < 0) {
       entry.transitions.set(key, { value: transition, json });
+    }
+  }
+
+  /** Every entry as plain data, to merge into another EntityRecords (e.g. from another thread). */
+  entriesForMerge(): EntityEntries<D, T> {
+    return [...this.entries].map(([id, e]) => [
+      id,
+      e.definition,
+      [...e.transitions.values()].map((t) => t.value),
+    ]);
+  }
+
+  merge(entries: EntityEntries<D, T>): void {
+    for (const [id, definition, transitions] of entries) {
+      this.entry(id);
+      if (definition !== null) this.define(id, definition);
+      for (const t of transitions) this.transition(id, t);
     }
   }
 

@@ -34,11 +34,20 @@ function base64ToHex(value: string): string | null {
   return hex;
 }
 
+// Ingest sees the same ids (jobs, nodes, workers, parents ...) over and over: remember the
+// latest conversions. Cleared when full, so memory stays bounded whatever the input.
+const CACHE_LIMIT = 1 << 16;
+let converted = new Map<string, string>();
+
 /** Lowercase hex of an id given as base64 (padded or not, url-safe too) or hex; '' for nothing. */
 export function normalizeId(value: unknown): string {
   if (typeof value !== 'string' || value === '') return '';
-  if (LOWER_HEX.test(value)) return value;
-  return base64ToHex(value) ?? value.toLowerCase();
+  const known = converted.get(value);
+  if (known !== undefined) return known;
+  const hex = LOWER_HEX.test(value) ? value : (base64ToHex(value) ?? value.toLowerCase());
+  if (converted.size >= CACHE_LIMIT) converted = new Map();
+  converted.set(value, hex);
+  return hex;
 }
 
 /** A nil id is all `ff`; an empty id counts as nil too. */

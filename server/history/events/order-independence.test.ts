@@ -19,10 +19,20 @@ import * as s from './test-session.ts';
 
 // Events arrive in any order and may repeat: the answers must not change.
 
-function answers(events: unknown[], legacy: { json: unknown; node: string }[]): string {
+type Legacy = { json: unknown; node: string }[];
+
+function reduced(events: unknown[], legacy: Legacy): SessionReducer {
   const reducer = new SessionReducer();
   for (const e of events) reducer.addEvent(e);
   for (const { json, node } of legacy) reducer.addLegacyEvent(json, node);
+  return reducer;
+}
+
+function answers(events: unknown[], legacy: Legacy): string {
+  return answersOf(reduced(events, legacy));
+}
+
+function answersOf(reducer: SessionReducer): string {
   reducer.addDebugState(s.HEAD, s.HEAD_DEBUG_STATE);
   const snap = reducer.snapshot({ sessionLive: false });
   const { events: _counts, ...summary } = sessionSummary(snap);
@@ -66,6 +76,32 @@ describe('order independence', () => {
         expect(answers(shuffled, shuffledLegacy)).toBe(expected);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('reducing parts apart and merging them (as parse workers do) gives the same answers', () => {
+    const parts = fc.integer({ min: 1, max: 4 });
+    fc.assert(
+      fc.property(
+        scenario,
+        parts.chain((n) =>
+          fc.tuple(fc.constant(n), fc.array(fc.nat(n - 1), { minLength: 200, maxLength: 200 })),
+        ),
+        ([shuffled, shuffledLegacy], [n, partOf]) => {
+          const part = (i: number) => partOf[i % partOf.length]!;
+          const merged = new SessionReducer();
+          for (let p = 0; p < n; p++) {
+            const partial = reduced(
+              shuffled.filter((_, i) => part(i) === p),
+              shuffledLegacy.filter((_, i) => part(i + 7) === p),
+            ).partial();
+            // Partials cross threads by structured clone.
+            merged.merge(structuredClone(partial));
+          }
+          expect(answersOf(merged)).toBe(expected);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

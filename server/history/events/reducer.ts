@@ -11,13 +11,13 @@ import type {
   NodeDefinition,
   NodeTransition,
 } from './decoded.ts';
-import { EntityRecords } from './entity-records.ts';
+import { EntityRecords, type EntityEntries } from './entity-records.ts';
 import { jobView } from './job-view.ts';
 import { compareEvents, decodeLegacyEvent } from './legacy-events.ts';
 import { nodeView } from './node-view.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
-import { TaskTableBuilder } from './task-table-builder.ts';
+import { TaskTableBuilder, type TaskRows } from './task-table-builder.ts';
 import { approxTaskTableBytes, freezeTasks } from './task-table.ts';
 import { actorStateRank } from './task-states.ts';
 
@@ -25,6 +25,22 @@ import { actorStateRank } from './task-states.ts';
 // (reduction rules: contract, section 2).
 
 export type AddResult = 'ok' | 'unknown' | 'invalid';
+
+/**
+ * What a reducer has taken in, as plain data that can cross threads. Merging partial
+ * reductions of disjoint parts of a session gives the reduction of the whole (merges follow
+ * the same order-independent rules as events). Debug states are not part of it.
+ */
+export interface PartialReduction {
+  tasks: TaskRows;
+  jobs: EntityEntries<JobDefinition, JobTransition>;
+  nodes: EntityEntries<NodeDefinition, NodeTransition>;
+  actors: EntityEntries<ActorDefinition, ActorTransition>;
+  legacy: [string, { event: ClusterEvent; json: string }][];
+  counts: { accepted: number; unknown: number; invalid: number };
+  firstMs: number;
+  lastMs: number;
+}
 
 const JOB_RANK: Record<string, number> = { CREATED: 0, FINISHED: 1 };
 const NODE_RANK: Record<string, number> = { ALIVE: 0, IDLE_OR_ACTIVE: 0, DRAINING: 1, DEAD: 2 };
@@ -68,6 +84,35 @@ export class SessionReducer {
   addDebugState(nodeId: string, text: string): void {
     const parsed = parseDebugState(text);
     if (parsed) this.resources.set(nodeId, parsed);
+  }
+
+  partial(): PartialReduction {
+    return {
+      tasks: this.tasks.rows(),
+      jobs: this.jobs.entriesForMerge(),
+      nodes: this.nodes.entriesForMerge(),
+      actors: this.actors.entriesForMerge(),
+      legacy: [...this.legacy],
+      counts: { ...this.counts },
+      firstMs: this.firstMs,
+      lastMs: this.lastMs,
+    };
+  }
+
+  merge(p: PartialReduction): void {
+    this.tasks.merge(p.tasks);
+    this.jobs.merge(p.jobs);
+    this.nodes.merge(p.nodes);
+    this.actors.merge(p.actors);
+    for (const [id, legacy] of p.legacy) {
+      const current = this.legacy.get(id);
+      if (!current || compareStrings(legacy.json, current.json) < 0) this.legacy.set(id, legacy);
+    }
+    this.counts.accepted += p.counts.accepted;
+    this.counts.unknown += p.counts.unknown;
+    this.counts.invalid += p.counts.invalid;
+    if (p.firstMs < this.firstMs) this.firstMs = p.firstMs;
+    if (p.lastMs > this.lastMs) this.lastMs = p.lastMs;
   }
 
   snapshot(options: { sessionLive: boolean }): SessionSnapshot {

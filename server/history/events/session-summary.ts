@@ -1,6 +1,6 @@
 import type { SessionSummary } from '../../../src/types/ray.ts';
 import type { SessionSnapshot } from './snapshot.ts';
-import { addCount, sortedCounts } from './task-rows-in-scope.ts';
+import { addCount, rowsInScope, sortedCounts } from './task-rows-in-scope.ts';
 import { TASK_STATES } from './task-states.ts';
 
 // The overview of one session: time span, outcomes, counts and what ingest could not read.
@@ -53,8 +53,15 @@ export function sessionSummary(
   ingest: IngestStats = {},
 ): SessionSummary {
   const t = snapshot.tasks;
+  // Driver tasks are left out, as in the tasks list the counts link to.
+  const counted = rowsInScope(t);
   const perState = new Int32Array(t.pool.size);
-  for (let r = 0; r < t.count; r++) perState[t.state[r]!]!++;
+  let attempts = 0;
+  for (let r = 0; r < t.count; r++) {
+    if (!counted(r)) continue;
+    perState[t.state[r]!]!++;
+    attempts++;
+  }
   const byState: Record<string, number> = {};
   for (const state of [...TASK_STATES, ...t.pool.values]) {
     const id = t.pool.idOf(state);
@@ -71,7 +78,7 @@ export function sessionSummary(
     endTime: last === null ? null : Math.floor(last),
     durationMs: first === null || last === null ? null : Math.floor(last) - Math.floor(first),
     jobs: { total: snapshot.jobs.length, byStatus: sortedCounts(jobsByStatus) },
-    tasks: { attempts: t.count, byState },
+    tasks: { attempts, byState },
     actors: { total: snapshot.actors.length, byState: sortedCounts(actorsByState) },
     nodes: { total: snapshot.nodes.length, alive, dead: snapshot.nodes.length - alive },
     events: { ...snapshot.counts },

@@ -147,9 +147,10 @@ describe('sessionSummary', () => {
       endTime: ev.msAt(1000),
       durationMs: 1000,
       jobs: { total: 2, byStatus: { FAILED: 1, SUCCEEDED: 1 } },
+      // The driver task (RUNNING) is not counted, as in the tasks list.
       tasks: {
-        attempts: 9,
-        byState: { PENDING_ARGS_AVAIL: 1, RUNNING: 2, FINISHED: 4, FAILED: 2 },
+        attempts: 8,
+        byState: { PENDING_ARGS_AVAIL: 1, RUNNING: 1, FINISHED: 4, FAILED: 2 },
       },
       actors: { total: 1, byState: { DEAD: 1 } },
       nodes: { total: 2, alive: 1, dead: 1 },

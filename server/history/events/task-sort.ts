@@ -1,4 +1,5 @@
 import type { SessionSnapshot, SortedRows } from './snapshot.ts';
+import { sortIndicesByValue } from './sort-order.ts';
 import type { TaskTable } from './task-table.ts';
 import { taskStateRank } from './task-states.ts';
 
@@ -90,7 +91,7 @@ export function sortedRows(snapshot: SessionSnapshot, key: TaskSortKey): SortedR
     if (Number.isNaN(values[r]!)) rows[--missing] = r;
     else rows[withValue++] = r;
   }
-  rows.subarray(0, withValue).sort((a, b) => values[a]! - values[b]! || a - b);
+  sortIndicesByValue(rows.subarray(0, withValue), values);
   rows.subarray(withValue).sort();
   const sorted = { rows, withValue };
   snapshot.sortCache.set(key, sorted);

@@ -17,6 +17,31 @@ import {
 
 const NONE = -1;
 
+/**
+ * A builder's rows as plain data (strings as pool ids into `pool`), to move a partial
+ * reduction between threads and merge it into another builder.
+ */
+export interface TaskRows {
+  pool: string[];
+  count: number;
+  taskIds: string[];
+  attempt: Int32Array;
+  hasDefinition: Uint8Array;
+  text: TextColumns;
+  numbers: NumberColumns;
+  transitionHead: Int32Array;
+  transitionState: Int32Array<ArrayBuffer>;
+  transitionTime: Float64Array<ArrayBuffer>;
+  transitionNext: Int32Array<ArrayBuffer>;
+  spanHead: Int32Array;
+  spanName: Int32Array<ArrayBuffer>;
+  spanWorker: Int32Array<ArrayBuffer>;
+  spanNodeIp: Int32Array<ArrayBuffer>;
+  spanStart: Float64Array<ArrayBuffer>;
+  spanEnd: Float64Array<ArrayBuffer>;
+  spanNext: Int32Array<ArrayBuffer>;
+}
+
 export class TaskTableBuilder {
   readonly pool = new StringPool();
   count = 0;
@@ -89,6 +114,109 @@ export class TaskTableBuilder {
     for (const span of e.spans) {
       this.addSpan(row, this.pool.intern(span.name), worker, ip, span.startMs, span.endMs);
     }
+  }
+
+  rows(): TaskRows {
+    const n = this.count;
+    return {
+      pool: this.pool.values,
+      count: n,
+      taskIds: this.taskIds,
+      attempt: this.attempt.slice(0, n),
+      hasDefinition: this.hasDefinition.slice(0, n),
+      text: mapColumns(TASK_TEXT_COLUMNS, (name) => this.text[name].slice(0, n)),
+      numbers: mapColumns(TASK_NUMBER_COLUMNS, (name) => this.numbers[name].slice(0, n)),
+      transitionHead: this.transitionHead.slice(0, n),
+      transitionState: this.transitionState.slice(0, this.transitionCount),
+      transitionTime: this.transitionTime.slice(0, this.transitionCount),
+      transitionNext: this.transitionNext.slice(0, this.transitionCount),
+      spanHead: this.spanHead.slice(0, n),
+      spanName: this.spanName.slice(0, this.spanCount),
+      spanWorker: this.spanWorker.slice(0, this.spanCount),
+      spanNodeIp: this.spanNodeIp.slice(0, this.spanCount),
+      spanStart: this.spanStart.slice(0, this.spanCount),
+      spanEnd: this.spanEnd.slice(0, this.spanCount),
+      spanNext: this.spanNext.slice(0, this.spanCount),
+    };
+  }
+
+  /** Adds another builder's rows with the same rules as events, so merging keeps order-independence. */
+  merge(other: TaskRows): void {
+    if (this.count === 0 && this.pool.size === 1) return this.adopt(other);
+    const ids = new Int32Array(other.pool.length).fill(NONE);
+    const idOf = (otherId: number) => {
+      let id = ids[otherId]!;
+      if (id === NONE) id = ids[otherId] = this.pool.intern(other.pool[otherId]!);
+      return id;
+    };
+    const { workerPid, stdoutStart, stdoutEnd, stderrStart, stderrEnd } = other.numbers;
+    for (let r = 0; r < other.count; r++) {
+      const row = this.rowFor(other.taskIds[r]!, other.attempt[r]!);
+      if (other.hasDefinition[r]) this.hasDefinition[row] = 1;
+      for (const name of TASK_TEXT_COLUMNS) {
+        const value = other.text[name][r]!;
+        if (value !== 0) this.setText(row, name, other.pool[value]!);
+      }
+      if (!Number.isNaN(workerPid[r]!)) this.setMinNumber(row, 'workerPid', workerPid[r]!);
+      for (const [name, column] of [
+        ['stdoutStart', stdoutStart],
+        ['stdoutEnd', stdoutEnd],
+        ['stderrStart', stderrStart],
+        ['stderrEnd', stderrEnd],
+      ] as const) {
+        if (!Number.isNaN(column[r]!)) this.setMaxNumber(row, name, column[r]!);
+      }
+      for (let t = other.transitionHead[r]!; t !== NONE; t = other.transitionNext[t]!) {
+        this.addTransition(row, idOf(other.transitionState[t]!), other.transitionTime[t]!);
+      }
+      for (let s = other.spanHead[r]!; s !== NONE; s = other.spanNext[s]!) {
+        this.addSpan(
+          row,
+          idOf(other.spanName[s]!),
+          idOf(other.spanWorker[s]!),
+          idOf(other.spanNodeIp[s]!),
+          other.spanStart[s]!,
+          other.spanEnd[s]!,
+        );
+      }
+    }
+  }
+
+  /** Takes over the rows of another builder, into an empty one (no merging needed). */
+  private adopt(other: TaskRows): void {
+    for (const value of other.pool) this.pool.intern(value);
+    const n = other.count;
+    this.ensureRows(n);
+    this.attempt.set(other.attempt);
+    this.hasDefinition.set(other.hasDefinition);
+    for (const name of TASK_TEXT_COLUMNS) this.text[name].set(other.text[name]);
+    for (const name of TASK_NUMBER_COLUMNS) this.numbers[name].set(other.numbers[name]);
+    this.transitionHead.set(other.transitionHead);
+    this.transitionState = other.transitionState;
+    this.transitionTime = other.transitionTime;
+    this.transitionNext = other.transitionNext;
+    this.transitionCount = other.transitionState.length;
+    this.spanHead.set(other.spanHead);
+    this.spanName = other.spanName;
+    this.spanWorker = other.spanWorker;
+    this.spanNodeIp = other.spanNodeIp;
+    this.spanStart = other.spanStart;
+    this.spanEnd = other.spanEnd;
+    this.spanNext = other.spanNext;
+    this.spanCount = other.spanName.length;
+    // Chain the attempts of each task again.
+    for (let row = 0; row < n; row++) {
+      const taskId = other.taskIds[row]!;
+      this.taskIds.push(taskId);
+      this.nextAttempt[row] = NONE;
+      let previous = this.firstRow.get(taskId) ?? NONE;
+      if (previous === NONE) this.firstRow.set(taskId, row);
+      else {
+        while (this.nextAttempt[previous] !== NONE) previous = this.nextAttempt[previous]!;
+        this.nextAttempt[previous] = row;
+      }
+    }
+    this.count = n;
   }
 
   approxBytes(): number {

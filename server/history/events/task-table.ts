@@ -1,6 +1,7 @@
 import { gather } from './growable.ts';
 import { actorOfTaskId, taskTypeFromId } from './ids.ts';
-import { StringPool, compareStrings } from './string-pool.ts';
+import { sortStrings } from './sort-order.ts';
+import type { StringPool } from './string-pool.ts';
 import {
   TASK_NUMBER_COLUMNS,
   TASK_TEXT_COLUMNS,
@@ -93,7 +94,7 @@ function canonicalOrder(b: TaskTableBuilder): Int32Array {
   const order = new Int32Array(b.count);
   let i = 0;
   const attempts: number[] = [];
-  for (const taskId of [...b.firstRow.keys()].sort(compareStrings)) {
+  for (const taskId of sortStrings([...b.firstRow.keys()])) {
     attempts.length = 0;
     for (let r = b.firstRow.get(taskId)!; r !== NONE; r = b.nextAttempt[r]!) attempts.push(r);
     attempts.sort((x, y) => b.attempt[x]! - b.attempt[y]!);
@@ -107,19 +108,18 @@ function freezeTransitions(b: TaskTableBuilder, order: Int32Array, remap: Int32A
   const transitionOffset = new Int32Array(n + 1);
   const transitionState = new Int32Array(b.transitionCount);
   const transitionTime = new Float64Array(b.transitionCount);
+  const rank = Int32Array.from(b.pool.values, (state) => taskStateRank(state));
+  const byTimeRankState = (x: number, y: number) =>
+    b.transitionTime[x]! - b.transitionTime[y]! ||
+    rank[b.transitionState[x]!]! - rank[b.transitionState[y]!]! ||
+    remap[b.transitionState[x]!]! - remap[b.transitionState[y]!]!;
   const pieces: number[] = [];
   let k = 0;
   for (let i = 0; i < n; i++) {
     transitionOffset[i] = k;
     pieces.length = 0;
     for (let t = b.transitionHead[order[i]!]!; t !== NONE; t = b.transitionNext[t]!) pieces.push(t);
-    pieces.sort(
-      (x, y) =>
-        b.transitionTime[x]! - b.transitionTime[y]! ||
-        taskStateRank(b.pool.get(b.transitionState[x]!)) -
-          taskStateRank(b.pool.get(b.transitionState[y]!)) ||
-        remap[b.transitionState[x]!]! - remap[b.transitionState[y]!]!,
-    );
+    if (pieces.length > 1) pieces.sort(byTimeRankState);
     for (const t of pieces) {
       transitionState[k] = remap[b.transitionState[t]!]!;
       transitionTime[k++] = b.transitionTime[t]!;

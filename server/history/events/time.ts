@@ -12,19 +12,26 @@ let lastSecondMs = 0;
 /** Fast path for the common `YYYY-MM-DDTHH:MM:SS[.fraction]Z`; null for anything else. */
 function parseUtc(value: string): number | null {
   const n = value.length;
-  if (n < 20 || value.charCodeAt(10) !== 84 || value.charCodeAt(n - 1) !== 90) return null;
-  const dot = value.charCodeAt(19);
-  if (n > 20 && dot !== 46) return null;
-  const second = value.slice(0, 19);
-  if (second !== lastSecond) {
+  if (n < 20 || n > 30 || value.charCodeAt(10) !== 84 || value.charCodeAt(n - 1) !== 90) {
+    return null;
+  }
+  if (n > 20 && value.charCodeAt(19) !== 46) return null;
+  // Digits after the dot, read as nanoseconds without building strings.
+  let nanos = 0;
+  for (let i = 20; i < n - 1; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    nanos = nanos * 10 + digit;
+  }
+  for (let i = n; i < 30; i++) nanos *= 10;
+  if (!value.startsWith(lastSecond) || lastSecond.length !== 19) {
+    const second = value.slice(0, 19);
     const ms = Date.parse(`${second}Z`);
     if (Number.isNaN(ms)) return null;
     lastSecond = second;
     lastSecondMs = ms;
   }
-  const fraction = n > 21 ? value.slice(20, n - 1) : '';
-  if (fraction.length > 9 || !/^\d*$/.test(fraction)) return null;
-  return lastSecondMs + (fraction ? Number(fraction.padEnd(9, '0')) / 1e6 : 0);
+  return lastSecondMs + nanos / 1e6;
 }
 
 export function parseTimestampMs(value: unknown): number | null {

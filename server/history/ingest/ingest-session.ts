@@ -2,26 +2,22 @@ import type { Storage } from '../../storage/storage.ts';
 import type { SessionInfo } from '../../../src/types/api.ts';
 import { forEachLimited } from './concurrency.ts';
 import { fileChunks, isCorruptDataError } from './file-chunks.ts';
+import { emptyTally, tallyRecords, type EventSink, type FileTally } from './file-tally.ts';
 import { emptyReport, type IngestReport } from './ingest-report.ts';
 import { emptyProgress, type IngestProgress } from './progress.ts';
-import {
-  DEFAULT_RECORD_LIMITS,
-  OVERSIZED,
-  readRecords,
-  type EventRecord,
-  type RecordLimits,
-} from './records.ts';
-import { listSessionFiles, type SessionFile } from './session-files.ts';
+import { DEFAULT_RECORD_LIMITS, readRecordBatches, type RecordLimits } from './records.ts';
+import { listSessionFiles, type SessionFile, type SessionFiles } from './session-files.ts';
 
 // Reads every event file of one session into a sink (the reducer), counting what it could not use.
 
-export type AddResult = 'ok' | 'unknown' | 'invalid';
+export type { AddResult, EventSink } from './file-tally.ts';
 
-/** The part of the session reducer ingest feeds. */
-export interface EventSink {
-  addEvent(json: unknown): AddResult;
-  addLegacyEvent(json: unknown, nodeId: string): AddResult | void;
-  addDebugState(nodeId: string, text: string): void;
+/**
+ * Turns the bytes of one event file into events for the session and counts into `tally`
+ * (also when the bytes fail part-way). The default adds them to the sink in this thread.
+ */
+export interface EventFileReader {
+  read(file: SessionFile, chunks: AsyncIterable<Buffer>, tally: FileTally): Promise<void>;
 }
 
 export interface IngestOptions {
@@ -33,25 +29,25 @@ export interface IngestOptions {
   /** debug_state.txt is read whole, up to this many bytes. */
   maxDebugStateBytes?: number;
   warn?: (message: string) => void;
+  /** The session's files when already listed. */
+  listing?: SessionFiles;
+  /** Where event files are parsed (e.g. worker threads); default: into the sink, here. */
+  reader?: EventFileReader;
 }
 
 const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_MAX_DEBUG_STATE_BYTES = 4 * 1024 * 1024;
 
-const MALFORMED = Symbol('malformed');
-
-function parseRecord(record: EventRecord): unknown {
-  if (record === OVERSIZED) return MALFORMED;
-  try {
-    return JSON.parse(record);
-  } catch {
-    return MALFORMED;
-  }
-}
-
-function eventTypeOf(json: unknown): string {
-  const value = (json as Record<string, unknown> | null)?.eventType;
-  return typeof value === 'string' && value ? value : '(no eventType)';
+function inProcessReader(sink: EventSink, limits: RecordLimits): EventFileReader {
+  return {
+    read: (file, chunks, tally) =>
+      tallyRecords(
+        readRecordBatches(chunks, limits),
+        { legacy: file.kind === 'legacy-events', nodeId: file.nodeId },
+        sink,
+        tally,
+      ),
+  };
 }
 
 export async function ingestSession(
@@ -63,56 +59,42 @@ export async function ingestSession(
   const progress = options.progress ?? emptyProgress();
   const limits = options.limits ?? DEFAULT_RECORD_LIMITS;
   const maxDebugStateBytes = options.maxDebugStateBytes ?? DEFAULT_MAX_DEBUG_STATE_BYTES;
+  const reader = options.reader ?? inProcessReader(sink, limits);
   const report = emptyReport();
 
-  const listing = await listSessionFiles(storage, session);
+  const listing = options.listing ?? (await listSessionFiles(storage, session));
   report.nodeIds = listing.nodeIds;
   report.nodesWithoutLogs = listing.nodesWithoutLogs;
   progress.filesTotal = listing.files.length;
   progress.bytesTotal = listing.totalBytes;
 
   const readEvents = async (file: SessionFile): Promise<void> => {
-    let malformed = 0;
-    let invalid = 0;
-    let unknown = 0;
-    let accepted = 0;
-    const legacy = file.kind === 'legacy-events';
+    const tally = emptyTally();
     try {
       const chunks = await fileChunks(storage, file.key, (n) => (progress.bytesRead += n));
-      for await (const record of readRecords(chunks, limits)) {
-        const json = parseRecord(record);
-        if (json === MALFORMED) {
-          malformed++;
-          continue;
-        }
-        const result = legacy
-          ? (sink.addLegacyEvent(json, file.nodeId) ?? 'ok')
-          : sink.addEvent(json);
-        if (result === 'ok') accepted++;
-        else if (result === 'invalid') {
-          if (legacy) malformed++;
-          else invalid++;
-        } else {
-          unknown++;
-          const type = eventTypeOf(json);
-          report.unknownEventTypes[type] = (report.unknownEventTypes[type] ?? 0) + 1;
-        }
-      }
+      await reader.read(file, chunks, tally);
     } catch (error) {
       if (!isCorruptDataError(error)) throw error;
       // Events decoded before the damage stay: the reducer tolerates missing events anyway.
-      report.corruptFiles.push({ file: file.name, reason: error.message, eventsKept: accepted });
+      report.corruptFiles.push({
+        file: file.name,
+        reason: error.message,
+        eventsKept: tally.accepted,
+      });
       options.warn?.(`Corrupt or truncated file ${file.name}: ${error.message}`);
     }
-    report.events += accepted;
-    report.malformedLines += malformed;
-    report.invalidEvents += invalid;
-    if (malformed || invalid || unknown)
+    report.events += tally.accepted;
+    report.malformedLines += tally.malformed;
+    report.invalidEvents += tally.invalid;
+    for (const [type, count] of Object.entries(tally.unknownTypes)) {
+      report.unknownEventTypes[type] = (report.unknownEventTypes[type] ?? 0) + count;
+    }
+    if (tally.malformed || tally.invalid || tally.unknown)
       report.filesWithProblems.push({
         file: file.name,
-        malformedLines: malformed,
-        invalidEvents: invalid,
-        unknownEvents: unknown,
+        malformedLines: tally.malformed,
+        invalidEvents: tally.invalid,
+        unknownEvents: tally.unknown,
       });
   };
 

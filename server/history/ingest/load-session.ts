@@ -3,6 +3,9 @@ import type { SessionInfo } from '../../../src/types/api.ts';
 import { SessionReducer, type SessionSnapshot } from '../events/index.ts';
 import { ingestSession, type IngestOptions } from './ingest-session.ts';
 import type { IngestReport } from './ingest-report.ts';
+import { DEFAULT_RECORD_LIMITS } from './records.ts';
+import { listSessionFiles } from './session-files.ts';
+import { WorkerFileReader, defaultWorkerCount } from './worker-reader.ts';
 
 // One session read from storage and reduced: what the snapshot cache holds.
 
@@ -13,13 +16,46 @@ export interface LoadedSession {
   approxBytes: number;
 }
 
+export interface LoadOptions extends Omit<IngestOptions, 'limits' | 'listing' | 'reader'> {
+  /** Parse threads for sessions of at least `parallelFromBytes` (0: parse in this thread). */
+  workers?: number;
+  parallelFromBytes?: number;
+}
+
+/** Below this, starting worker threads costs more than it saves. */
+const DEFAULT_PARALLEL_FROM_BYTES = 64 * 1024 * 1024;
+
+/** Parse workers, or undefined (parse here) when threads cannot be started in this runtime. */
+function startWorkers(count: number): WorkerFileReader | undefined {
+  try {
+    return new WorkerFileReader(count, DEFAULT_RECORD_LIMITS);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadSession(
   storage: Storage,
   session: SessionInfo,
-  options: Omit<IngestOptions, 'limits'> = {},
+  options: LoadOptions = {},
 ): Promise<LoadedSession> {
+  const { workers = defaultWorkerCount(), parallelFromBytes = DEFAULT_PARALLEL_FROM_BYTES } =
+    options;
   const reducer = new SessionReducer();
-  const report = await ingestSession(storage, session, reducer, options);
+  const listing = await listSessionFiles(storage, session);
+  const parallel = workers > 0 && listing.totalBytes >= parallelFromBytes;
+  const reader = parallel ? startWorkers(workers) : undefined;
+  let report: IngestReport;
+  try {
+    report = await ingestSession(storage, session, reducer, { ...options, listing, reader });
+    // Worker results merge in the same order-independent way events do.
+    if (reader)
+      for (const partial of await reader.finish()) {
+        reducer.merge(partial);
+      }
+  } finally {
+    await reader?.close();
+  }
   // History is never live: a job that only reported CREATED ended unseen (UNKNOWN).
   const snapshot = reducer.snapshot({ sessionLive: false });
   return { session, snapshot, report, approxBytes: snapshot.approxBytes };

@@ -31,11 +31,15 @@ function firstContentByte(chunk: Buffer, atFileStart: boolean): number {
   return i;
 }
 
-export async function* readRecords(
+/** Chunks are joined up to about this size, so per-chunk work (decoding, splitting) is rare. */
+const BATCH_BYTES = 1024 * 1024;
+
+/** The records of a file, a batch (one or more chunks' worth) at a time. */
+export async function* readRecordBatches(
   chunks: AsyncIterable<Buffer>,
   limits: RecordLimits = DEFAULT_RECORD_LIMITS,
-): AsyncGenerator<EventRecord> {
-  const iterator = chunks[Symbol.asyncIterator]();
+): AsyncGenerator<EventRecord[]> {
+  const iterator = coalesce(chunks, BATCH_BYTES)[Symbol.asyncIterator]();
   let atFileStart = true;
   // Skip leading whitespace (possibly over several chunks) to find the format.
   for (;;) {
@@ -52,6 +56,40 @@ export async function* readRecords(
   }
 }
 
+/** The records of a file one by one. */
+export async function* readRecords(
+  chunks: AsyncIterable<Buffer>,
+  limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+): AsyncGenerator<EventRecord> {
+  for await (const batch of readRecordBatches(chunks, limits)) yield* batch;
+}
+
+/** Joins consecutive chunks until each is at least `minBytes` (the last may be shorter). */
+async function* coalesce(chunks: AsyncIterable<Buffer>, minBytes: number): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of chunks) {
+      if (parts.length === 0 && chunk.length >= minBytes) {
+        yield chunk;
+        continue;
+      }
+      parts.push(chunk);
+      bytes += chunk.length;
+      if (bytes >= minBytes) {
+        yield Buffer.concat(parts, bytes);
+        parts = [];
+        bytes = 0;
+      }
+    }
+  } catch (error) {
+    // The bytes read before a failure (a truncated gzip file) still count.
+    if (bytes > 0) yield Buffer.concat(parts, bytes);
+    throw error;
+  }
+  if (bytes > 0) yield parts.length === 1 ? parts[0]! : Buffer.concat(parts, bytes);
+}
+
 async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
   try {
     yield first;
@@ -65,46 +103,81 @@ async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenera
   }
 }
 
-/** JSON Lines: LF or CRLF, blank lines ignored, a last line without newline kept. */
+/**
+ * JSON Lines: LF or CRLF, blank lines ignored, a last line without newline kept. The complete
+ * lines of a chunk are decoded in one go (newlines never fall inside a UTF-8 character);
+ * only a line that spans chunks is assembled from bytes.
+ */
 export async function* splitLines(
   chunks: AsyncIterable<Buffer>,
   limits: RecordLimits = DEFAULT_RECORD_LIMITS,
-): AsyncGenerator<EventRecord> {
+): AsyncGenerator<EventRecord[]> {
+  const max = limits.maxRecordBytes;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let oversized = false;
   for await (const chunk of chunks) {
-    let start = 0;
-    let newline: number;
-    while ((newline = chunk.indexOf(NEWLINE, start)) !== -1) {
-      const piece = chunk.subarray(start, newline);
-      start = newline + 1;
-      if (oversized || pendingBytes + piece.length > limits.maxRecordBytes) {
-        yield OVERSIZED;
+    const first = chunk.indexOf(NEWLINE);
+    if (first === -1) {
+      if (oversized || pendingBytes + chunk.length > max) {
+        oversized = true;
+        pending = [];
+        pendingBytes = 0;
       } else {
-        const line = pending.length ? Buffer.concat([...pending, piece]) : piece;
-        const text = lineText(line);
-        if (text !== null) yield text;
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+      }
+      continue;
+    }
+    const batch: EventRecord[] = [];
+    let bodyStart = 0;
+    if (pendingBytes > 0 || oversized) {
+      const head = chunk.subarray(0, first);
+      if (oversized || pendingBytes + head.length > max) batch.push(OVERSIZED);
+      else {
+        const text = lineText(Buffer.concat([...pending, head]));
+        if (text !== null) batch.push(text);
       }
       pending = [];
       pendingBytes = 0;
       oversized = false;
+      bodyStart = first + 1;
     }
-    const rest = chunk.subarray(start);
-    if (rest.length === 0 || oversized) continue;
-    if (pendingBytes + rest.length > limits.maxRecordBytes) {
-      oversized = true;
-      pending = [];
-      pendingBytes = 0;
-    } else {
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last > bodyStart) splitText(chunk.toString('utf8', bodyStart, last), max, batch);
+    const rest = chunk.subarray(last + 1);
+    if (rest.length > max) oversized = true;
+    else if (rest.length > 0) {
       pending.push(rest);
-      pendingBytes += rest.length;
+      pendingBytes = rest.length;
     }
+    if (batch.length) yield batch;
   }
-  if (oversized) yield OVERSIZED;
+  if (oversized) yield [OVERSIZED];
   else if (pendingBytes > 0) {
     const text = lineText(Buffer.concat(pending));
-    if (text !== null) yield text;
+    if (text !== null) yield [text];
+  }
+}
+
+/** Pushes the non-blank lines of `text` (no CR) onto `out`, oversized ones as OVERSIZED. */
+function splitText(text: string, max: number, out: EventRecord[]): void {
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = n;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === CR) stop--;
+    if (stop > start) {
+      const line = text.slice(start, stop);
+      if (isSpaceByte(line.charCodeAt(0)) && line.trim() === '') {
+        // blank
+      } else if (line.length > max || (line.length * 3 > max && Buffer.byteLength(line) > max)) {
+        out.push(OVERSIZED);
+      } else out.push(line);
+    }
+    start = end + 1;
   }
 }
 
@@ -126,7 +199,7 @@ function lineText(line: Buffer): string | null {
 export async function* splitJsonArray(
   chunks: AsyncIterable<Buffer>,
   limits: RecordLimits = DEFAULT_RECORD_LIMITS,
-): AsyncGenerator<EventRecord> {
+): AsyncGenerator<EventRecord[]> {
   const decoder = new StringDecoder('utf8');
   let depth = 0;
   let inString = false;
@@ -150,6 +223,7 @@ export async function* splitJsonArray(
   for await (const chunk of chunks) {
     if (closed) continue;
     const text = decoder.write(chunk);
+    const batch: EventRecord[] = [];
     let elementStart = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -174,14 +248,14 @@ export async function* splitJsonArray(
       else if (c === 0x7d || c === 0x5d) {
         if (depth === 1) {
           // End of the array; a primitive element may end here too.
-          if (inElement) yield finishElement(text, elementStart, i);
+          if (inElement) batch.push(finishElement(text, elementStart, i));
           closed = true;
           break;
         }
         depth--;
-        if (depth === 1 && inElement) yield finishElement(text, elementStart, i + 1);
+        if (depth === 1 && inElement) batch.push(finishElement(text, elementStart, i + 1));
       } else if (c === 0x2c && depth === 1 && inElement) {
-        yield finishElement(text, elementStart, i);
+        batch.push(finishElement(text, elementStart, i));
       }
     }
     if (inElement && !closed) {
@@ -195,9 +269,10 @@ export async function* splitJsonArray(
         partsLength += piece.length;
       }
     }
+    if (batch.length) yield batch;
   }
   if (!closed && inElement) {
     const tail = decoder.end();
-    yield oversized ? OVERSIZED : parts.join('') + tail;
+    yield [oversized ? OVERSIZED : parts.join('') + tail];
   }
 }

@@ -268,7 +268,7 @@ describe('/summary', () => {
     const summary = await getJson('/summary');
     expect(summary.jobs.total).toBe(3);
     expect(summary.nodes).toEqual({ total: 2, alive: 0, dead: 2 });
-    expect(summary.tasks.attempts).toBe(expected.taskAttempts);
+    expect(summary.tasks.attempts).toBe(expected.nonDriverAttempts);
     const text = (summary.warnings as string[]).join('\n');
     expect(text).toContain('1 malformed event line skipped');
     expect(text).toContain('1 event could not be decoded');

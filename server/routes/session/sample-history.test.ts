@@ -4,9 +4,11 @@ import { generateSampleHistory } from '../../../scripts/sample/generate.ts';
 import type { ManifestSession, SampleManifest } from '../../../scripts/sample/manifest.ts';
 import { apiPaths } from '../../../src/config/paths.ts';
 import type { NodeDetail, RayJob } from '../../../src/types/ray.ts';
-import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import { appOver, historyBackends, type OpenedHistory } from '../../storage/test-backends.ts';
 
-// The API over the generated sample history must tell the story its manifest records.
+// The API over the generated sample history must tell the story its manifest records, whether
+// the history sits in a folder or in an object store (s3rver).
 
 let history: TempFolder;
 let app: FastifyInstance;
@@ -15,10 +17,8 @@ let manifest: SampleManifest;
 beforeAll(async () => {
   history = await tempFolder();
   manifest = await generateSampleHistory({ out: history.dir, seed: 7, tasks: 60 });
-  app = await testApp(history);
 }, 60_000);
 afterAll(async () => {
-  await app.close();
   await history.remove();
 });
 
@@ -32,7 +32,17 @@ async function getJson(s: ManifestSession, rayPath: string) {
   return res.json();
 }
 
-describe('API over the sample history', () => {
+describe.each(historyBackends)('API over the sample history in a $name', (backend) => {
+  let opened: OpenedHistory;
+  beforeAll(async () => {
+    opened = await backend.open(history.dir);
+    app = await appOver(opened.storage);
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await opened.close();
+  });
+
   it('derives every job status the manifest records', async () => {
     for (const s of manifest.sessions) {
       const jobs: RayJob[] = await getJson(s, '/api/jobs/');

@@ -19,6 +19,33 @@ export function TopNav({ scope }: { scope: SessionScope | null }) {
                 Overview
               </AppNavLink>
             </li>
+            <li>
+              <AppNavLink to={paths.jobs(scope)}>Jobs</AppNavLink>
+            </li>
+            <li>
+              <AppNavLink to={paths.tasks(scope)}>Tasks</AppNavLink>
+            </li>
+            <li>
+              <AppNavLink to={paths.actors(scope)}>Actors</AppNavLink>
+            </li>
+            <li>
+              <AppNavLink to={paths.nodes(scope)}>Nodes</AppNavLink>
+            </li>
+            <li>
+              <AppNavLink to={paths.timeline(scope)}>Timeline</AppNavLink>
+            </li>
+            <li>
+              <AppNavLink to={paths.events(scope)}>Events</AppNavLink>
+            </li>
+            <li>
+              <AppNavLink to={paths.metrics(scope)}>Metrics</AppNavLink>
+            </li>
+            <li>
+              <AppNavLink to={paths.logs(scope)}>Logs</AppNavLink>
+            </li>
+            <li>
+              <AppNavLink to={paths.search(scope)}>Search</AppNavLink>
+            </li>
           </ul>
         </nav>
       )}

@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useSessionScope } from '../../session/SessionScopeContext';
 import { useSessionInfo } from '../api/get-session-info';
 import { ClusterMetadataPanel } from './ClusterMetadataPanel';
+import { SessionHealth } from './SessionHealth';
 import { SessionIdentity } from './SessionIdentity';
 import { SessionNotFound } from './SessionNotFound';
 import './overview.css';
@@ -46,6 +47,9 @@ export function OverviewPage() {
       <div className="overview__panels">
         <SessionIdentity info={info.data} />
         <ClusterMetadataPanel scope={resolved} />
+      </div>
+      <div className="overview__health">
+        <SessionHealth scope={resolved} />
       </div>
     </section>
   );

@@ -1,0 +1,14 @@
+import { E2E_HISTORY_DIR, E2E_S3_PORT } from './constants.ts';
+import { ensureE2eHistory } from './sample-history.ts';
+import { startS3TestServer } from '../../server/storage/s3-test-server.ts';
+
+// The e2e server for the `chromium-s3` project: the same sample history, uploaded to s3rver,
+// and the real server reading it through S3Storage (STORAGE_URL=s3://…).
+await ensureE2eHistory();
+const s3 = await startS3TestServer();
+await s3.uploadFolder(E2E_HISTORY_DIR, 'history/');
+Object.assign(process.env, s3.env('history'), { PORT: String(E2E_S3_PORT), HOST: '127.0.0.1' });
+const stop = () => void s3.close().finally(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+await import('../../server/index.ts');

@@ -1,0 +1,152 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- parsed YAML is untyped */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { REPO_ROOT } from '../../server/config.ts';
+
+// There is no cluster here: parse every manifest under deploy/ and check the names and the
+// security settings the deployment promises (issue 8).
+
+interface Doc {
+  file: string;
+  apiVersion?: string;
+  kind?: string;
+  metadata?: {
+    name?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  [key: string]: unknown;
+}
+
+const DEPLOY = join(REPO_ROOT, 'deploy');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function docsOf(file: string): Doc[] {
+  return parseAllDocuments(readFileSync(file, 'utf8')).map((doc) => {
+    expect(doc.errors, relative(REPO_ROOT, file)).toEqual([]);
+    return { ...(doc.toJS() as object), file };
+  });
+}
+
+const all = yamlFiles(DEPLOY).flatMap(docsOf);
+const base = yamlFiles(join(DEPLOY, 'base')).flatMap(docsOf);
+const find = (docs: Doc[], kind: string, name = 'ray-history-server') => {
+  const found = docs.find((d) => d.kind === kind && d.metadata?.name === name);
+  expect(found, `${kind} ${name}`).toBeDefined();
+  return found as Doc & Record<string, any>;
+};
+
+describe('deploy manifests', () => {
+  it('parse, and every resource and patch a kustomization names exists', () => {
+    expect(all.length).toBeGreaterThan(8);
+    for (const k of all.filter((d) => d.kind === 'Kustomization')) {
+      const files = [
+        ...((k.resources as string[] | undefined) ?? []),
+        ...((k.patches as { path: string }[] | undefined) ?? []).map((p) => p.path),
+      ];
+      for (const entry of files) {
+        const target = join(dirname(k.file), entry);
+        expect(
+          all.some((d) => d.file === target || dirname(d.file) === target),
+          `${relative(REPO_ROOT, k.file)} names ${entry}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('put everything in the kuberay namespace', () => {
+    expect(base.find((d) => d.kind === 'Kustomization')?.namespace).toBe('kuberay');
+    expect(find(base, 'Namespace', 'kuberay')).toBeDefined();
+  });
+
+  it('expose Service ray-history-server as ClusterIP, port 80 to the http port 8080', () => {
+    const service = find(base, 'Service');
+    expect(service.spec.type).toBe('ClusterIP');
+    expect(service.spec.ports).toEqual([expect.objectContaining({ port: 80, targetPort: 'http' })]);
+    const container = find(base, 'Deployment').spec.template.spec.containers[0];
+    expect(container.ports).toContainEqual({ name: 'http', containerPort: 8080 });
+  });
+
+  it('run the container locked down, with resources and probes on /livez and /readz', () => {
+    const pod = find(base, 'Deployment').spec.template.spec;
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(pod.serviceAccountName).toBe('ray-history-server');
+    expect(pod.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    const [container] = pod.containers;
+    expect(container.securityContext).toEqual({
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    for (const kind of ['requests', 'limits'])
+      expect(Object.keys(container.resources[kind]).sort()).toEqual(['cpu', 'memory']);
+    expect(container.livenessProbe.httpGet).toEqual({ path: '/livez', port: 'http' });
+    expect(container.readinessProbe.httpGet).toEqual({ path: '/readz', port: 'http' });
+    // A read-only root filesystem: the only writable place is the /tmp emptyDir.
+    expect(container.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
+    expect(pod.volumes).toContainEqual(
+      expect.objectContaining({ name: 'tmp', emptyDir: expect.anything() }),
+    );
+  });
+
+  it('read the OIDC app id and secret from webapp-secret', () => {
+    const env = find(base, 'Deployment').spec.template.spec.containers[0].env;
+    const fromSecret = Object.fromEntries(env.map((e: any) => [e.name, e.valueFrom?.secretKeyRef]));
+    expect(fromSecret.OIDC_CLIENT_ID).toMatchObject({ name: 'webapp-secret', key: 'webapp-id' });
+    expect(fromSecret.OIDC_CLIENT_SECRET).toMatchObject({
+      name: 'webapp-secret',
+      key: 'webapp-secret',
+    });
+  });
+
+  it('do not mount a Kubernetes API token into the service account', () => {
+    expect(find(base, 'ServiceAccount').automountServiceAccountToken).toBe(false);
+  });
+
+  it('limit traffic with a NetworkPolicy: in on 8080 only, out to DNS and storage', () => {
+    const policy = find(base, 'NetworkPolicy');
+    expect(policy.spec.podSelector.matchLabels).toEqual({
+      'app.kubernetes.io/name': 'ray-history-server',
+    });
+    expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(policy.spec.ingress).toEqual([{ ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    const egressPorts = policy.spec.egress.flatMap((rule: any) =>
+      rule.ports.map((p: any) => p.port),
+    );
+    expect(egressPorts).toEqual(expect.arrayContaining([53, 443]));
+  });
+
+  it('annotate the ServiceAccount for RRSA in the ACK overlay and name the OSS settings', () => {
+    const overlay = all.filter((d) => d.file.includes('/overlays/ack-oss-rrsa/'));
+    expect(find(overlay, 'ServiceAccount').metadata?.annotations).toHaveProperty(
+      'pod-identity.alibabacloud.com/role-name',
+    );
+    expect(find(overlay, 'Namespace', 'kuberay').metadata?.labels).toEqual({
+      'pod-identity.alibabacloud.com/injection': 'on',
+    });
+    expect(Object.keys(find(overlay, 'ConfigMap').data)).toEqual(
+      expect.arrayContaining(['OSS_BUCKET', 'OSS_ENDPOINT', 'OSS_REGION', 'STORAGE_ROOT_DIR']),
+    );
+  });
+
+  it('point the S3/MinIO overlay at a bucket with path-style addressing', () => {
+    const overlay = all.filter((d) => d.file.includes('/overlays/s3-minio/'));
+    expect(find(overlay, 'ConfigMap').data).toMatchObject({
+      STORAGE_URL: expect.stringMatching(/^s3:\/\//),
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+  });
+});

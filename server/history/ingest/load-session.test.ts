@@ -1,0 +1,84 @@
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import { FsStorage } from '../../storage/fs-storage.ts';
+import { sessionDir } from '../layout.ts';
+import type { SessionInfo } from '../../../src/types/api.ts';
+import {
+  TASK_SORT_KEYS,
+  listActors,
+  listEvents,
+  listJobs,
+  nodeSummary,
+  queryTasks,
+  sessionSummary,
+} from '../events/index.ts';
+import * as s from '../events/test-session.ts';
+import { loadSession, type LoadedSession } from './load-session.ts';
+
+const session: SessionInfo = {
+  namespace: 'ml',
+  kind: 'raycluster',
+  name: 'train',
+  clusterName: 'train',
+  sessionName: 'session_2026-01-11_19-38-40_146706_1',
+  startTime: Date.UTC(2026, 0, 11, 19, 38, 40, 146),
+};
+
+let folder: TempFolder;
+const put = (relative: string, content: string | Buffer) =>
+  folder.write(`${sessionDir(session)}${relative}`, content);
+const jsonLines = (items: unknown[]) => items.map((e) => JSON.stringify(e)).join('\n') + '\n';
+
+beforeEach(async () => {
+  folder = await tempFolder();
+  const events = s.sessionEvents();
+  // Spread over several files of both nodes, one gzipped, one cut short, one with a bad line.
+  const third = Math.ceil(events.length / 3);
+  await put(
+    `${s.HEAD}/node_events/${s.HEAD}-2026-01-11-19.jsonl`,
+    jsonLines(events.slice(0, third)),
+  );
+  await put(
+    `${s.HEAD}/job_events/02000000/${s.HEAD}-2026-01-11-19.jsonl.gz`,
+    gzipSync(jsonLines(events.slice(third, 2 * third))),
+  );
+  await put(
+    `${s.WORKER_NODE}/node_events/${s.WORKER_NODE}-2026-01-11-19.jsonl`,
+    `${jsonLines(events.slice(2 * third))}{not json\n`,
+  );
+  const truncated = gzipSync(jsonLines(events));
+  await put(
+    `${s.WORKER_NODE}/node_events/${s.WORKER_NODE}-2026-01-11-20.jsonl.gz`,
+    truncated.subarray(0, truncated.length - 10),
+  );
+  await put(`${s.HEAD}/logs/events/event_GCS.log`, jsonLines(s.legacyEvents().map((e) => e.json)));
+  await put(`${s.HEAD}/logs/debug_state.txt`, s.HEAD_DEBUG_STATE);
+});
+afterEach(() => folder.remove());
+
+function answers({ snapshot, report }: LoadedSession): unknown {
+  return {
+    report,
+    summary: sessionSummary(snapshot),
+    jobs: listJobs(snapshot),
+    nodes: nodeSummary(snapshot),
+    actors: listActors(snapshot),
+    events: listEvents(snapshot),
+    tasks: TASK_SORT_KEYS.map((sortBy) =>
+      queryTasks(snapshot, { sortBy, excludeDriver: false, limit: 1_000 }),
+    ),
+  };
+}
+
+describe('loadSession', () => {
+  it('gives the same session whether files are parsed here or on worker threads', async () => {
+    const storage = new FsStorage(folder.dir);
+    const here = await loadSession(storage, session, { workers: 0 });
+    const workers = await loadSession(storage, session, { workers: 2, parallelFromBytes: 0 });
+    expect(here.snapshot.tasks.count).toBeGreaterThan(5);
+    expect(here.report.corruptFiles).toHaveLength(1);
+    expect(here.report.malformedLines).toBe(1);
+    expect(answers(workers)).toEqual(answers(here));
+  });
+});

@@ -1,0 +1,65 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../http/app-deps.ts';
+import { badRequest } from '../../http/errors.ts';
+import { oneOf, positiveInt, single, type RawQuery } from '../../http/query-params.ts';
+import { nodeIdParam } from '../../history/logs/log-file-query.ts';
+import { storedNodeIds } from '../../history/logs/log-files.ts';
+import {
+  DEFAULT_BYTE_BUDGET,
+  DEFAULT_MAX_MATCHES,
+  MAX_MAX_MATCHES,
+  searchLogs,
+  type SearchRecord,
+} from '../../history/logs/search.ts';
+import { compileSearch, SEARCH_MODES } from '../../history/logs/search-pattern.ts';
+import { defineSessionRoutes } from '../session-router.ts';
+
+// GET /logs/search: finds text in a session's logs and streams matches as NDJSON as they are
+// found; closing the request stops the scan.
+
+const MAX_CONTEXT = 10;
+
+export async function logSearchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  defineSessionRoutes(app, deps, (get) => {
+    get('/logs/search', async ({ session, request, reply }) => {
+      const query = request.query as RawQuery;
+      const q = single(query, 'q');
+      if (q === undefined) throw badRequest('q is required');
+      const pattern = compileSearch(q, oneOf(query, 'mode', SEARCH_MODES) ?? 'plain');
+      const nodeId = nodeIdParam(query);
+      const search = {
+        pattern,
+        nodeIds: nodeId ? [nodeId] : await storedNodeIds(deps.storage, session),
+        glob: single(query, 'glob'),
+        context: positiveInt(query, 'context', { min: 0, max: MAX_CONTEXT }) ?? 2,
+        maxMatches:
+          positiveInt(query, 'max_matches', { max: MAX_MAX_MATCHES }) ?? DEFAULT_MAX_MATCHES,
+        byteBudget: positiveInt(query, 'byte_budget') ?? DEFAULT_BYTE_BUDGET,
+      };
+
+      const stop = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) stop.abort();
+      });
+      async function* lines(): AsyncGenerator<string> {
+        const records: AsyncGenerator<SearchRecord> = searchLogs(deps.storage, session, {
+          ...search,
+          signal: stop.signal,
+        });
+        try {
+          for await (const record of records) yield `${JSON.stringify(record)}\n`;
+        } catch (error) {
+          if (stop.signal.aborted) return;
+          request.log.error({ err: error }, 'log search failed');
+          yield `${JSON.stringify({ type: 'error', message: 'The search stopped: history storage failed' })}\n`;
+        } finally {
+          stop.abort();
+        }
+      }
+      reply.header('cache-control', 'no-store');
+      reply.type('application/x-ndjson; charset=utf-8');
+      return reply.send(Readable.from(lines()));
+    });
+  });
+}

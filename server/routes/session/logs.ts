@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppDeps } from '../../http/app-deps.ts';
+import { badRequest } from '../../http/errors.ts';
+import { single, type RawQuery } from '../../http/query-params.ts';
+import { stripAnsi } from '../../history/logs/ansi.ts';
+import { globMatcher } from '../../history/logs/glob.ts';
+import { groupByCategory } from '../../history/logs/log-categories.ts';
+import {
+  attachmentName,
+  nodeIdParam,
+  parseLogFileQuery,
+  type LogContent,
+} from '../../history/logs/log-file-query.ts';
+import { listLogFolder } from '../../history/logs/log-files.ts';
+import { logNodes } from '../../history/logs/log-nodes.ts';
+import { safeLogFolder } from '../../history/logs/log-path.ts';
+import type { LogSlice } from '../../history/logs/log-slice.ts';
+import { resolveLog, type ResolvedLog } from '../../history/logs/log-source.ts';
+import { lineRange, linesBefore } from '../../history/logs/line-range.ts';
+import { tailLines } from '../../history/logs/tail.ts';
+import type { Storage } from '../../storage/storage.ts';
+import { defineSessionRoutes } from '../session-router.ts';
+import { loadedSession } from './loaded-session.ts';
+
+// The logs a session's nodes left (docs/logs.md): Ray's /api/v0/logs listing and file API,
+// plus /logs/nodes and /logs/files for browsing folder by folder.
+
+function requiredNodeId(query: RawQuery): string {
+  const nodeId = nodeIdParam(query);
+  if (!nodeId) throw badRequest('node_id is required');
+  return nodeId;
+}
+
+function readContent(storage: Storage, log: ResolvedLog, content: LogContent): Promise<LogSlice> {
+  switch (content.kind) {
+    case 'tail':
+      return tailLines(storage, log.key, log.window, content.lines);
+    case 'range':
+      return lineRange(storage, log.key, log.window, content.start, content.end);
+    case 'before':
+      return linesBefore(storage, log.key, log.window, content.before, content.bytes);
+  }
+}
+
+function describe(reply: FastifyReply, log: ResolvedLog): void {
+  reply.header('x-log-node-id', log.nodeId);
+  reply.header('x-log-filename', log.path);
+  reply.header('cache-control', 'private, max-age=300');
+}
+
+export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  defineSessionRoutes(app, deps, (get) => {
+    get('/api/v0/logs', async ({ session, request }) => {
+      const query = request.query as RawQuery;
+      const nodeId = requiredNodeId(query);
+      const wanted = globMatcher(single(query, 'glob'));
+      const entries = await listLogFolder(deps.storage, session, nodeId, '');
+      const paths = entries.map((e) => e.path).filter(wanted);
+      return { result: true, msg: '', data: { result: groupByCategory(paths) } };
+    });
+
+    get('/logs/nodes', async ({ session, request }) => {
+      const { snapshot } = await loadedSession(deps, session, request.log);
+      return { nodes: await logNodes(deps.storage, session, snapshot.nodes) };
+    });
+
+    get('/logs/files', async ({ session, request }) => {
+      const query = request.query as RawQuery;
+      const nodeId = requiredNodeId(query);
+      const prefix = safeLogFolder(single(query, 'prefix'));
+      const files = await listLogFolder(deps.storage, session, nodeId, prefix);
+      return { nodeId, prefix, files };
+    });
+
+    get('/api/v0/logs/file', async ({ session, request, reply }) => {
+      const ask = parseLogFileQuery(request.query as RawQuery);
+      const log = await resolveLog(
+        deps.storage,
+        session,
+        ask.selection,
+        async () => (await loadedSession(deps, session, request.log)).snapshot,
+      );
+      describe(reply, log);
+      if (ask.download !== null) {
+        const name = attachmentName(ask.download || log.path);
+        reply.header('content-disposition', `attachment; filename="${name}"`);
+        reply.type('application/octet-stream');
+        return reply.send(await deps.storage.stream(log.key, log.window));
+      }
+      const slice = await readContent(deps.storage, log, ask.content);
+      reply.header('x-log-file-size', log.size);
+      reply.header('x-log-start-offset', slice.start);
+      reply.header('x-log-end-offset', slice.end);
+      if (slice.firstLine !== null) reply.header('x-log-first-line', slice.firstLine);
+      reply.type('text/plain; charset=utf-8');
+      const text = slice.bytes.toString('utf8');
+      return ask.filterAnsi ? stripAnsi(text) : text;
+    });
+  });
+}

@@ -1,0 +1,224 @@
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { AppLink } from '../../../components/ui/AppLink';
+import { EntityLink } from '../../../components/ui/EntityLink';
+import { ErrorPanel } from '../../../components/ui/ErrorPanel';
+import { IdText } from '../../../components/ui/IdText';
+import { JsonViewer } from '../../../components/ui/JsonViewer';
+import { ProgressBar } from '../../../components/ui/ProgressBar';
+import { StatusChip } from '../../../components/ui/StatusChip';
+import { DurationText, TimeText } from '../../../components/ui/TimeText';
+import { paths } from '../../../config/paths';
+import { isApiError } from '../../../lib/api-client';
+import { useUrlState } from '../../../lib/url-state';
+import type { SessionScope } from '../../../types/api';
+import type { RayJob } from '../../../types/ray';
+import { useActors } from '../../actors/api/get-actors';
+import { useSessionScope } from '../../session/SessionScopeContext';
+import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
+import { useFuncNameSummary, useLineageSummary } from '../../tasks/api/get-tasks';
+import { LineageTree } from '../../tasks/components/LineageTree';
+import { TaskTable } from '../../tasks/components/TaskTable';
+import { TASK_URL_STATE, lineageNodeFilter } from '../../tasks/task-query';
+import { totalStateCounts } from '../../tasks/task-views';
+import { jobDurationMs } from '../job-rows';
+import { useJob } from '../api/get-jobs';
+import './jobs.css';
+
+/** /jobs/:jobId (job id or submission id): what the job ran, how it ended, and its tasks. */
+export function JobDetailPage() {
+  const scope = useSessionScope();
+  const jobId = useParams().jobId ?? '';
+  const job = useJob(scope, jobId);
+  useDocumentTitle(`Job ${jobId}`);
+
+  if (job.isPending) return <SessionLoadProgress label="Loading job" />;
+  if (job.isError) {
+    return (
+      <ErrorPanel
+        title={
+          isApiError(job.error) && job.error.status === 404
+            ? 'No such job'
+            : 'Could not load this job'
+        }
+        error={job.error}
+        onRetry={() => void job.refetch()}
+      />
+    );
+  }
+  return <JobDetail scope={scope} job={job.data} />;
+}
+
+function JobDetail({ scope, job }: { scope: SessionScope; job: RayJob }) {
+  const rayJobId = job.job_id;
+  return (
+    <section aria-labelledby="job-title">
+      <h1 id="job-title" className="page-title">
+        Job {job.job_id ?? job.submission_id} <StatusChip state={job.status} />
+      </h1>
+      {rayJobId && (
+        <p>
+          <AppLink className="ui-button job-detail__logs" to={paths.jobLogs(scope, rayJobId)}>
+            Driver logs
+          </AppLink>
+        </p>
+      )}
+      {job.message && (
+        <p
+          className={
+            job.status === 'FAILED'
+              ? 'job-detail__message job-detail__message--failed'
+              : 'job-detail__message'
+          }
+        >
+          {job.message}
+        </p>
+      )}
+      <div className="job-detail__grid">
+        <section aria-labelledby="job-facts" className="panel">
+          <h2 id="job-facts" className="panel__title">
+            Details
+          </h2>
+          <dl className="facts">
+            <Fact label="Job ID">
+              {job.job_id ? <IdText id={job.job_id} what="job ID" /> : '—'}
+            </Fact>
+            <Fact label="Submission ID">
+              {job.submission_id ? (
+                <IdText id={job.submission_id} what="submission ID" keep={30} />
+              ) : (
+                '—'
+              )}
+            </Fact>
+            <Fact label="Type">{job.type}</Fact>
+            <Fact label="Entrypoint">
+              <code>{job.entrypoint}</code>
+            </Fact>
+            <Fact label="Error type">{job.error_type ?? '—'}</Fact>
+            <Fact label="Exit code">{job.driver_exit_code ?? '—'}</Fact>
+            <Fact label="Start">
+              <TimeText ms={job.start_time} />
+            </Fact>
+            <Fact label="End">
+              <TimeText ms={job.end_time} />
+            </Fact>
+            <Fact label="Duration">
+              <DurationText ms={jobDurationMs(job)} />
+            </Fact>
+            <Fact label="Driver node">
+              <EntityLink scope={scope} kind="node" id={job.driver_node_id} />
+            </Fact>
+          </dl>
+        </section>
+        <section aria-label="Configuration" className="panel">
+          <JsonViewer label="Runtime environment" value={job.runtime_env} />
+          <JsonViewer label="Metadata" value={job.metadata} />
+        </section>
+      </div>
+      {rayJobId && <JobTasks scope={scope} jobId={rayJobId} />}
+    </section>
+  );
+}
+
+function JobTasks({ scope, jobId }: { scope: SessionScope; jobId: string }) {
+  const summary = useFuncNameSummary(scope, jobId);
+  const lineage = useLineageSummary(scope, jobId);
+  const [, update] = useUrlState(TASK_URL_STATE);
+  return (
+    <>
+      <section aria-labelledby="job-progress" className="job-detail__section">
+        <h2 id="job-progress">Task progress</h2>
+        {summary.isError ? (
+          <ErrorPanel
+            title="Could not load the task summary"
+            error={summary.error}
+            onRetry={() => void summary.refetch()}
+          />
+        ) : summary.data ? (
+          <ProgressBar
+            label="Task attempts by state"
+            counts={totalStateCounts(summary.data)}
+            noun="task attempts"
+          />
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </section>
+      <section aria-labelledby="job-lineage" className="job-detail__section">
+        <h2 id="job-lineage">Task lineage</h2>
+        <p className="muted">Choose a name to show only its attempts in the table below.</p>
+        {lineage.isError ? (
+          <ErrorPanel
+            title="Could not load the lineage"
+            error={lineage.error}
+            onRetry={() => void lineage.refetch()}
+          />
+        ) : lineage.data ? (
+          <LineageTree
+            nodes={lineage.data.summary}
+            onSelect={(node) =>
+              update({ name: '', task: '', actor: '', func: '', ...lineageNodeFilter(node) })
+            }
+          />
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </section>
+      <section aria-labelledby="job-tasks" className="job-detail__section">
+        <h2 id="job-tasks">Tasks</h2>
+        <TaskTable scope={scope} fixed={{ job: jobId }} />
+      </section>
+      <JobActors scope={scope} jobId={jobId} />
+    </>
+  );
+}
+
+function JobActors({ scope, jobId }: { scope: SessionScope; jobId: string }) {
+  const actors = useActors(scope);
+  if (actors.isError) {
+    return (
+      <ErrorPanel
+        title="Could not load actors"
+        error={actors.error}
+        onRetry={() => void actors.refetch()}
+      />
+    );
+  }
+  const mine = Object.values(actors.data ?? {}).filter((a) => a.jobId === jobId);
+  return (
+    <section aria-labelledby="job-actors" className="job-detail__section">
+      <h2 id="job-actors">Actors</h2>
+      {!actors.data ? (
+        <p className="muted">Loading…</p>
+      ) : mine.length === 0 ? (
+        <p className="muted">This job created no actors.</p>
+      ) : (
+        <ul className="job-detail__actors">
+          {mine.map((a) => (
+            <li key={a.actorId}>
+              <EntityLink
+                scope={scope}
+                kind="actor"
+                id={a.actorId}
+                label={a.className || a.actorId}
+              />{' '}
+              <StatusChip state={a.state} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export default JobDetailPage;

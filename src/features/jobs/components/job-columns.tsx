@@ -1,0 +1,79 @@
+import { EntityLink } from '../../../components/ui/EntityLink';
+import { StatusChip } from '../../../components/ui/StatusChip';
+import { DurationText, TimeText } from '../../../components/ui/TimeText';
+import type { Column } from '../../../components/ui/data-table/DataTable';
+import type { SessionScope } from '../../../types/api';
+import type { RayJob } from '../../../types/ray';
+import { jobDurationMs, jobKey } from '../job-rows';
+
+export function jobColumns(scope: SessionScope): Column<RayJob>[] {
+  return [
+    {
+      id: 'status',
+      header: 'Status',
+      cell: (job) => <StatusChip state={job.status} />,
+      sortKey: 'status',
+      sortValue: (job) => job.status,
+      hideable: false,
+    },
+    {
+      id: 'job_id',
+      header: 'Job ID',
+      cell: (job) => (
+        <EntityLink scope={scope} kind="job" id={jobKey(job)} label={job.job_id ?? undefined} />
+      ),
+      sortKey: 'job_id',
+      sortValue: (job) => job.job_id,
+      hideable: false,
+    },
+    {
+      id: 'submission_id',
+      header: 'Submission ID',
+      cell: (job) => <span className="mono">{job.submission_id ?? '—'}</span>,
+      sortKey: 'submission_id',
+      sortValue: (job) => job.submission_id,
+    },
+    {
+      id: 'type',
+      header: 'Type',
+      cell: (job) => job.type,
+      sortKey: 'type',
+      sortValue: (job) => job.type,
+    },
+    {
+      id: 'entrypoint',
+      header: 'Entrypoint',
+      cell: (job) => <code>{job.entrypoint}</code>,
+      sortKey: 'entrypoint',
+      sortValue: (job) => job.entrypoint,
+    },
+    {
+      id: 'start',
+      header: 'Start',
+      cell: (job) => <TimeText ms={job.start_time} />,
+      sortKey: 'start_time',
+      sortValue: (job) => job.start_time,
+    },
+    {
+      id: 'end',
+      header: 'End',
+      cell: (job) => <TimeText ms={job.end_time} />,
+      sortKey: 'end_time',
+      sortValue: (job) => job.end_time,
+    },
+    {
+      id: 'duration',
+      header: 'Duration',
+      cell: (job) => <DurationText ms={jobDurationMs(job)} />,
+      sortKey: 'duration',
+      sortValue: jobDurationMs,
+      align: 'end',
+    },
+    {
+      id: 'message',
+      header: 'Message',
+      // The full message (often a traceback) is on the job page; the list shows its start.
+      cell: (job) => <span className="text-clamp">{job.message ?? ''}</span>,
+    },
+  ];
+}

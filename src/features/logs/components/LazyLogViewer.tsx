@@ -1,0 +1,14 @@
+import { Suspense, lazy } from 'react';
+import { Skeleton } from '../../../components/ui/Skeleton';
+import type { LogSource } from '../log-source';
+
+// xterm and its CSS load only when a log is opened, never with the first page.
+const LogViewer = lazy(() => import('../viewer/LogViewer'));
+
+export function LazyLogViewer({ source }: { source: LogSource }) {
+  return (
+    <Suspense fallback={<Skeleton label="Loading the log viewer" lines={6} />}>
+      <LogViewer source={source} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,36 @@
+// Where a log comes from: one file of a node, or a task's / actor's / job's own log, resolved by
+// the server. Every log surface (file page, task, actor and job tabs) speaks this union.
+
+export type LogSuffix = 'out' | 'err';
+
+export type LogSource =
+  | { kind: 'file'; nodeId: string; filename: string }
+  | { kind: 'task'; taskId: string; attempt?: number; suffix: LogSuffix }
+  | { kind: 'actor'; actorId: string; suffix: LogSuffix }
+  | { kind: 'job'; jobId: string };
+
+/** The query parameters of /api/v0/logs/file that select `source`. */
+export function logSourceQuery(source: LogSource): Record<string, string | number | undefined> {
+  switch (source.kind) {
+    case 'file':
+      return { node_id: source.nodeId, filename: source.filename };
+    case 'task':
+      return { task_id: source.taskId, attempt_number: source.attempt, suffix: source.suffix };
+    case 'actor':
+      return { actor_id: source.actorId, suffix: source.suffix };
+    case 'job':
+      return { job_id: source.jobId };
+  }
+}
+
+/** A stable key for caches and React keys. */
+export function logSourceKey(source: LogSource): string {
+  return JSON.stringify([source.kind, ...Object.values(logSourceQuery(source))]);
+}
+
+/** The file name a download of `source` is saved as. */
+export function downloadName(source: LogSource, resolvedFilename: string | null): string {
+  const base =
+    resolvedFilename ?? (source.kind === 'file' ? source.filename : `${source.kind}.log`);
+  return base.split('/').pop() || 'log.txt';
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { actorLogTabs, jobLogTabs, relativeLogPath, selectedTab, taskLogTabs } from './log-tabs';
+
+describe('entity log tabs', () => {
+  it('gives a task stdout, stderr and its traceback when it failed', () => {
+    expect(taskLogTabs('t1', 2).map((t) => t.id)).toEqual(['out', 'err']);
+    const tabs = taskLogTabs('t1', 2, 'Traceback ...');
+    expect(tabs.map((t) => t.label)).toEqual(['stdout', 'stderr', 'Error traceback']);
+    expect(tabs[1]).toMatchObject({
+      source: { kind: 'task', taskId: 't1', attempt: 2, suffix: 'err' },
+    });
+  });
+
+  it('gives an actor its core-worker log when its worker is known', () => {
+    const tabs = actorLogTabs('a1', { nodeId: 'n1', workerId: 'w1', pid: 42 });
+    expect(tabs[2]).toMatchObject({
+      source: { kind: 'file', nodeId: 'n1', filename: 'python-core-worker-w1_42.log' },
+    });
+    expect(actorLogTabs('a1')).toHaveLength(2);
+  });
+
+  it('starts a job with its driver log and lists each worker file once', () => {
+    const w = { nodeId: 'n1', filename: 'worker-w1-01000000-42.out', pid: 42 };
+    const tabs = jobLogTabs('02000000', [w, w, { ...w, filename: 'worker-w2.out', pid: 43 }]);
+    expect(tabs.map((t) => t.label)).toEqual(['Driver', 'Worker 42', 'Worker 43']);
+  });
+
+  it('picks the tab from ?tab=, the first one otherwise', () => {
+    const tabs = taskLogTabs('t1');
+    expect(selectedTab(tabs, 'err')?.id).toBe('err');
+    expect(selectedTab(tabs, 'nope')?.id).toBe('out');
+  });
+
+  it('makes recorded log paths relative to the logs folder', () => {
+    expect(relativeLogPath('/tmp/ray/session_x/logs/worker-1.out')).toBe('worker-1.out');
+    expect(relativeLogPath('worker-1.out')).toBe('worker-1.out');
+  });
+});

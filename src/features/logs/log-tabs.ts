@@ -1,0 +1,79 @@
+import type { LogSource } from './log-source';
+
+// The tabs of an entity's logs (job, task, actor): each shows a log source, or a fixed text
+// such as a task's error traceback.
+
+export type LogTab =
+  { id: string; label: string; source: LogSource } | { id: string; label: string; text: string };
+
+/** The tab named by `?tab=`, else the first. */
+export function selectedTab(tabs: readonly LogTab[], wanted: string | null): LogTab | undefined {
+  return tabs.find((tab) => tab.id === wanted) ?? tabs[0];
+}
+
+export function taskLogTabs(
+  taskId: string,
+  attempt?: number,
+  errorMessage?: string | null,
+): LogTab[] {
+  const tabs: LogTab[] = [
+    { id: 'out', label: 'stdout', source: { kind: 'task', taskId, attempt, suffix: 'out' } },
+    { id: 'err', label: 'stderr', source: { kind: 'task', taskId, attempt, suffix: 'err' } },
+  ];
+  if (errorMessage) tabs.push({ id: 'error', label: 'Error traceback', text: errorMessage });
+  return tabs;
+}
+
+export interface ActorWorker {
+  nodeId: string;
+  workerId: string;
+  pid: number;
+}
+
+/** Ray's core-worker log of a Python worker. */
+export function coreWorkerLogName(worker: ActorWorker): string {
+  return `python-core-worker-${worker.workerId}_${worker.pid}.log`;
+}
+
+export function actorLogTabs(actorId: string, worker?: ActorWorker | null): LogTab[] {
+  const tabs: LogTab[] = [
+    { id: 'out', label: 'stdout', source: { kind: 'actor', actorId, suffix: 'out' } },
+    { id: 'err', label: 'stderr', source: { kind: 'actor', actorId, suffix: 'err' } },
+  ];
+  if (worker)
+    tabs.push({
+      id: 'core-worker',
+      label: 'Core worker log',
+      source: { kind: 'file', nodeId: worker.nodeId, filename: coreWorkerLogName(worker) },
+    });
+  return tabs;
+}
+
+export interface WorkerLogFile {
+  nodeId: string;
+  filename: string;
+  pid: number | null;
+}
+
+/** Path of a task's log relative to the node's logs/ folder (Ray may record it absolute). */
+export function relativeLogPath(file: string): string {
+  const at = file.lastIndexOf('/logs/');
+  return at >= 0 ? file.slice(at + '/logs/'.length) : file.replace(/^\/+/, '');
+}
+
+/** The driver log first, then one tab per distinct worker stdout file (up to `limit`). */
+export function jobLogTabs(jobId: string, workers: readonly WorkerLogFile[], limit = 12): LogTab[] {
+  const seen = new Set<string>();
+  const tabs: LogTab[] = [{ id: 'driver', label: 'Driver', source: { kind: 'job', jobId } }];
+  for (const worker of workers) {
+    const key = `${worker.nodeId}/${worker.filename}`;
+    if (seen.has(key) || seen.size >= limit) continue;
+    seen.add(key);
+    tabs.push({
+      id: `worker-${seen.size}`,
+      label: worker.pid !== null ? `Worker ${worker.pid}` : worker.filename,
+      source: { kind: 'file', nodeId: worker.nodeId, filename: worker.filename },
+    });
+  }
+  return tabs;
+}

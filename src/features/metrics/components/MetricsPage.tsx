@@ -1,0 +1,53 @@
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { ErrorPanel } from '../../../components/ui/ErrorPanel';
+import { Tabs, type TabItem } from '../../../components/ui/Tabs';
+import { useRuntimeConfig } from '../../../config/runtime-config';
+import { useSessionInfo } from '../../overview/api/get-session-info';
+import { useSessionSummary } from '../../overview/api/get-session-summary';
+import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
+import { useSessionScope } from '../../session/SessionScopeContext';
+import { grafanaDashboardTabs, sessionWindow } from '../grafana-tabs';
+import { GrafanaDashboard } from './GrafanaDashboard';
+import { NativeChartsTab } from './NativeChartsTab';
+import './metrics.css';
+
+/** /metrics: charts from the session's events, and Ray's Grafana dashboards scoped to it. */
+export function MetricsPage() {
+  const scope = useSessionScope();
+  const { metrics } = useRuntimeConfig();
+  const info = useSessionInfo(scope);
+  const summary = useSessionSummary(scope);
+  useDocumentTitle(`${scope.name} · Metrics`);
+
+  if (info.isPending || summary.isPending)
+    return <SessionLoadProgress label="Loading the session's time span" />;
+  if (info.isError || summary.isError) {
+    return (
+      <ErrorPanel
+        title="Could not load the session's time span"
+        error={info.error ?? summary.error}
+        onRetry={() => void (info.isError ? info.refetch() : summary.refetch())}
+      />
+    );
+  }
+  const span = sessionWindow(info.data.startTime, summary.data);
+  const tabs: TabItem[] = [
+    { id: 'activity', label: 'Activity', content: () => <NativeChartsTab scope={scope} /> },
+    ...grafanaDashboardTabs(metrics.grafanaDashboards).map((dashboard) => ({
+      id: `grafana-${dashboard.key}`,
+      label: `Grafana: ${dashboard.label}`,
+      content: () => <GrafanaDashboard dashboard={dashboard} session={info.data} window={span} />,
+    })),
+  ];
+
+  return (
+    <section aria-labelledby="metrics-title">
+      <h1 id="metrics-title" className="page-title">
+        Metrics
+      </h1>
+      <Tabs label="Dashboards" tabs={tabs} />
+    </section>
+  );
+}
+
+export default MetricsPage;

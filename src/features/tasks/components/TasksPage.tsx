@@ -1,0 +1,19 @@
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { useSessionScope } from '../../session/SessionScopeContext';
+import { TaskTable } from './TaskTable';
+
+/** /tasks: every task attempt of the session. */
+export function TasksPage() {
+  const scope = useSessionScope();
+  useDocumentTitle(`${scope.name} · Tasks`);
+  return (
+    <section aria-labelledby="tasks-title">
+      <h1 id="tasks-title" className="page-title">
+        Tasks
+      </h1>
+      <TaskTable scope={scope} />
+    </section>
+  );
+}
+
+export default TasksPage;
