@@ -41,9 +41,10 @@ export default defineConfig({
     {
       // The same specs against the same sample history, read from object storage (s3rver).
       name: 'chromium-s3',
-      // The listing and session specs cover every storage read; the rest stay folder-only to
-      // keep the suite short.
-      testMatch: ['sessions.spec.ts', 'session-views.spec.ts'],
+      // The sessions spec proves the browser path over object storage; every API assertion also
+      // runs on s3rver in the unit suite (server/routes/session/sample-history.test.ts), so the
+      // rest stay folder-only to keep the suite short.
+      testMatch: ['sessions.spec.ts'],
       use: { ...chromium, baseURL: `http://127.0.0.1:${E2E_S3_PORT}` },
     },
   ],

@@ -86,10 +86,16 @@ test('clicking a timeline bar opens that task', async ({ page, request }) => {
 for (const theme of ['light', 'dark'] as const) {
   test(`actors, nodes, events and timeline have no serious axe violations (${theme})`, async ({
     page,
+    request,
   }) => {
     test.setTimeout(120_000);
+    const api = await request.get(`/api${paths.session(scope)}/logical/actors`);
+    const actors = (await api.json()).data.actors as Record<string, { state: string }>;
+    // A dead actor's page shows the most: its death cause as well as its facts.
+    const deadActorId = Object.entries(actors).find(([, actor]) => actor.state === 'DEAD')![0];
     for (const url of [
       paths.actors(scope),
+      paths.actor(scope, deadActorId),
       paths.nodes(scope),
       paths.node(scope, deadNode.nodeId),
       paths.events(scope),
