@@ -29,3 +29,13 @@ export function Facts({ items, label }: { items: FactItem[]; label?: string }) {
     </dl>
   );
 }
+
+/** One label/value row inside a `<dl className="facts">` that a page lays out itself. */
+export function FactRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

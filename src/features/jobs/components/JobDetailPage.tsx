@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { AppLink } from '../../../components/ui/AppLink';
@@ -25,6 +24,7 @@ import { totalStateCounts } from '../../tasks/task-views';
 import { jobDurationMs } from '../job-rows';
 import { useJob } from '../api/get-jobs';
 import './jobs.css';
+import { FactRow } from '../../../components/ui/Facts';
 
 /** /jobs/:jobId (job id or submission id): what the job ran, how it ended, and its tasks. */
 export function JobDetailPage() {
@@ -81,34 +81,34 @@ function JobDetail({ scope, job }: { scope: SessionScope; job: RayJob }) {
             Details
           </h2>
           <dl className="facts">
-            <Fact label="Job ID">
+            <FactRow label="Job ID">
               {job.job_id ? <IdText id={job.job_id} what="job ID" /> : '—'}
-            </Fact>
-            <Fact label="Submission ID">
+            </FactRow>
+            <FactRow label="Submission ID">
               {job.submission_id ? (
                 <IdText id={job.submission_id} what="submission ID" keep={30} />
               ) : (
                 '—'
               )}
-            </Fact>
-            <Fact label="Type">{job.type}</Fact>
-            <Fact label="Entrypoint">
+            </FactRow>
+            <FactRow label="Type">{job.type}</FactRow>
+            <FactRow label="Entrypoint">
               <code>{job.entrypoint}</code>
-            </Fact>
-            <Fact label="Error type">{job.error_type ?? '—'}</Fact>
-            <Fact label="Exit code">{job.driver_exit_code ?? '—'}</Fact>
-            <Fact label="Start">
+            </FactRow>
+            <FactRow label="Error type">{job.error_type ?? '—'}</FactRow>
+            <FactRow label="Exit code">{job.driver_exit_code ?? '—'}</FactRow>
+            <FactRow label="Start">
               <TimeText ms={job.start_time} />
-            </Fact>
-            <Fact label="End">
+            </FactRow>
+            <FactRow label="End">
               <TimeText ms={job.end_time} />
-            </Fact>
-            <Fact label="Duration">
+            </FactRow>
+            <FactRow label="Duration">
               <DurationText ms={jobDurationMs(job)} />
-            </Fact>
-            <Fact label="Driver node">
+            </FactRow>
+            <FactRow label="Driver node">
               <EntityLink scope={scope} kind="node" id={job.driver_node_id} />
-            </Fact>
+            </FactRow>
           </dl>
         </section>
         <section aria-label="Configuration" className="panel">
@@ -209,15 +209,6 @@ function JobActors({ scope, jobId }: { scope: SessionScope; jobId: string }) {
         </ul>
       )}
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { AppLink } from '../../../components/ui/AppLink';
@@ -22,6 +21,7 @@ import {
   taskLogLinks,
 } from '../task-views';
 import './tasks.css';
+import { FactRow } from '../../../components/ui/Facts';
 
 /** /tasks/:taskId[?attempt=N]: one task, every attempt, and why it failed. */
 export function TaskDetailPage() {
@@ -103,20 +103,20 @@ function AttemptDetail({ scope, task }: { scope: SessionScope; task: RayTask }) 
             Attempt {task.attempt_number}
           </h2>
           <dl className="facts">
-            <Fact label="Type">{task.type}</Fact>
-            <Fact label="Function">
+            <FactRow label="Type">{task.type}</FactRow>
+            <FactRow label="Function">
               <code>{task.func_or_class_name}</code>
-            </Fact>
-            <Fact label="Job">
+            </FactRow>
+            <FactRow label="Job">
               <EntityLink scope={scope} kind="job" id={task.job_id} />
-            </Fact>
-            <Fact label="Actor">
+            </FactRow>
+            <FactRow label="Actor">
               <EntityLink scope={scope} kind="actor" id={task.actor_id} />
-            </Fact>
-            <Fact label="Node">
+            </FactRow>
+            <FactRow label="Node">
               <EntityLink scope={scope} kind="node" id={task.node_id} />
-            </Fact>
-            <Fact label="Worker">
+            </FactRow>
+            <FactRow label="Worker">
               {task.worker_id ? (
                 <>
                   <IdText id={task.worker_id} what="worker ID" /> pid {task.worker_pid ?? '—'}
@@ -124,19 +124,19 @@ function AttemptDetail({ scope, task }: { scope: SessionScope; task: RayTask }) 
               ) : (
                 '—'
               )}
-            </Fact>
-            <Fact label="Created">
+            </FactRow>
+            <FactRow label="Created">
               <TimeText ms={task.creation_time_ms} />
-            </Fact>
-            <Fact label="Start">
+            </FactRow>
+            <FactRow label="Start">
               <TimeText ms={task.start_time_ms} />
-            </Fact>
-            <Fact label="End">
+            </FactRow>
+            <FactRow label="End">
               <TimeText ms={task.end_time_ms} />
-            </Fact>
-            <Fact label="Duration">
+            </FactRow>
+            <FactRow label="Duration">
               <DurationText ms={taskDurationMs(task)} />
-            </Fact>
+            </FactRow>
           </dl>
         </section>
         <section aria-labelledby="task-timeline" className="panel">
@@ -183,15 +183,6 @@ function TransitionList({ task }: { task: RayTask }) {
         </li>
       ))}
     </ol>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
