@@ -2,7 +2,18 @@ import { defineConfig, devices } from '@playwright/test';
 import { E2E_PORT, E2E_S3_PORT } from './e2e/support/constants.ts';
 
 // End-to-end tests: Debian's Chromium against the real server on the generated sample history,
-// read from a folder (`chromium`) and from object storage on s3rver (`chromium-s3`).
+// read from a folder (`chromium`) and from object storage on s3rver (`chromium-s3`); `scale` is
+// the million-attempt session, with its own server and sample.
+
+/** The specs that browse the shared sample-history server; they run on both storage backends. */
+const SAMPLE_HISTORY_SPECS = [
+  'sessions.spec.ts',
+  'session-views.spec.ts',
+  'entity-views.spec.ts',
+  'logs.spec.ts',
+  'metrics.spec.ts',
+];
+const SCALE_SPEC = 'tasks-million.spec.ts';
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -23,7 +34,9 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
-  workers: 1,
+  // Two workers: the scale spec (first in the queue) spends minutes generating and cold-loading a
+  // million attempts, mostly in its server; the other worker goes through the rest meanwhile.
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
@@ -35,16 +48,22 @@ export default defineConfig({
   },
   projects: [
     {
-      name: 'chromium',
+      // First, so that one worker starts on it while the other takes the rest.
+      name: 'scale',
+      testMatch: [SCALE_SPEC],
       use: { ...chromium },
     },
     {
-      // The same specs against the same sample history, read from object storage (s3rver).
+      name: 'chromium',
+      testIgnore: [SCALE_SPEC],
+      use: { ...chromium },
+    },
+    {
+      // The same specs and assertions against the same sample history, read from object storage
+      // (s3rver). Axe scans check rendering, not storage, so they run once (above).
       name: 'chromium-s3',
-      // The sessions spec proves the browser path over object storage; every API assertion also
-      // runs on s3rver in the unit suite (server/routes/session/sample-history.test.ts), so the
-      // rest stay folder-only to keep the suite short.
-      testMatch: ['sessions.spec.ts'],
+      testMatch: SAMPLE_HISTORY_SPECS,
+      grepInvert: /axe/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${E2E_S3_PORT}` },
     },
   ],

@@ -31,6 +31,13 @@ declare module 's3rver/lib/stores/filesystem.js' {
     isTruncated: boolean;
   }
   export default class FilesystemStore {
+    constructor(rootDirectory: string);
+    putObject(object: {
+      bucket: string;
+      key: string;
+      content: Buffer;
+      metadata: Record<string, string>;
+    }): Promise<{ size: number; md5: string }>;
     listObjects(bucket: string, options: ListOptions): Promise<ListResult>;
   }
 }
