@@ -4,6 +4,7 @@ import {
   formatMetricValue,
   hasSamples,
   prometheusRows,
+  seriesIndex,
   seriesKey,
 } from './prometheus-chart-model';
 import type { PrometheusSeries } from './prometheus-types';
@@ -27,6 +28,8 @@ describe('prometheusRows', () => {
       { t: 2000, s0: 40, s1: 62.5 },
     ]);
     expect(seriesKey(1)).toBe('s1');
+    expect(seriesIndex(seriesKey(12))).toBe(12);
+    expect(seriesIndex('t')).toBe(Infinity);
   });
 });
 

@@ -8,6 +8,10 @@ export type PrometheusRow = { t: number } & Record<string, number | null>;
 
 export const seriesKey = (index: number) => `s${index}`;
 
+/** The series index of a row key (`s3` → 3), for keeping the server's order in tooltips. */
+export const seriesIndex = (key: unknown) =>
+  typeof key === 'string' && /^s\d+$/.test(key) ? Number(key.slice(1)) : Infinity;
+
 export function prometheusRows(series: PrometheusSeries): PrometheusRow[] {
   return series.times.map((t, i) => {
     const row: PrometheusRow = { t };

@@ -16,6 +16,7 @@ import {
   formatAxisValue,
   formatMetricValue,
   prometheusRows,
+  seriesIndex,
   seriesKey,
 } from '../prometheus-chart-model';
 import type { PrometheusSeries } from '../prometheus-types';
@@ -61,12 +62,14 @@ export function PrometheusChart({ data }: { data: PrometheusSeries }) {
         />
         <Tooltip
           contentStyle={tooltipStyle}
+          itemSorter={(item) => seriesIndex(item.dataKey)}
           labelFormatter={(ms: unknown) => (typeof ms === 'number' ? formatTime(ms) : '')}
           formatter={(value: unknown) =>
             formatMetricValue(unit, typeof value === 'number' ? value : null)
           }
         />
-        <Legend />
+        {/* The server's order (numeric-aware: 10.0.0.9 before 10.0.0.10), not recharts' sort. */}
+        <Legend itemSorter={null} />
         {data.series.map((line, i) => (
           <Line
             key={line.name}
