@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  byteTicks,
   formatAxisValue,
   formatMetricValue,
   hasSamples,
@@ -61,5 +62,27 @@ describe('formatMetricValue', () => {
     expect(formatAxisValue('bytes', 1073741824)).toBe('1 GiB');
     expect(formatAxisValue('tasks', 1250)).toBe('1.3K');
     expect(formatAxisValue('cores', 2.5)).toBe('2.5');
+  });
+});
+
+describe('byteTicks', () => {
+  const bytes = (values: number[]): PrometheusSeries => ({
+    ...series,
+    metric: { ...series.metric, unit: 'bytes' },
+    series: [{ name: 'a', labels: {}, values }],
+  });
+  const GIB = 1024 ** 3;
+
+  it('steps by round numbers of the largest fitting binary unit, covering the largest value', () => {
+    expect(byteTicks(bytes([1 * GIB, 4.19 * GIB]))).toEqual([0, 2, 4, 6].map((n) => n * GIB));
+    expect(byteTicks(bytes([300 * 1024 ** 2]))).toEqual(
+      [0, 100, 200, 300].map((n) => n * 1024 ** 2),
+    );
+    expect(formatAxisValue('bytes', byteTicks(bytes([40 * GIB]))![1]!)).toBe('10 GiB');
+  });
+
+  it('leaves other units and empty charts to recharts', () => {
+    expect(byteTicks(series)).toBeUndefined();
+    expect(byteTicks(bytes([0, 0]))).toBeUndefined();
   });
 });

@@ -56,3 +56,22 @@ export function formatAxisValue(unit: PrometheusUnit, value: number): string {
     ? value.toLocaleString('en-US', { notation: 'compact', maximumFractionDigits: 1 })
     : number(value, 1);
 }
+
+/**
+ * Y ticks for byte units, on round numbers of the largest fitting binary unit (0, 2 GiB, 4 GiB...)
+ * rather than recharts' decimal ones (1.4 GiB, 2.79 GiB); undefined for other units.
+ */
+export function byteTicks(series: PrometheusSeries, count = 5): number[] | undefined {
+  if (series.metric.unit !== 'bytes' && series.metric.unit !== 'bytesPerSecond') return undefined;
+  let max = 0;
+  for (const line of series.series) for (const v of line.values) if (v !== null && v > max) max = v;
+  if (max <= 0) return undefined;
+  let unit = 1;
+  while (max / unit >= 1024 && unit < 1024 ** 4) unit *= 1024;
+  const raw = max / unit / (count - 1);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude * unit;
+  const ticks: number[] = [];
+  for (let t = 0; t < max + step; t += step) ticks.push(t);
+  return ticks;
+}

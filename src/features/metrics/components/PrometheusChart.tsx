@@ -13,6 +13,7 @@ import { useTheme } from '../../../app/theme/ThemeProvider';
 import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
 import { axisTimeLabel, seriesColor } from '../native-chart-model';
 import {
+  byteTicks,
   formatAxisValue,
   formatMetricValue,
   prometheusRows,
@@ -30,6 +31,7 @@ export function PrometheusChart({ data }: { data: PrometheusSeries }) {
   const { theme } = useTheme();
   const { formatTime } = useTimeFormat();
   const rows = useMemo(() => prometheusRows(data), [data]);
+  const yTicks = useMemo(() => byteTicks(data), [data]);
   const { startMs, endMs } = data.window;
   const unit = data.metric.unit;
 
@@ -56,6 +58,8 @@ export function PrometheusChart({ data }: { data: PrometheusSeries }) {
           minTickGap={40}
         />
         <YAxis
+          ticks={yTicks}
+          domain={yTicks ? [0, yTicks[yTicks.length - 1]!] : undefined}
           stroke={axisColor}
           width={72}
           tickFormatter={(v: number) => formatAxisValue(unit, v)}
