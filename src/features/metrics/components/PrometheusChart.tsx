@@ -60,8 +60,9 @@ export function PrometheusChart({ data }: { data: PrometheusSeries }) {
         <YAxis
           ticks={yTicks}
           domain={yTicks ? [0, yTicks[yTicks.length - 1]!] : undefined}
+          allowDecimals={unit !== 'tasks' && unit !== 'actors'}
           stroke={axisColor}
-          width={72}
+          width={unit === 'bytesPerSecond' ? 88 : 72}
           tickFormatter={(v: number) => formatAxisValue(unit, v)}
         />
         <Tooltip
