@@ -56,6 +56,8 @@ export interface MetricsConfig {
   grafanaDatasource: string | null;
   prometheusUrl: string | null;
   prometheusHeaders: Record<string, string>;
+  /** How long one query to Prometheus may take. */
+  prometheusTimeoutMs: number;
 }
 
 export interface ServingConfig {
@@ -287,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       grafanaDatasource: read.string('GRAFANA_DATASOURCE'),
       prometheusUrl: read.url(['PROMETHEUS_URL'], ['https:', 'http:']),
       prometheusHeaders: read.map('PROMETHEUS_HEADERS'),
+      prometheusTimeoutMs: read.integer(['PROMETHEUS_TIMEOUT_MS'], 15_000, 100, 300_000),
     },
     server: {
       port: read.integer(['PORT'], 8080, 1, 65535),

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { DEFAULTS, generateSampleHistory } from './generate.ts';
 
-// npm run sample -- --out DIR [--seed N] [--tasks N] [--log-mb N] [--sessions N]
+// npm run sample -- --out DIR [--seed N] [--tasks N] [--log-mb N] [--sessions N] [--start-time MS]
 
 const USAGE =
-  'usage: npm run sample -- --out DIR [--seed N] [--tasks N] [--log-mb N] [--sessions N]';
+  'usage: npm run sample -- --out DIR [--seed N] [--tasks N] [--log-mb N] [--sessions N] [--start-time UNIX_MS]';
 
 function count(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       tasks: { type: 'string' },
       'log-mb': { type: 'string' },
       sessions: { type: 'string' },
+      'start-time': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
     tasks: count(values.tasks, 'tasks', DEFAULTS.tasks, 1),
     logMb: count(values['log-mb'], 'log-mb', DEFAULTS.logMb, 0),
     sessions: count(values.sessions, 'sessions', DEFAULTS.sessions, 1),
+    ...(values['start-time'] !== undefined && {
+      startTime: count(values['start-time'], 'start-time', 0, 0),
+    }),
   });
   const attempts = manifest.sessions.reduce(
     (sum, s) => sum + Object.values(s.taskAttemptsByState).reduce((a, b) => a + b, 0),

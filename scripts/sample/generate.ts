@@ -5,7 +5,7 @@ import { PYTHON_VERSION, RAY_VERSION } from './endpoints.ts';
 import { MANIFEST_FILE, type ManifestSession, type SampleManifest } from './manifest.ts';
 import { OutputTree } from './output.ts';
 import { createRandom, type Random } from './random.ts';
-import { extraSessions, mainSessions } from './scenario.ts';
+import { FIRST_SESSION_START_US, extraSessions, mainSessions } from './scenario.ts';
 import { writeSession, type SessionResult } from './session.ts';
 import { unixMs } from './time.ts';
 
@@ -21,6 +21,11 @@ export interface SampleOptions {
   logMb?: number;
   /** Total sessions; past the four main ones, light RayCluster sessions are added. */
   sessions?: number;
+  /**
+   * Unix ms at which the first session starts (the others keep their spacing): a history dated
+   * now, for tests against live systems such as Prometheus. Absent: the fixed January 2026 dates.
+   */
+  startTime?: number;
 }
 
 export const DEFAULTS = { seed: 42, tasks: 300, logMb: 0, sessions: 4 } as const;
@@ -44,10 +49,15 @@ export async function generateSampleHistory(options: SampleOptions): Promise<Sam
   await prepareFolder(options.out);
   const out = new OutputTree(options.out);
   const marker = `preempted-node-marker-${random.hex(16)}`;
-  const plans = mainSessions(random.fork('main'), tasks);
+  const { startTime } = options;
+  if (startTime !== undefined && !Number.isSafeInteger(startTime))
+    throw new Error(`startTime must be whole unix milliseconds, got ${startTime}`);
+  const shiftUs = startTime === undefined ? 0 : startTime * 1000 - FIRST_SESSION_START_US;
+  const plans = mainSessions(random.fork('main'), tasks, shiftUs);
   const extra = extraSessions(
     random.fork('extra'),
     Math.max(0, (options.sessions ?? DEFAULTS.sessions) - plans.length),
+    shiftUs,
   );
   const results: SessionResult[] = [];
   for (const [i, plan] of [...plans, ...extra].entries()) {
@@ -63,7 +73,14 @@ export async function generateSampleHistory(options: SampleOptions): Promise<Sam
   }
   for (const [key, body] of Object.entries(IGNORED)) await out.writeFile(key, body);
   await out.closeAll();
-  const manifest = buildManifest(seed, { tasks, logMb, sessions: results.length }, results, marker);
+  // startTime only when given: manifests of the fixed dates stay byte-identical.
+  const recorded = {
+    tasks,
+    logMb,
+    sessions: results.length,
+    ...(startTime !== undefined && { startTime }),
+  };
+  const manifest = buildManifest(seed, recorded, results, marker);
   await out.writeFile(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -64,7 +64,7 @@ export interface ManifestSession {
 export interface SampleManifest {
   generator: 'ray-history-sample';
   seed: number;
-  options: { tasks: number; logMb: number; sessions: number };
+  options: { tasks: number; logMb: number; sessions: number; startTime?: number };
   rayVersion: string;
   pythonVersion: string;
   timezone: { offset: string; value: string };

@@ -123,11 +123,15 @@ function session(
   };
 }
 
-export function mainSessions(random: Random, tasks: number): SessionPlan[] {
-  const t1 = utc(2026, 1, 11, 19, 55, 40) + 146_706;
-  const t2 = utc(2026, 1, 12, 8, 15, 2) + 731_210;
-  const t3 = utc(2026, 1, 13, 3, 0, 11) + 4_512;
-  const t4 = utc(2026, 1, 14, 10, 20, 30) + 500_000;
+/** When the first session starts unless the generator is given a start time. */
+export const FIRST_SESSION_START_US = utc(2026, 1, 11, 19, 55, 40) + 146_706;
+
+/** The four main sessions; `shiftUs` moves them all in time, keeping their spacing. */
+export function mainSessions(random: Random, tasks: number, shiftUs = 0): SessionPlan[] {
+  const t1 = FIRST_SESSION_START_US + shiftUs;
+  const t2 = utc(2026, 1, 12, 8, 15, 2) + 731_210 + shiftUs;
+  const t3 = utc(2026, 1, 13, 3, 0, 11) + 4_512 + shiftUs;
+  const t4 = utc(2026, 1, 14, 10, 20, 30) + 500_000 + shiftUs;
   const main = Math.max(20, Math.floor(tasks * 0.8));
   const train = session(
     random,
@@ -252,8 +256,8 @@ export function mainSessions(random: Random, tasks: number): SessionPlan[] {
 const EXTRA_NAMESPACES = ['team-a', 'team-b', 'research', 'prod'];
 
 /** Light RayCluster sessions (head node, node events, metadata) for paging tests. */
-export function extraSessions(random: Random, count: number): SessionPlan[] {
-  const base = utc(2026, 2, 1, 0, 0, 0);
+export function extraSessions(random: Random, count: number, shiftUs = 0): SessionPlan[] {
+  const base = utc(2026, 2, 1, 0, 0, 0) + shiftUs;
   return Array.from({ length: count }, (_, i) => {
     const startUs = base + i * 37 * MINUTE + random.int(0, 999_999);
     const cluster = `batch-${i % 7}`;

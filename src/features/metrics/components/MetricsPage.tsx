@@ -9,9 +9,10 @@ import { useSessionScope } from '../../session/SessionScopeContext';
 import { grafanaDashboardTabs, sessionWindow } from '../grafana-tabs';
 import { GrafanaDashboard } from './GrafanaDashboard';
 import { NativeChartsTab } from './NativeChartsTab';
+import { PrometheusTab } from './PrometheusTab';
 import './metrics.css';
 
-/** /metrics: charts from the session's events, and Ray's Grafana dashboards scoped to it. */
+/** /metrics: charts from the session's events and from Prometheus, and Ray's Grafana dashboards scoped to it. */
 export function MetricsPage() {
   const scope = useSessionScope();
   const { metrics } = useRuntimeConfig();
@@ -33,6 +34,11 @@ export function MetricsPage() {
   const span = sessionWindow(info.data.startTime, summary.data);
   const tabs: TabItem[] = [
     { id: 'activity', label: 'Activity', content: () => <NativeChartsTab scope={scope} /> },
+    {
+      id: 'prometheus',
+      label: 'Prometheus',
+      content: () => <PrometheusTab scope={scope} sessionName={info.data.sessionName} />,
+    },
     ...grafanaDashboardTabs(metrics.grafanaDashboards).map((dashboard) => ({
       id: `grafana-${dashboard.key}`,
       label: `Grafana: ${dashboard.label}`,
