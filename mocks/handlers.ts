@@ -65,6 +65,13 @@ export const handlers = [
     );
   }),
 
+  // The offline demo has no Prometheus: the Prometheus tab shows how to set one up.
+  http.get<ScopeParams>(`${SCOPE}/metrics/prometheus`, ({ params }) =>
+    scopedSession(params)
+      ? HttpResponse.json({ configured: false, metrics: [] })
+      : sessionNotFound(params),
+  ),
+
   http.get<ScopeParams>(`${SCOPE}/info`, ({ params }) => {
     const found = scopedSession(params);
     return found ? HttpResponse.json(found) : sessionNotFound(params);
