@@ -247,5 +247,6 @@ function clampRange(range: ReadRange, size: number): { start: number; end: numbe
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  // A name too long for the file system names nothing that exists (an object store would say 404).
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG';
 }
