@@ -204,4 +204,29 @@ describe('reducer fuzz', () => {
     expect(Object.keys(groups)).toEqual(['__proto__']);
     expect(JSON.stringify(groups)).toMatch(/^\{"__proto__":\[\{[^\]]*"eventId":"e1"/);
   });
+
+  it('counts states, functions and classes named like Object.prototype keys', () => {
+    const reducer = new SessionReducer();
+    for (const [n, name] of [
+      [1, 'constructor'],
+      [2, '__proto__'],
+    ] as const) {
+      reducer.addEvent(e.taskDefinition({ task: e.taskId(n), func: name }));
+      reducer.addEvent(e.taskLifecycle({ task: e.taskId(n), states: [[name, 5]] }));
+    }
+    reducer.addEvent(e.actorDefinition(e.actorId(1), 'toString'));
+    reducer.addEvent(e.actorLifecycle(e.actorId(1), [{ state: '__proto__', ms: 2 }]));
+    const snap = reducer.snapshot({ sessionLive: false });
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    expect(json(queryTasks(snap, { limit: 5 }).state_counts)).toEqual(
+      JSON.parse('{"__proto__":1,"constructor":1}'),
+    );
+    expect(JSON.stringify(summarizeByFunc(snap).summary)).toContain(
+      '"__proto__":{"func_or_class_name":"__proto__","type":"NORMAL_TASK","state_counts":{"__proto__":1}}',
+    );
+    expect(JSON.stringify(sessionSummary(snap).tasks.byState)).toBe(
+      '{"__proto__":1,"constructor":1}',
+    );
+    expect(JSON.stringify(sessionSummary(snap).actors.byState)).toBe('{"__proto__":1}');
+  });
 });
