@@ -28,7 +28,7 @@ function tailAnswer(nodeId: string, filename: string, text: string, lines: numbe
       'X-Log-End-Offset': String(bytes.length),
       ...(start === 0 ? { 'X-Log-First-Line': '1' } : {}),
       'X-Log-Node-Id': nodeId,
-      'X-Log-Filename': filename,
+      'X-Log-Filename': encodeURIComponent(filename).replaceAll('%2F', '/'),
     },
   });
 }

@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.ts';
 import { SessionIndex } from './history/session-index.ts';
 import { SnapshotCache } from './history/snapshot-cache.ts';
 import type { AppDeps, RouteModule } from './http/app-deps.ts';
+import { clientErrorHandler } from './http/client-errors.ts';
 import { installErrorHandler, statusAndMessage } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
     // Only GET/HEAD routes exist; a body is never expected.
     bodyLimit: 64 * 1024,
+    clientErrorHandler: clientErrorHandler(config),
     // Malformed URLs fail before routing (and its hooks): answer them the same way as any 400.
     frameworkErrors: (error, request, reply) => {
       const { statusCode, message } = statusAndMessage(error);

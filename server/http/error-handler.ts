@@ -6,6 +6,11 @@ import { errorBody, HttpError } from './errors.ts';
 // The one place an error becomes a response: a status and an ApiErrorBody naming the problem.
 // Unexpected errors answer a generic 500; their details go to the log only.
 
+/** Fastify echoes the URL in some messages: keep an echo of a 10 KB URL short, and its ending. */
+function shortened(message: string): string {
+  return message.length <= 300 ? message : `${message.slice(0, 160)}…${message.slice(-120)}`;
+}
+
 export function statusAndMessage(error: unknown): { statusCode: number; message: string } {
   if (error instanceof HttpError) return { statusCode: error.statusCode, message: error.message };
   if (error instanceof StorageUnavailableError)
@@ -19,7 +24,7 @@ export function statusAndMessage(error: unknown): { statusCode: number; message:
   const status = fastifyError?.statusCode;
   // Fastify's own client errors (malformed URL, unsupported media type ...) carry safe messages.
   if (typeof status === 'number' && status >= 400 && status < 500)
-    return { statusCode: status, message: fastifyError?.message ?? 'Bad request' };
+    return { statusCode: status, message: shortened(fastifyError?.message ?? 'Bad request') };
   return { statusCode: 500, message: 'Internal server error' };
 }
 

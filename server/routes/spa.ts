@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.ts';
 import { errorBody } from '../http/errors.ts';
+import { isReadMethod, methodNotAllowed } from '../http/method-policy.ts';
 
 // Serves the built SPA (dist/). Hashed assets are cached forever, index.html never; any page
 // navigation that matches no file gets index.html so every deep link loads directly.
@@ -49,11 +50,9 @@ export async function spaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   app.get('/', async (_request, reply) => sendSpaIndex(reply, staticDir));
 
   app.setNotFoundHandler(async (request, reply) => {
+    if (!isReadMethod(request.method)) return methodNotAllowed(request, reply);
     const path = (request.url.split('?')[0] ?? '').slice(basePath.length);
-    const isPage =
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      !path.startsWith('/api/') &&
-      acceptsHtml(request);
+    const isPage = !path.startsWith('/api/') && acceptsHtml(request);
     if (isPage) return sendSpaIndex(reply, staticDir);
     const what = path.startsWith('/api/') ? 'API route' : 'route or file';
     return reply

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { join, sep } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   StorageNotFoundError,
@@ -107,7 +107,18 @@ export class FsStorage implements Storage {
     const file = await this.requireFile(key);
     const { start, end } = clampRange(range, file.stats.size);
     if (end <= start) return Readable.from([]);
-    return createReadStream(file.real, { start, end: end - 1, signal: range.signal });
+    const source = createReadStream(file.real, { start, end: end - 1, signal: range.signal });
+    // A disk failing mid-body is a storage failure (503), like a broken object-store body.
+    const out = new PassThrough();
+    source.on('error', (error: Error) =>
+      out.destroy(
+        error.name === 'AbortError'
+          ? error
+          : new StorageUnavailableError(`Cannot read ${key}`, { cause: error }),
+      ),
+    );
+    out.on('close', () => source.destroy());
+    return source.pipe(out);
   }
 
   private realRoot(): Promise<string> {
@@ -247,5 +258,6 @@ function clampRange(range: ReadRange, size: number): { start: number; end: numbe
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  // A name too long for the file system names nothing that exists (an object store would say 404).
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG';
 }

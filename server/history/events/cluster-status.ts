@@ -1,6 +1,7 @@
 import type { NodeDetail } from '../../../src/types/ray.ts';
 import { resourceLines } from './resources-text.ts';
 import type { SessionSnapshot } from './snapshot.ts';
+import { dictionary } from './dictionary.ts';
 
 // `/api/cluster_status?format=1`: a `ray status`-style text rebuilt from recorded node states
 // and the raylets' debug_state.txt resource dumps.
@@ -42,8 +43,8 @@ export function clusterStatus(snapshot: SessionSnapshot): string {
   const counted = dumps.some(([id]) => aliveIds.has(id))
     ? dumps.filter(([id]) => aliveIds.has(id))
     : dumps;
-  const total: Record<string, number> = {};
-  const available: Record<string, number> = {};
+  const total = dictionary<number>();
+  const available = dictionary<number>();
   let usageKnown = counted.length > 0;
   for (const [, resources] of counted) {
     sum(total, resources.total);

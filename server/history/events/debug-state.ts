@@ -1,3 +1,5 @@
+import { dictionary } from './dictionary.ts';
+
 // Reads resource totals and availability out of a raylet's `debug_state.txt`. The format is
 // Ray's internal debug dump and changes between versions, so this is tolerant on purpose:
 //   Local resources: {"total":{CPU: [80000], node:10.0.0.1: [10000]}}, "available": {...}}
@@ -29,7 +31,7 @@ function braced(text: string, marker: string, from = 0): string | null {
 }
 
 function parseEntries(body: string): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = dictionary<number>();
   for (const [, key, raw] of body.matchAll(ENTRY)) {
     const values = raw!.replace(/[[\]]/g, '').split(',').map(Number);
     if (values.some((v) => !Number.isFinite(v))) continue;
@@ -45,7 +47,7 @@ function scaleOf(total: Record<string, number>): number {
 }
 
 function scaled(values: Record<string, number>, scale: number): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = dictionary<number>();
   for (const key of Object.keys(values).sort()) out[key] = values[key]! / scale;
   return out;
 }
@@ -60,8 +62,8 @@ const UNIT: Record<string, number> = {
 const STATUS_LINE = /^\s*([\d.]+)(B|KiB|MiB|GiB|TiB)?\/([\d.]+)(B|KiB|MiB|GiB|TiB)?\s+(\S+)\s*$/gm;
 
 function parseStatusLines(text: string): NodeResources | null {
-  const total: Record<string, number> = {};
-  const available: Record<string, number> = {};
+  const total = dictionary<number>();
+  const available = dictionary<number>();
   for (const [, used, usedUnit, all, allUnit, name] of text.matchAll(STATUS_LINE)) {
     const t = Number(all) * (UNIT[allUnit ?? 'B'] ?? 1);
     total[name!] = t;

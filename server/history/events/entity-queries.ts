@@ -2,6 +2,7 @@ import type { Actor, NodeDetailWithActors, NodeSummary, RayJob } from '../../../
 import { normalizeId } from './ids.ts';
 import { resourceLines } from './resources-text.ts';
 import type { SessionSnapshot } from './snapshot.ts';
+import { dictionary } from './dictionary.ts';
 
 // Jobs, nodes and actors in the dashboard's shapes (the routes add the envelopes).
 
@@ -28,7 +29,7 @@ export function nodeLogicalResources(snapshot: SessionSnapshot, nodeId: string):
 }
 
 export function nodeSummary(snapshot: SessionSnapshot): NodeSummary {
-  const nodeLogicalResourcesById: Record<string, string> = {};
+  const nodeLogicalResourcesById = dictionary<string>();
   for (const node of snapshot.nodes) {
     nodeLogicalResourcesById[node.raylet.nodeId] = nodeLogicalResources(
       snapshot,
@@ -43,14 +44,14 @@ export function nodeDetail(snapshot: SessionSnapshot, nodeId: string): NodeDetai
   const id = normalizeId(nodeId);
   const node = snapshot.nodes.find((n) => n.raylet.nodeId === id);
   if (!node) return null;
-  const actors: Record<string, Actor> = {};
+  const actors = dictionary<Actor>();
   for (const actor of snapshot.actors)
     if (actor.address.nodeId === id) actors[actor.actorId] = actor;
   return { ...node, actors };
 }
 
 export function listActors(snapshot: SessionSnapshot): Record<string, Actor> {
-  const actors: Record<string, Actor> = {};
+  const actors = dictionary<Actor>();
   for (const actor of snapshot.actors) actors[actor.actorId] = actor;
   return actors;
 }

@@ -78,15 +78,16 @@ export function listEvents(
   jobId?: string,
 ): Record<string, ClusterEvent[]> {
   const wanted = jobId ? normalizeId(jobId) : null;
-  const groups: Record<string, ClusterEvent[]> = {};
+  // A Map, not an object: a job id from the data may be `__proto__` or `constructor`.
+  const groups = new Map<string, ClusterEvent[]>();
   const all = [...snapshot.clusterEvents, ...derivedEvents(snapshot)].sort(compareEvents);
   for (const event of all) {
     const key = event.jobId || GLOBAL_EVENTS;
     if (wanted !== null && key !== wanted) continue;
-    (groups[key] ??= []).push(event);
+    const group = groups.get(key);
+    if (group) group.push(event);
+    else groups.set(key, [event]);
   }
-  const sorted: Record<string, ClusterEvent[]> = {};
-  for (const key of Object.keys(groups).sort()) sorted[key] = groups[key]!;
-  if (wanted !== null && !sorted[wanted]) sorted[wanted] = [];
-  return sorted;
+  if (wanted !== null && !groups.has(wanted)) groups.set(wanted, []);
+  return Object.fromEntries([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

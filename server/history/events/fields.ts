@@ -1,3 +1,5 @@
+import { dictionary } from './dictionary.ts';
+
 // Hand-written guards for reading untrusted JSON at the edge. Each returns a safe default.
 
 export type Json = Record<string, unknown>;
@@ -31,7 +33,7 @@ export function asBool(value: unknown): boolean {
 
 /** `{name: number}` maps such as required resources; non-numbers are dropped. */
 export function asNumberMap(value: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = dictionary<number>();
   const obj = asObject(value);
   if (!obj) return out;
   for (const key of Object.keys(obj).sort()) {
@@ -43,7 +45,7 @@ export function asNumberMap(value: unknown): Record<string, number> {
 
 /** `{name: string}` maps such as labels and metadata. */
 export function asStringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dictionary<string>();
   const obj = asObject(value);
   if (!obj) return out;
   for (const key of Object.keys(obj).sort()) {

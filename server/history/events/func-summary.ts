@@ -1,6 +1,7 @@
 import type { FuncNameSummary, TaskSummaryPerFunc } from '../../../src/types/ray.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { addCount, rowsInScope, sortedCounts, taskTotals } from './task-rows-in-scope.ts';
+import { dictionary } from './dictionary.ts';
 
 // `/api/v0/tasks/summarize?summary_by=func_name`: attempts counted per function and state.
 
@@ -15,12 +16,16 @@ export function summarizeByFunc(snapshot: SessionSnapshot, jobId?: string): Func
     const func = t.pool.get(t.text.funcOrClassName[row] || t.text.name[row]!);
     let entry = byFunc.get(func);
     if (!entry) {
-      entry = { func_or_class_name: func, type: t.pool.get(t.text.type[row]!), state_counts: {} };
+      entry = {
+        func_or_class_name: func,
+        type: t.pool.get(t.text.type[row]!),
+        state_counts: dictionary<number>(),
+      };
       byFunc.set(func, entry);
     }
     addCount(entry.state_counts, t.pool.get(t.state[row]!));
   }
-  const summary: Record<string, TaskSummaryPerFunc> = {};
+  const summary = dictionary<TaskSummaryPerFunc>();
   for (const func of [...byFunc.keys()].sort()) {
     const entry = byFunc.get(func)!;
     summary[func] = { ...entry, state_counts: sortedCounts(entry.state_counts) };

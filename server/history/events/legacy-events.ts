@@ -1,6 +1,7 @@
 import type { ClusterEvent } from '../../../src/types/ray.ts';
 import { asInt, asObject, asString } from './fields.ts';
 import { normalizeId } from './ids.ts';
+import { dictionary } from './dictionary.ts';
 
 // Legacy cluster events (`logs/events/event_*.log`): one snake_case JSON object per line.
 // The dashboard serves them camelCase, grouped by job id ("global" when there is none).
@@ -12,7 +13,7 @@ function camelCase(key: string): string {
 }
 
 function camelKeys(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = dictionary<unknown>();
   for (const key of Object.keys(value).sort()) out[camelCase(key)] = value[key];
   return out;
 }

@@ -3,6 +3,7 @@ import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
 import { addCount, rowsInScope, sortedCounts, taskTotals } from './task-rows-in-scope.ts';
 import type { TaskTable } from './task-table.ts';
+import { dictionary } from './dictionary.ts';
 
 // `/api/v0/tasks/summarize?summary_by=lineage`: the task tree by parent task. Each task counts
 // once (its latest attempt); an actor's tasks hang under one ACTOR node placed where its
@@ -47,7 +48,7 @@ export function summarizeLineage(snapshot: SessionSnapshot, jobId?: string): Lin
         key: actorId,
         type: 'ACTOR',
         timestamp: null,
-        state_counts: {},
+        state_counts: dictionary<number>(),
         children: [],
         link: { type: 'actor', id: actorId },
       };
@@ -153,7 +154,7 @@ function grouped(nodes: NestedTaskSummary[]): NestedTaskSummary[] {
         key: `group:${name}:${same.map((n) => n.key).sort(compareStrings)[0]}`,
         type: 'GROUP',
         timestamp: null,
-        state_counts: {},
+        state_counts: dictionary<number>(),
         children: same,
         link: null,
       });

@@ -2,6 +2,7 @@ import type { SessionSummary } from '../../../src/types/ray.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { addCount, rowsInScope, sortedCounts } from './task-rows-in-scope.ts';
 import { TASK_STATES } from './task-states.ts';
+import { dictionary } from './dictionary.ts';
 
 // The overview of one session: time span, outcomes, counts and what ingest could not read.
 
@@ -62,14 +63,14 @@ export function sessionSummary(
     perState[t.state[r]!]!++;
     attempts++;
   }
-  const byState: Record<string, number> = {};
+  const byState = dictionary<number>();
   for (const state of [...TASK_STATES, ...t.pool.values]) {
     const id = t.pool.idOf(state);
     if (id > 0 && perState[id]! > 0 && !(state in byState)) byState[state] = perState[id]!;
   }
-  const jobsByStatus: Record<string, number> = {};
+  const jobsByStatus = dictionary<number>();
   for (const job of snapshot.jobs) addCount(jobsByStatus, job.status);
-  const actorsByState: Record<string, number> = {};
+  const actorsByState = dictionary<number>();
   for (const actor of snapshot.actors) addCount(actorsByState, actor.state);
   const alive = snapshot.nodes.filter((n) => n.raylet.state === 'ALIVE').length;
   const { firstEventMs: first, lastEventMs: last } = snapshot;

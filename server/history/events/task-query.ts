@@ -5,6 +5,7 @@ import { taskRow } from './task-row.ts';
 import { sortedRows, type TaskSortKey } from './task-sort.ts';
 import { firstRowOfTask, type TaskTable } from './task-table.ts';
 import { taskStateRank } from './task-states.ts';
+import { dictionary } from './dictionary.ts';
 
 // `/api/v0/tasks`: filter, count per state, sort and page a session's task attempts without
 // materialising more than the page.
@@ -99,7 +100,7 @@ function stateCounts(t: TaskTable, perStateId: Int32Array): Record<string, numbe
     .filter((id) => perStateId[id]! > 0)
     .map((id) => t.pool.get(id))
     .sort((a, b) => taskStateRank(a) - taskStateRank(b) || (a < b ? -1 : 1));
-  const out: Record<string, number> = {};
+  const out = dictionary<number>();
   for (const state of states) out[state] = perStateId[t.pool.idOf(state)]!;
   return out;
 }

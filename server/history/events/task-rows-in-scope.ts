@@ -1,5 +1,6 @@
 import { normalizeId } from './ids.ts';
 import type { TaskTable } from './task-table.ts';
+import { dictionary } from './dictionary.ts';
 
 // Which task rows a per-job view looks at: every attempt but the driver's, optionally of one job.
 
@@ -31,7 +32,7 @@ export function addCount(counts: Record<string, number>, key: string, n = 1): vo
 
 /** The same counts with keys in a fixed order, so answers never depend on arrival order. */
 export function sortedCounts(counts: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = dictionary<number>();
   for (const key of Object.keys(counts).sort()) out[key] = counts[key]!;
   return out;
 }

@@ -13,7 +13,8 @@ export interface RecordLimits {
   maxRecordBytes: number;
 }
 
-export const DEFAULT_RECORD_LIMITS: RecordLimits = { maxRecordBytes: 64 * 1024 * 1024 };
+/** Real Ray events are kilobytes; a longer line is junk and would cost memory several times its size to parse. */
+export const DEFAULT_RECORD_LIMITS: RecordLimits = { maxRecordBytes: 16 * 1024 * 1024 };
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;

@@ -1,5 +1,5 @@
 import type { Storage } from '../../storage/storage.ts';
-import { NEWLINE, sliceOf, type ByteWindow, type LogSlice } from './log-slice.ts';
+import { MAX_SLICE_BYTES, NEWLINE, sliceOf, type ByteWindow, type LogSlice } from './log-slice.ts';
 
 // Byte ranges of a log file snapped to whole lines, so pages requested one after another
 // (the next start = the previous end) put the file back together exactly.
@@ -46,7 +46,7 @@ export async function lineRange(
   end: number,
 ): Promise<LogSlice> {
   let from = clamp(start, window);
-  let to = Math.max(from, clamp(end, window));
+  let to = Math.min(Math.max(from, clamp(end, window)), from + MAX_SLICE_BYTES);
   if (from > window.start) from = await lineStartAtOrBefore(storage, key, from, window.start);
   if (to > from && to < window.end) to = await lineEndAtOrAfter(storage, key, to - 1, window.end);
   return sliceOf(from, await storage.read(key, { start: from, end: to }));
@@ -61,7 +61,7 @@ export async function linesBefore(
   bytes: number,
 ): Promise<LogSlice> {
   const to = clamp(before, window);
-  const from = Math.max(window.start, to - bytes);
+  const from = Math.max(window.start, to - Math.min(bytes, MAX_SLICE_BYTES));
   if (from === window.start)
     return sliceOf(from, await storage.read(key, { start: from, end: to }));
   // One byte more, so a newline right before `from` shows that `from` already starts a line.

@@ -15,6 +15,13 @@ export interface LogSlice extends ByteWindow {
 
 export const NEWLINE = 0x0a;
 
+/**
+ * The most bytes one text answer carries, whatever was asked (a tail of a file that is one
+ * 200 MB line, `lines=-1` on a 1 GB file, a huge range). Reading stops there, so memory and
+ * time stay bounded; the offsets in the answer say where it starts, and paging continues.
+ */
+export const MAX_SLICE_BYTES = 16 * 1024 * 1024;
+
 export function sliceOf(start: number, bytes: Buffer): LogSlice {
   return { start, end: start + bytes.length, bytes, firstLine: start === 0 ? 1 : null };
 }

@@ -14,6 +14,8 @@ export interface SearchPattern {
   regex: RegExp;
   /** Same pattern with the `m` flag, to rule out a whole block of lines at once. */
   block: RegExp;
+  /** A user's regex (may be slow: matched under a time budget), not an escaped literal. */
+  isRegex: boolean;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,12 +76,16 @@ export function compileSearch(query: string, mode: SearchMode): SearchPattern {
     throw badRequest(`q must be at most ${MAX_PATTERN_LENGTH} characters`);
   if (mode !== 'regex') {
     const flags = mode === 'plain' ? 'gi' : 'g';
-    return { regex: new RegExp(escape(query), flags), block: new RegExp(escape(query), flags) };
+    return {
+      regex: new RegExp(escape(query), flags),
+      block: new RegExp(escape(query), flags),
+      isRegex: false,
+    };
   }
   const reason = runawayReason(query);
   if (reason) throw badRequest(`q: ${reason} in regex mode`);
   try {
-    return { regex: new RegExp(query, 'g'), block: new RegExp(query, 'gm') };
+    return { regex: new RegExp(query, 'g'), block: new RegExp(query, 'gm'), isRegex: true };
   } catch (error) {
     throw badRequest(`q is not a valid regular expression: ${(error as Error).message}`);
   }

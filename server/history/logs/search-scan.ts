@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { stripAnsi } from './ansi.ts';
 import { MAX_LINE_BYTES } from './line-range.ts';
 import { NEWLINE } from './log-slice.ts';
+import { unguarded, type MatchGuard } from './regex-budget.ts';
 import { matchRanges, type SearchPattern } from './search-pattern.ts';
 
 // Scans one log stream line by line (never the whole file in memory) for a search pattern,
@@ -38,6 +39,7 @@ export async function* scanLines(
   pattern: SearchPattern,
   context: number,
   progress: ScanProgress,
+  guard: MatchGuard = unguarded,
 ): AsyncGenerator<LineMatch> {
   const recent: string[] = [];
   const waiting: LineMatch[] = [];
@@ -105,24 +107,33 @@ export async function* scanLines(
     if (lastNewline < 0) {
       carry = data;
       if (carry.length > MAX_LINE_BYTES) {
-        yield* takeLine(carry, false);
+        const piece = carry;
+        yield* guard(() => [...takeLine(piece, false)]);
         carry = null;
       }
       continue;
     }
     const block = data.subarray(0, lastNewline + 1);
     carry = lastNewline + 1 < data.length ? data.subarray(lastNewline + 1) : null;
-    if (waiting.length === 0 && !blockMayMatch(block)) {
+    if (waiting.length === 0 && !guard(() => blockMayMatch(block))) {
       skipBlock(block);
       continue;
     }
-    let from = 0;
-    let found: number;
-    while ((found = block.indexOf(NEWLINE, from)) >= 0) {
-      yield* takeLine(block.subarray(from, found));
-      from = found + 1;
-    }
+    // Matching is synchronous work: the guard bounds it per block, matches are yielded after.
+    yield* guard(() => {
+      const found: LineMatch[] = [];
+      let from = 0;
+      let end: number;
+      while ((end = block.indexOf(NEWLINE, from)) >= 0) {
+        found.push(...takeLine(block.subarray(from, end)));
+        from = end + 1;
+      }
+      return found;
+    });
   }
-  if (carry && carry.length > 0) yield* takeLine(carry, false);
+  if (carry && carry.length > 0) {
+    const last = carry;
+    yield* guard(() => [...takeLine(last, false)]);
+  }
   yield* waiting.splice(0);
 }

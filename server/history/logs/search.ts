@@ -3,6 +3,7 @@ import { StorageNotFoundError, type Storage } from '../../storage/storage.ts';
 import { nodeLogKey } from '../layout.ts';
 import { globMatcher } from './glob.ts';
 import { allLogFiles } from './log-files.ts';
+import { RegexBudgetSpent, unguarded, type MatchGuard } from './regex-budget.ts';
 import { scanLines, type LineMatch } from './search-scan.ts';
 import type { SearchPattern } from './search-pattern.ts';
 
@@ -20,8 +21,12 @@ export interface LogSearch {
   context: number;
   maxMatches: number;
   byteBudget: number;
+  /** Bounds the time spent matching (regex mode); default: none. */
+  guard?: MatchGuard;
   signal?: AbortSignal;
 }
+
+export type StopReason = 'max_matches' | 'byte_budget' | 'time_budget';
 
 export type SearchRecord =
   | ({ type: 'match'; nodeId: string; file: string } & LineMatch)
@@ -33,7 +38,7 @@ export type SearchRecord =
       bytesScanned: number;
       matches: number;
       truncated: boolean;
-      reason?: 'max_matches' | 'byte_budget';
+      reason?: StopReason;
     };
 
 export async function* searchLogs(
@@ -50,7 +55,7 @@ export async function* searchLogs(
   const progress = { bytes: 0 };
   let matches = 0;
   let filesScanned = 0;
-  let reason: 'max_matches' | 'byte_budget' | undefined;
+  let reason: StopReason | undefined;
   for (const { nodeId, path, size } of files) {
     if (search.signal?.aborted) return;
     if (progress.bytes >= search.byteBudget) {
@@ -68,8 +73,15 @@ export async function* searchLogs(
       });
     if (!stream) continue;
     let inFile = 0;
+    const guard = search.guard ?? unguarded;
     try {
-      for await (const match of scanLines(stream, search.pattern, search.context, progress)) {
+      for await (const match of scanLines(
+        stream,
+        search.pattern,
+        search.context,
+        progress,
+        guard,
+      )) {
         yield { type: 'match', nodeId, file: path, ...match };
         inFile++;
         if (++matches >= search.maxMatches) {
@@ -77,6 +89,9 @@ export async function* searchLogs(
           break;
         }
       }
+    } catch (error) {
+      if (!(error instanceof RegexBudgetSpent)) throw error;
+      reason = 'time_budget';
     } finally {
       stream.destroy();
     }

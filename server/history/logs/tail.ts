@@ -1,26 +1,31 @@
 import type { Storage } from '../../storage/storage.ts';
-import { NEWLINE, sliceOf, type ByteWindow, type LogSlice } from './log-slice.ts';
+import { MAX_SLICE_BYTES, NEWLINE, sliceOf, type ByteWindow, type LogSlice } from './log-slice.ts';
 
 // The last N lines of a window of a log file, read backwards from its end in fixed chunks:
 // time and memory follow the lines returned, never the file's size.
 
 export const TAIL_CHUNK_BYTES = 64 * 1024;
 
-/** `lines` -1 returns the whole window. A final newline ends the last line; it does not start another. */
+/**
+ * `lines` -1 returns the whole window. A final newline ends the last line; it does not start
+ * another. At most `maxBytes` come back: a longer answer starts that far before the end.
+ */
 export async function tailLines(
   storage: Storage,
   key: string,
   window: ByteWindow,
   lines: number,
   chunkBytes = TAIL_CHUNK_BYTES,
+  maxBytes = MAX_SLICE_BYTES,
 ): Promise<LogSlice> {
-  if (lines < 0) return sliceOf(window.start, await storage.read(key, window));
+  const floor = Math.max(window.start, window.end - maxBytes);
+  if (lines < 0) return sliceOf(floor, await storage.read(key, { start: floor, end: window.end }));
   if (lines === 0 || window.end <= window.start) return sliceOf(window.end, Buffer.alloc(0));
   const chunks: Buffer[] = [];
   let newlines = 0;
   let position = window.end;
-  while (position > window.start) {
-    const from = Math.max(window.start, position - chunkBytes);
+  while (position > floor) {
+    const from = Math.max(floor, position - chunkBytes);
     const chunk = await storage.read(key, { start: from, end: position });
     // The window's own last byte is the terminator of the last line, not a separator.
     let index = from + chunk.length === window.end ? chunk.length - 2 : chunk.length - 1;
@@ -36,5 +41,5 @@ export async function tailLines(
     chunks.unshift(chunk);
     position = from;
   }
-  return sliceOf(window.start, Buffer.concat(chunks));
+  return sliceOf(floor, Buffer.concat(chunks));
 }

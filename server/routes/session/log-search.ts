@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { badRequest } from '../../http/errors.ts';
 import { oneOf, positiveInt, single, type RawQuery } from '../../http/query-params.ts';
+import { globMatcher } from '../../history/logs/glob.ts';
 import { nodeIdParam } from '../../history/logs/log-file-query.ts';
 import { storedNodeIds } from '../../history/logs/log-files.ts';
 import {
@@ -13,6 +14,11 @@ import {
   type SearchRecord,
 } from '../../history/logs/search.ts';
 import { compileSearch, SEARCH_MODES } from '../../history/logs/search-pattern.ts';
+import {
+  DEFAULT_REGEX_BUDGET_MS,
+  MAX_REGEX_BUDGET_MS,
+  regexBudget,
+} from '../../history/logs/regex-budget.ts';
 import { defineSessionRoutes } from '../session-router.ts';
 
 // GET /logs/search: finds text in a session's logs and streams matches as NDJSON as they are
@@ -27,15 +33,21 @@ export async function logSearchRoutes(app: FastifyInstance, deps: AppDeps): Prom
       const q = single(query, 'q');
       if (q === undefined) throw badRequest('q is required');
       const pattern = compileSearch(q, oneOf(query, 'mode', SEARCH_MODES) ?? 'plain');
+      const regexBudgetMs =
+        positiveInt(query, 'time_budget_ms', { max: MAX_REGEX_BUDGET_MS }) ??
+        DEFAULT_REGEX_BUDGET_MS;
       const nodeId = nodeIdParam(query);
+      const glob = single(query, 'glob');
+      globMatcher(glob); // refuses a bad glob with 400 before the answer starts streaming
       const search = {
         pattern,
         nodeIds: nodeId ? [nodeId] : await storedNodeIds(deps.storage, session),
-        glob: single(query, 'glob'),
+        glob,
         context: positiveInt(query, 'context', { min: 0, max: MAX_CONTEXT }) ?? 2,
         maxMatches:
           positiveInt(query, 'max_matches', { max: MAX_MAX_MATCHES }) ?? DEFAULT_MAX_MATCHES,
         byteBudget: positiveInt(query, 'byte_budget') ?? DEFAULT_BYTE_BUDGET,
+        guard: pattern.isRegex ? regexBudget(regexBudgetMs) : undefined,
       };
 
       const stop = new AbortController();

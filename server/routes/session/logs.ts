@@ -42,9 +42,12 @@ function readContent(storage: Storage, log: ResolvedLog, content: LogContent): P
   }
 }
 
+/** A path as a header value: percent-encoded (header values cannot carry non-ASCII), '/' kept. */
+export const headerPath = (path: string) => encodeURIComponent(path).replaceAll('%2F', '/');
+
 function describe(reply: FastifyReply, log: ResolvedLog): void {
   reply.header('x-log-node-id', log.nodeId);
-  reply.header('x-log-filename', log.path);
+  reply.header('x-log-filename', headerPath(log.path));
   reply.header('cache-control', 'private, max-age=300');
 }
 

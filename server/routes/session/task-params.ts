@@ -15,6 +15,8 @@ export const DEFAULT_TASK_LIMIT = 100;
 export const MAX_TASK_LIMIT = 10_000;
 
 const PREDICATES = ['=', '!='] as const;
+/** Each filter is a pass over every attempt: a request may not multiply that without bound. */
+export const MAX_TASK_FILTERS = 50;
 
 /** Every value of a parameter that may repeat (`?filter_keys=a&filter_keys=b`). */
 function repeated(query: RawQuery, name: string): string[] {
@@ -40,6 +42,10 @@ function taskFilters(query: RawQuery): TaskFilter[] {
   if (keys.length !== predicates.length || keys.length !== values.length)
     throw badRequest(
       `filter_keys, filter_predicates and filter_values must come in equal numbers (got ${keys.length}, ${predicates.length}, ${values.length})`,
+    );
+  if (keys.length > MAX_TASK_FILTERS)
+    throw badRequest(
+      `at most ${MAX_TASK_FILTERS} filters (filter_keys) per request, got ${keys.length}`,
     );
   return keys.map((key, i) => {
     if (!(TASK_FILTER_KEYS as readonly string[]).includes(key))

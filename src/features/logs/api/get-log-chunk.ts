@@ -21,6 +21,16 @@ function numberHeader(headers: Headers, name: string): number | null {
   return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null;
 }
 
+/** X-Log-Filename is percent-encoded (a file name may hold any character). */
+function decodedHeader(value: string | null): string | null {
+  if (value === null) return null;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export async function getLogChunk(
   scope: SessionScope,
   source: LogSource,
@@ -47,7 +57,7 @@ export async function getLogChunk(
     endOffset: endOffset ?? fileSize,
     firstLine: numberHeader(h, 'X-Log-First-Line'),
     nodeId: h.get('X-Log-Node-Id'),
-    filename: h.get('X-Log-Filename'),
+    filename: decodedHeader(h.get('X-Log-Filename')),
   };
 }
 
