@@ -1,0 +1,53 @@
+import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { PublicConfig } from '../../types/api';
+
+// One UserManager per page: authorization code + PKCE, tokens and login state in sessionStorage
+// (gone with the tab, never in localStorage), renewal with refresh tokens only.
+
+export type OidcSettings = NonNullable<PublicConfig['auth']['oidc']>;
+
+export function createUserManager(
+  oidc: OidcSettings,
+  basePath: string,
+  origin = window.location.origin,
+): UserManager {
+  const store = new WebStorageStateStore({ store: window.sessionStorage });
+  // The app's root next to the registered callback: `<public URL>/` for `<public URL>/auth/callback`.
+  const appRootUrl = new URL(`${basePath}/`, new URL(oidc.redirectUri, origin)).href;
+  return new UserManager({
+    authority: oidc.issuer,
+    client_id: oidc.clientId,
+    redirect_uri: oidc.redirectUri,
+    popup_redirect_uri: oidc.redirectUri,
+    post_logout_redirect_uri: appRootUrl,
+    scope: oidc.scope,
+    response_type: 'code',
+    userStore: store,
+    stateStore: store,
+    automaticSilentRenew: true,
+    // No silent_redirect_uri: renewal uses the refresh token, never a hidden iframe.
+    monitorSession: false,
+    loadUserInfo: false,
+    // Confidential clients: the server adds the client secret, so code exchange and refresh go
+    // through it instead of the provider's own token endpoint.
+    ...(oidc.tokenProxy && {
+      metadataSeed: { token_endpoint: new URL(oidc.tokenProxy, origin).href },
+    }),
+  });
+}
+
+/** Which flow a callback URL answers: the state was stored by this tab (redirect) or not (popup). */
+export async function callbackFlow(
+  manager: UserManager,
+  state: string | null,
+): Promise<'redirect' | 'popup'> {
+  if (!state) return 'popup';
+  const stored = await manager.settings.stateStore.get(state);
+  if (!stored) return 'popup';
+  try {
+    const parsed = JSON.parse(stored) as { request_type?: unknown };
+    return parsed.request_type === 'si:r' ? 'redirect' : 'popup';
+  } catch {
+    return 'popup';
+  }
+}
