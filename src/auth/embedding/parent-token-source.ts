@@ -8,6 +8,8 @@ const EXPIRY_MARGIN_MS = 10_000;
 
 export class ParentTokenSource {
   private token: TokenMessage | null = null;
+  private everReceived = false;
+  private pending: Promise<string | null> | null = null;
   private readonly waiters = new Set<(token: string) => void>();
   private readonly listeners = new Set<() => void>();
 
@@ -22,6 +24,7 @@ export class ParentTokenSource {
       const token = tokenFromMessage(event, this.win.parent, this.origins);
       if (!token) return;
       this.token = token;
+      this.everReceived = true;
       for (const resolve of this.waiters) resolve(token.accessToken);
       this.waiters.clear();
       for (const listener of this.listeners) listener();
@@ -36,6 +39,11 @@ export class ParentTokenSource {
     return () => this.listeners.delete(listener);
   }
 
+  /** A token came at some point (so the parent is the one to renew it). */
+  get used(): boolean {
+    return this.everReceived;
+  }
+
   get enabled(): boolean {
     return this.origins.length > 0;
   }
@@ -48,16 +56,19 @@ export class ParentTokenSource {
   /** Asks the parent for a (new) token; null when none arrives within `timeoutMs`. */
   request(timeoutMs: number): Promise<string | null> {
     if (!this.enabled) return Promise.resolve(null);
-    this.token = null;
-    return new Promise((resolve) => {
+    // Requests that fail together share one question to the parent.
+    this.pending ??= new Promise<string | null>((resolve) => {
+      this.token = null;
       const done = (token: string | null) => {
         clearTimeout(timer);
         this.waiters.delete(done);
+        this.pending = null;
         resolve(token);
       };
       const timer = setTimeout(() => done(null), timeoutMs);
       this.waiters.add(done);
       postToParent({ type: TOKEN_REQUEST_MESSAGE }, this.origins, this.win);
     });
+    return this.pending;
   }
 }

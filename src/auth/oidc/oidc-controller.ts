@@ -93,8 +93,12 @@ export class OidcController implements AuthController {
   }
 
   async authorization(): Promise<string | null> {
-    const handedOver = this.parent?.current();
-    if (handedOver) return `Bearer ${handedOver}`;
+    const parent = this.parent;
+    if (parent?.used && !this.user) {
+      // The parent's token is about to expire: ask for the next one before sending.
+      const handedOver = parent.current() ?? (await parent.request(PARENT_TOKEN_WAIT_MS));
+      if (handedOver) return `Bearer ${handedOver}`;
+    }
     return this.user ? `Bearer ${this.user.access_token}` : null;
   }
 
