@@ -36,7 +36,7 @@ export const ACCOUNTS = {
 
 export type AccountName = keyof typeof ACCOUNTS;
 
-/** The public SPA client: PKCE, no secret. Its access tokens are JWTs for `audience`. */
+/** The public SPA client: PKCE, no secret. Its access tokens are JWTs (aud: its id by default). */
 export const SPA_CLIENT_ID = 'ray-history-spa';
 /** The confidential client (like an Alibaba Cloud OAuth web app): the server adds the secret. */
 export const CONFIDENTIAL_CLIENT_ID = 'ray-history-webapp';
@@ -51,7 +51,7 @@ export const OTHER_AUDIENCE = 'some-other-api';
 export interface OidcProviderOptions {
   /** Redirect URIs every client accepts (more can be added later with allowRedirectUri). */
   redirectUris?: string[];
-  /** The `aud` of JWT access tokens; default SPA_CLIENT_ID. */
+  /** The `aud` of JWT access tokens; default the id of the client that asked. */
   audience?: string;
   /** Access token lifetime in seconds; default 300. */
   accessTokenTtl?: number;
@@ -82,11 +82,12 @@ export interface MintedTokens {
 
 export interface TestOidcProvider {
   issuer: string;
-  audience: string;
   clientSecret: string;
   clientAuthMethod: 'client_secret_post' | 'client_secret_basic';
   /** Every token endpoint request the provider received (body fields, auth header presence). */
   tokenRequests: { grantType: string; clientId: string | null; usedBasicAuth: boolean }[];
+  /** How many requests each path received (e.g. '/me' for userinfo, '/jwks'). */
+  hits(path: string): number;
   allowRedirectUri(uri: string): void;
   /** Runs the whole code + PKCE flow over HTTP (login and consent forms included). */
   mint(options?: MintOptions): Promise<MintedTokens>;
@@ -130,7 +131,6 @@ export async function startOidcProvider(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
-  const audience = options.audience ?? SPA_CLIENT_ID;
   const defaultTtl = options.accessTokenTtl ?? 300;
   const clientSecret = options.clientSecret ?? randomBytes(24).toString('base64url');
   const clientAuthMethod = options.clientAuthMethod ?? 'client_secret_post';
@@ -204,12 +204,13 @@ export async function startOidcProvider(
         defaultResource: (_ctx: unknown, client: ClientInstance, oneOf?: string[]) =>
           oneOf ?? (client.clientId === OPAQUE_CLIENT_ID ? undefined : API_RESOURCE),
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx: unknown, indicator: string) => {
+        getResourceServerInfo: (_ctx: unknown, indicator: string, client: ClientInstance) => {
           if (indicator !== API_RESOURCE && indicator !== OTHER_RESOURCE)
             throw new errors.InvalidTarget();
           return {
             scope: 'api',
-            audience: indicator === API_RESOURCE ? audience : OTHER_AUDIENCE,
+            audience:
+              indicator === API_RESOURCE ? (options.audience ?? client.clientId) : OTHER_AUDIENCE,
             accessTokenFormat: 'jwt',
             accessTokenTTL: ttl(),
             jwt: { sign: { alg: 'RS256' } },
@@ -254,8 +255,10 @@ export async function startOidcProvider(
     [...redirectUris].some((uri) => new URL(uri).origin === new URL(value).origin);
 
   const oidc = provider.callback();
+  const hitCounts = new Map<string, number>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', issuer);
+    hitCounts.set(url.pathname, (hitCounts.get(url.pathname) ?? 0) + 1);
     if (url.pathname.startsWith('/interaction/')) {
       interaction(req, res, url).catch((error: unknown) => {
         sendHtml(res, 400, page('Sign-in error', `<p>${escapeHtml(String(error))}</p>`));
@@ -490,10 +493,10 @@ export async function startOidcProvider(
 
   return {
     issuer,
-    audience,
     clientSecret,
     clientAuthMethod,
     tokenRequests,
+    hits: (path) => hitCounts.get(path) ?? 0,
     allowRedirectUri: (uri) => {
       redirectUris.add(uri);
     },

@@ -22,8 +22,11 @@ const FETCH_TIMEOUT_MS = 5000;
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 export const USERINFO_CACHE_MS = 60 * 1000;
 const USERINFO_CACHE_ENTRIES = 1000;
-/** Claims only ID tokens carry: an ID token is not accepted as an access token. */
+/** Claims only ID tokens carry. */
 const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash'];
+/** Claims access tokens of common providers carry and ID tokens do not. */
+const ACCESS_TOKEN_CLAIMS = ['client_id', 'scope', 'scp', 'cid', 'roles'];
+const ACCESS_TOKEN_TYPES = ['at+jwt', 'application/at+jwt'];
 
 export interface OidcVerifierOptions {
   now?: () => number;
@@ -39,7 +42,7 @@ export class OidcVerifier {
 
   constructor(oidc: OidcConfig, options: OidcVerifierOptions = {}) {
     this.oidc = oidc;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   /** The issuer's discovery document, cached for an hour; a failed fetch is not cached. */
@@ -90,8 +93,12 @@ export class OidcVerifier {
     const doc = await this.discovery();
     this.jwks ??= createRemoteJWKSet(new URL(doc.jwks_uri), { timeoutDuration: FETCH_TIMEOUT_MS });
     let payload: JWTPayload;
+    let type: string | undefined;
     try {
-      ({ payload } = await jwtVerify(token, this.jwks, {
+      ({
+        payload,
+        protectedHeader: { typ: type },
+      } = await jwtVerify(token, this.jwks, {
         issuer: [this.oidc.issuer, `${this.oidc.issuer}/`],
         audience: this.oidc.audience,
         clockTolerance: this.oidc.clockToleranceSeconds,
@@ -100,7 +107,13 @@ export class OidcVerifier {
     } catch (error) {
       throw jwtProblem(error, this.oidc);
     }
-    if (ID_TOKEN_CLAIMS.some((claim) => claim in payload))
+    // An ID token has the client id as audience too: without an RFC 9068 `typ`, refuse a JWT that
+    // looks like one (ID-token claims, or none of the claims access tokens carry).
+    const typed = ACCESS_TOKEN_TYPES.includes((type ?? '').toLowerCase());
+    const idTokenLike =
+      ID_TOKEN_CLAIMS.some((claim) => claim in payload) ||
+      !ACCESS_TOKEN_CLAIMS.some((claim) => claim in payload);
+    if (!typed && idTokenLike)
       throw invalidToken('The token is an ID token; send the access token');
     return payload;
   }

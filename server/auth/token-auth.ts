@@ -57,7 +57,7 @@ export class FailureThrottle {
       maxDelayMs: 5000,
       forgetAfterMs: 15 * 60 * 1000,
       maxClients: 10_000,
-      now: Date.now,
+      now: () => Date.now(),
       ...options,
     };
   }
