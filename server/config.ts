@@ -43,6 +43,8 @@ export interface OidcConfig {
   clockToleranceSeconds: number;
   /** OIDC_TOKEN_AUTH_METHOD; null: client_secret_basic if the provider offers it, else _post. */
   tokenAuthMethod: 'client_secret_basic' | 'client_secret_post' | null;
+  /** OIDC_USERINFO_ENDPOINT, for providers whose discovery document names none. */
+  userinfoEndpoint: string | null;
 }
 
 export interface AuthConfig {
@@ -265,6 +267,7 @@ function authConfig(read: ReturnType<typeof reader>, publicUrl: string | null): 
       audience: read.string('OIDC_AUDIENCE') ?? clientId,
       clockToleranceSeconds: read.integer(['OIDC_CLOCK_TOLERANCE_SECONDS'], 30, 0, 600),
       tokenAuthMethod: tokenAuthMethodOf(read.string('OIDC_TOKEN_AUTH_METHOD')),
+      userinfoEndpoint: read.url(['OIDC_USERINFO_ENDPOINT'], ['https:', 'http:']),
     };
   }
   const namespaceRules: Record<string, string[]> = {};

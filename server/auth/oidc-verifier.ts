@@ -125,11 +125,14 @@ export class OidcVerifier {
     this.userinfoCache.delete(key);
 
     const doc = await this.discovery();
-    if (!doc.userinfo_endpoint)
-      throw invalidToken('The token is not a JWT and the provider has no userinfo endpoint');
+    const endpoint = doc.userinfo_endpoint ?? this.oidc.userinfoEndpoint;
+    if (!endpoint)
+      throw invalidToken(
+        'The token is not a JWT and the provider names no userinfo endpoint (set OIDC_USERINFO_ENDPOINT)',
+      );
     let response: Response;
     try {
-      response = await fetch(doc.userinfo_endpoint, {
+      response = await fetch(endpoint, {
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
