@@ -4,7 +4,7 @@ import { server } from '../../../mocks/server';
 import { apiGet, setApiAuth } from '../../lib/api-client';
 import { apiAuthOf } from '../login-session';
 import { OidcController } from './oidc-controller';
-import { createUserManager } from './user-manager';
+import { createUserManager, loginStorage } from './user-manager';
 import type { OidcSettings } from './user-manager';
 
 // The OIDC flow with the real oidc-client-ts UserManager; the provider's endpoints are MSW.
@@ -106,7 +106,8 @@ function page(path: string) {
 
 function controller(oidc = settings(), framed = false) {
   return new OidcController({
-    manager: createUserManager(oidc, ''),
+    manager: createUserManager(oidc, '', sessionStorage),
+    storage: sessionStorage,
     basePath: '',
     framed,
     parentOrigins: [],
@@ -237,7 +238,8 @@ describe('a 401 mid-session', () => {
       ),
     );
     const framed = new OidcController({
-      manager: createUserManager(settings(), ''),
+      manager: createUserManager(settings(), '', sessionStorage),
+      storage: sessionStorage,
       basePath: '',
       framed: true,
       parentOrigins: [],
@@ -250,5 +252,20 @@ describe('a 401 mid-session', () => {
     await until(() => framed.view().status === 'sign-in');
     expect(framed.view()).toMatchObject({ status: 'sign-in', resume: true });
     void pending.catch(() => undefined);
+  });
+});
+
+describe('loginStorage', () => {
+  it('is the tab storage, or memory where the browser denies it (third-party frames)', () => {
+    expect(loginStorage(window)).toBe(window.sessionStorage);
+    const denied = Object.defineProperty({}, 'sessionStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    }) as Window;
+    const memory = loginStorage(denied);
+    memory.setItem('k', 'v');
+    expect(memory.getItem('k')).toBe('v');
+    expect(window.sessionStorage.getItem('k')).toBeNull();
   });
 });

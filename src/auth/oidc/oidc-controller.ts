@@ -34,6 +34,8 @@ export interface OidcControllerOptions {
   framed: boolean;
   /** Exact parent origins that may hand over tokens (empty: none). */
   parentOrigins: readonly string[];
+  /** Where the UserManager keeps its state too (see loginStorage). */
+  storage: Storage;
   win?: Window;
 }
 
@@ -43,6 +45,7 @@ export class OidcController implements AuthController {
   private readonly basePath: string;
   private readonly framed: boolean;
   private readonly win: Window;
+  private readonly storage: Storage;
   private readonly parent: ParentTokenSource | null;
   private user: User | null = null;
   private recovering: Promise<boolean> | null = null;
@@ -53,6 +56,7 @@ export class OidcController implements AuthController {
     this.basePath = options.basePath;
     this.framed = options.framed;
     this.win = options.win ?? window;
+    this.storage = options.storage;
     this.parent =
       this.framed && options.parentOrigins.length > 0
         ? new ParentTokenSource(options.parentOrigins, this.win)
@@ -116,7 +120,7 @@ export class OidcController implements AuthController {
 
   /** From a click: popups need the user's gesture, so nothing may be awaited before opening. */
   signIn(): void {
-    this.win.sessionStorage.removeItem(SIGNED_OUT_KEY);
+    this.storage.removeItem(SIGNED_OUT_KEY);
     if (!this.framed) {
       void this.redirectToLogin();
       return;
@@ -131,7 +135,7 @@ export class OidcController implements AuthController {
   }
 
   async signOut(): Promise<void> {
-    this.win.sessionStorage.setItem(SIGNED_OUT_KEY, '1');
+    this.storage.setItem(SIGNED_OUT_KEY, '1');
     const endSession = await this.manager.metadataService
       .getEndSessionEndpoint()
       .catch(() => undefined);
@@ -212,11 +216,12 @@ export class OidcController implements AuthController {
   }
 
   private askToSignIn(resume: boolean, problem: string | null): void {
-    if (!this.framed && !resume && !this.win.sessionStorage.getItem(SIGNED_OUT_KEY)) {
+    if (!this.framed && !resume && !this.storage.getItem(SIGNED_OUT_KEY)) {
       void this.redirectToLogin();
       return;
     }
-    const signedOut = this.win.sessionStorage.getItem(SIGNED_OUT_KEY) !== null;
+    // InMemoryWebStorage answers undefined, not null, for a missing key.
+    const signedOut = Boolean(this.storage.getItem(SIGNED_OUT_KEY));
     this.store.set({ status: 'sign-in', resume, problem, signedOut });
   }
 

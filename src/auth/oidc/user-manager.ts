@@ -1,4 +1,4 @@
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { InMemoryWebStorage, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { PublicConfig } from '../../types/api';
 
 // One UserManager per page: authorization code + PKCE, tokens and login state in sessionStorage
@@ -6,12 +6,27 @@ import type { PublicConfig } from '../../types/api';
 
 export type OidcSettings = NonNullable<PublicConfig['auth']['oidc']>;
 
+/**
+ * The tab's sessionStorage, or memory where the browser denies storage (a frame on another site
+ * with third-party storage blocked): the login then lasts as long as the page.
+ */
+export function loginStorage(win: Window = window): Storage {
+  try {
+    const storage = win.sessionStorage;
+    storage.getItem('ray-history:probe');
+    return storage;
+  } catch {
+    return new InMemoryWebStorage();
+  }
+}
+
 export function createUserManager(
   oidc: OidcSettings,
   basePath: string,
+  storage: Storage,
   origin = window.location.origin,
 ): UserManager {
-  const store = new WebStorageStateStore({ store: window.sessionStorage });
+  const store = new WebStorageStateStore({ store: storage });
   // The app's root next to the registered callback: `<public URL>/` for `<public URL>/auth/callback`.
   const appRootUrl = new URL(`${basePath}/`, new URL(oidc.redirectUri, origin)).href;
   return new UserManager({
