@@ -74,7 +74,7 @@ function LoginView({
     case 'redirecting':
       return <SigningIn />;
     case 'popup-done':
-      return <PopupDone />;
+      return <PopupDone basePath={config.basePath} />;
     case 'failed':
       return <LoginFailed message={view.message} basePath={config.basePath} />;
     case 'forbidden':

@@ -23,10 +23,14 @@ export function SigningIn() {
   );
 }
 
-export function PopupDone() {
+/** The login popup's last page; it normally closes before anyone reads it. */
+export function PopupDone({ basePath }: { basePath: string }) {
   return (
-    <AuthCard title="Signed in">
-      <p>The dashboard has your login. You can close this window.</p>
+    <AuthCard title="Sign-in finished">
+      <p>The dashboard has the answer from your identity provider. You can close this window.</p>
+      <p>
+        Opened this page yourself? <a href={`${basePath}/`}>Continue to the dashboard</a>.
+      </p>
     </AuthCard>
   );
 }

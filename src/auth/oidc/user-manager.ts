@@ -51,13 +51,16 @@ export function createUserManager(
   });
 }
 
-/** Which flow a callback URL answers: the state was stored by this tab (redirect) or not (popup). */
+/**
+ * Which flow a callback URL answers: a redirect stored its state in this tab. Anything else is
+ * treated as a popup: its state lives with the opener, which is told through window.opener or,
+ * when the opener was severed (COOP on the way back), through a BroadcastChannel.
+ */
 export async function callbackFlow(
   manager: UserManager,
   state: string | null,
 ): Promise<'redirect' | 'popup'> {
-  if (!state) return 'popup';
-  const stored = await manager.settings.stateStore.get(state);
+  const stored = state ? await manager.settings.stateStore.get(state) : null;
   if (!stored) return 'popup';
   try {
     const parsed = JSON.parse(stored) as { request_type?: unknown };
