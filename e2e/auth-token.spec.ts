@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { leakedSecrets, startAuthApp, type AuthApp } from './support/auth-app.ts';
 
@@ -26,6 +27,9 @@ test('the dialog rejects a wrong token, accepts the right one, and a reload keep
   await expect(dialog).toBeVisible();
   const field = dialog.getByLabel('Token');
   await expect(field).toBeFocused();
+  const scan = await new AxeBuilder({ page }).analyze();
+  const bad = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
   await field.fill('not-the-token');
   await field.press('Enter');
