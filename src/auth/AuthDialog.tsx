@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import './auth.css';
 
@@ -19,7 +19,8 @@ export function AuthDialog({
   const descriptionId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // During commit, so focus is in the dialog before anyone can type elsewhere.
+  useLayoutEffect(() => {
     const first = ref.current?.querySelector<HTMLElement>('input, button');
     first?.focus();
   }, []);

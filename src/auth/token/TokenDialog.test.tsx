@@ -108,7 +108,7 @@ describe('token mode', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Load' })).not.toBeInTheDocument();
     const field = screen.getByLabelText('Token');
     expect(field).toHaveAttribute('type', 'password');
-    expect(field).toHaveFocus();
+    await waitFor(() => expect(field).toHaveFocus());
 
     await user.type(field, 'wrong');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
