@@ -5,6 +5,9 @@ import Fastify, {
   type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
+import { authRoutes } from './auth/auth-routes.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { installAuthGuard } from './auth/guard.ts';
 import type { ServerConfig } from './config.ts';
 import { SessionIndex } from './history/session-index.ts';
 import { SnapshotCache } from './history/snapshot-cache.ts';
@@ -42,6 +45,7 @@ export interface BuildAppOptions {
 const routeModules: RouteModule[] = [
   healthRoutes,
   configRoutes,
+  authRoutes,
   sessionsRoutes,
   enterClusterRoutes,
   sessionInfoRoutes,
@@ -59,6 +63,7 @@ export function createAppDeps(config: ServerConfig, storage: Storage): AppDeps {
     storage,
     sessions: new SessionIndex(storage, { ttlMs: config.server.sessionIndexTtlSeconds * 1000 }),
     snapshots: new SnapshotCache({ maxBytes: config.server.snapshotCacheMb * 1024 * 1024 }),
+    auth: new AuthService(config.auth),
   };
 }
 
@@ -85,6 +90,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyCompress, { global: true });
+  // Before the routes: every route needs credentials unless marked public (server/auth/route-access.ts).
+  installAuthGuard(app, deps.auth);
 
   await app.register(
     async (scope) => {

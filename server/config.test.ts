@@ -146,6 +146,7 @@ describe('publicConfig', () => {
     expect(publicConfig(loadConfig({}), 'http://localhost:8080')).toEqual({
       basePath: '',
       auth: { mode: 'none' },
+      embedding: { parentOrigins: [] },
       metrics: {
         grafanaUrl: null,
         grafanaOrgId: 1,

@@ -38,6 +38,13 @@ export interface OidcConfig {
   /** null: derived per request from PUBLIC_URL or the request's origin. */
   redirectUri: string | null;
   userClaim: string;
+  /** The `aud` JWT access tokens must carry (OIDC_AUDIENCE, default the client id). */
+  audience: string;
+  clockToleranceSeconds: number;
+  /** OIDC_TOKEN_AUTH_METHOD; null: client_secret_basic if the provider offers it, else _post. */
+  tokenAuthMethod: 'client_secret_basic' | 'client_secret_post' | null;
+  /** OIDC_USERINFO_ENDPOINT, for providers whose discovery document names none. */
+  userinfoEndpoint: string | null;
 }
 
 export interface AuthConfig {
@@ -46,6 +53,10 @@ export interface AuthConfig {
   token: string | null;
   oidc: OidcConfig | null;
   allowedUsers: string[];
+  /** ALLOWED_NAMESPACES: the namespaces everyone may see; empty: all. */
+  allowedNamespaces: string[];
+  /** NAMESPACE_RULES: per user (matched like ALLOWED_USERS), the namespaces they may see; '*': all. */
+  namespaceRules: Record<string, string[]>;
 }
 
 export interface MetricsConfig {
@@ -68,6 +79,8 @@ export interface ServingConfig {
   /** External URL of the dashboard (no trailing slash), used for OIDC redirects. */
   publicUrl: string | null;
   frameAncestors: string;
+  /** Exact origins of parent pages that may hand the embedded SPA a token (docs/auth.md). */
+  embedOrigins: string[];
   trustProxy: boolean;
   /** Folder of the built SPA (vite build). */
   staticDir: string;
@@ -235,18 +248,50 @@ function authConfig(read: ReturnType<typeof reader>, publicUrl: string | null): 
     if (!issuer) throw new ConfigError('OIDC_ISSUER', 'must be set when AUTH_MODE=oidc');
     const clientId = read.string('OIDC_CLIENT_ID');
     if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'must be set when AUTH_MODE=oidc');
+    let clientSecret = read.string('OIDC_CLIENT_SECRET');
+    const secretFile = read.string('OIDC_CLIENT_SECRET_FILE');
+    if (!clientSecret && secretFile) {
+      try {
+        clientSecret = readFileSync(secretFile, 'utf8').trim() || null;
+      } catch {
+        throw new ConfigError('OIDC_CLIENT_SECRET_FILE', 'names a file that cannot be read');
+      }
+    }
     oidc = {
       issuer,
       clientId,
-      clientSecret: read.string('OIDC_CLIENT_SECRET'),
+      clientSecret,
       scope: read.string('OIDC_SCOPE') ?? 'openid profile',
       redirectUri:
         read.url(['OIDC_REDIRECT_URI'], ['https:', 'http:']) ??
         (publicUrl ? `${publicUrl}/auth/callback` : null),
       userClaim: read.string('OIDC_USER_CLAIM') ?? 'sub',
+      audience: read.string('OIDC_AUDIENCE') ?? clientId,
+      clockToleranceSeconds: read.integer(['OIDC_CLOCK_TOLERANCE_SECONDS'], 30, 0, 600),
+      tokenAuthMethod: tokenAuthMethodOf(read.string('OIDC_TOKEN_AUTH_METHOD')),
+      userinfoEndpoint: read.url(['OIDC_USERINFO_ENDPOINT'], ['https:', 'http:']),
     };
   }
-  return { mode, token, oidc, allowedUsers: read.list('ALLOWED_USERS') };
+  const namespaceRules: Record<string, string[]> = {};
+  for (const [user, list] of Object.entries(read.map('NAMESPACE_RULES')))
+    namespaceRules[user] = list.split(/[\s|]+/).filter(Boolean);
+  return {
+    mode,
+    token,
+    oidc,
+    allowedUsers: read.list('ALLOWED_USERS'),
+    allowedNamespaces: read.list('ALLOWED_NAMESPACES'),
+    namespaceRules,
+  };
+}
+
+function tokenAuthMethodOf(value: string | null): OidcConfig['tokenAuthMethod'] {
+  if (value === null) return null;
+  if (value === 'client_secret_basic' || value === 'client_secret_post') return value;
+  throw new ConfigError(
+    'OIDC_TOKEN_AUTH_METHOD',
+    'must be client_secret_basic or client_secret_post',
+  );
 }
 
 function basePathOf(value: string | null): string {
@@ -256,6 +301,23 @@ function basePathOf(value: string | null): string {
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(trimmed))
     throw new ConfigError('BASE_PATH', 'must be a path like /ray-history (letters, digits, ._~-)');
   return trimmed;
+}
+
+/** EMBED_ALLOWED_ORIGINS, else the exact http(s) origins among FRAME_ANCESTORS' sources. */
+function embedOriginsOf(explicit: string[], frameAncestors: string): string[] {
+  const sources = explicit.length > 0 ? explicit : frameAncestors.split(/\s+/);
+  const origins: string[] = [];
+  for (const source of sources) {
+    // Wildcards and keywords cannot be matched exactly against a message's origin.
+    if (!/^https?:\/\/[^*/\s]+\/?$/i.test(source)) {
+      if (explicit.length > 0)
+        throw new ConfigError('EMBED_ALLOWED_ORIGINS', `must list exact origins (got ${source})`);
+      continue;
+    }
+    const { origin } = new URL(source);
+    if (!origins.includes(origin)) origins.push(origin);
+  }
+  return origins;
 }
 
 function frameAncestorsOf(value: string | null): string {
@@ -273,6 +335,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const read = reader(env);
   const publicUrl = read.url(['PUBLIC_URL', 'CallbackServiceName'], ['https:', 'http:']);
   const basePath = basePathOf(read.string('BASE_PATH'));
+  const frameAncestors = frameAncestorsOf(read.string('FRAME_ANCESTORS'));
   const logLevel = (read.string('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
     throw new ConfigError(
@@ -296,7 +359,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       host: read.string('HOST') ?? '0.0.0.0',
       basePath,
       publicUrl,
-      frameAncestors: frameAncestorsOf(read.string('FRAME_ANCESTORS')),
+      frameAncestors,
+      embedOrigins: embedOriginsOf(read.list('EMBED_ALLOWED_ORIGINS'), frameAncestors),
       trustProxy: read.boolean(['TRUST_PROXY'], false),
       staticDir: resolve(REPO_ROOT, read.string('STATIC_DIR') ?? 'dist'),
       snapshotCacheMb: read.integer(['SNAPSHOT_CACHE_MB'], 512, 1, 1024 * 1024),
@@ -324,6 +388,7 @@ export function publicConfig(config: ServerConfig, requestOrigin: string): Publi
         },
       }),
     },
+    embedding: { parentOrigins: server.embedOrigins },
     metrics: {
       grafanaUrl: metrics.grafanaUrl,
       grafanaOrgId: metrics.grafanaOrgId,

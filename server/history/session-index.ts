@@ -21,6 +21,8 @@ export interface SessionFilters {
   /** 1-based. */
   page?: number;
   pageSize?: number;
+  /** The caller's namespace rules (server/auth/namespace-access.ts); also trims `namespaces`. */
+  namespaceAllowed?: (namespace: string) => boolean;
 }
 
 interface Snapshot {
@@ -64,13 +66,15 @@ export class SessionIndex {
     const { sessions, namespaces } = await this.current();
     const page = filters.page ?? 1;
     const pageSize = Math.min(filters.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    const matching = sessions.filter(matcher(filters));
+    const allowed = filters.namespaceAllowed;
+    const visible = allowed ? sessions.filter((s) => allowed(s.namespace)) : sessions;
+    const matching = visible.filter(matcher(filters));
     return {
       sessions: matching.slice((page - 1) * pageSize, page * pageSize),
       total: matching.length,
       page,
       pageSize,
-      namespaces,
+      namespaces: allowed ? namespaces.filter(allowed) : namespaces,
     };
   }
 

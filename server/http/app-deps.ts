@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { AuthService } from '../auth/auth-service.ts';
 import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
 import type { SessionIndex } from '../history/session-index.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   sessions: SessionIndex;
   /** Reduced sessions in memory (see docs/api.md, "Loading and caching"). */
   snapshots: SnapshotCache<LoadedSession>;
+  /** Credentials and access rules (docs/auth.md). */
+  auth: AuthService;
 }
 
 /** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from './logging.ts';
+import { loggerOptions, redactUrl } from './logging.ts';
 
 describe('redactUrl', () => {
   it('hides values of parameters that can carry credentials', () => {
@@ -16,5 +16,37 @@ describe('redactUrl', () => {
       '/api/v0/tasks?filter_keys=state&limit=10',
     );
     expect(redactUrl('/livez')).toBe('/livez');
+  });
+});
+
+describe('loggerOptions', () => {
+  it('redacts credentials in headers and token-request fields', async () => {
+    const { Writable } = await import('node:stream');
+    const { default: Fastify } = await import('fastify');
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const app = Fastify({ logger: { ...loggerOptions('info'), stream } });
+    app.get('/x', async (request) => {
+      request.log.info({ headers: request.headers }, 'headers');
+      request.log.info(
+        { form: { client_secret: 's3cr3t', code_verifier: 'v3r1f13r', refresh_token: 'r3fr3sh' } },
+        'form',
+      );
+      return {};
+    });
+    await app.inject({
+      url: '/x?code=c0d3',
+      headers: { authorization: 'Bearer b34r3r', cookie: 'a=c00k13' },
+    });
+    await app.close();
+    const logs = lines.join('');
+    expect(logs).toContain('[redacted]');
+    for (const secret of ['s3cr3t', 'v3r1f13r', 'r3fr3sh', 'c0d3', 'b34r3r', 'c00k13'])
+      expect(logs).not.toContain(secret);
   });
 });

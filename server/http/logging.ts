@@ -25,7 +25,10 @@ interface LoggedRequest {
   headers?: Record<string, unknown>;
 }
 
-export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+/** The options object (never `true`/`false`), so callers can add a destination stream. */
+export type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
+
+export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: {
@@ -36,6 +39,15 @@ export function loggerOptions(level: string): NonNullable<FastifyServerOptions['
         'res.headers["set-cookie"]',
         'headers.authorization',
         'headers.cookie',
+        // Request bodies are never logged; should one be, its credentials stay out (token proxy).
+        'req.body',
+        'body',
+        '*.client_secret',
+        '*.code',
+        '*.code_verifier',
+        '*.refresh_token',
+        '*.access_token',
+        '*.id_token',
       ],
       censor: '[redacted]',
     },

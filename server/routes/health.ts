@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { PUBLIC } from '../auth/route-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { errorBody } from '../http/errors.ts';
 
@@ -7,9 +8,9 @@ import { errorBody } from '../http/errors.ts';
 const READY_TIMEOUT_MS = 5000;
 
 export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/livez', async () => ({ status: 'ok' }));
+  app.get('/livez', { config: PUBLIC }, async () => ({ status: 'ok' }));
 
-  app.get('/readz', async (request, reply) => {
+  app.get('/readz', { config: PUBLIC }, async (request, reply) => {
     const { storage } = deps;
     try {
       await Promise.race([

@@ -1,6 +1,8 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionInfo, SessionKind, SessionScope } from '../../src/types/api.ts';
+import { forbidden } from '../auth/auth-error.ts';
+import { namespaceDeniedMessage } from '../auth/namespace-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { scopeFromCookies, sessionCookieValues } from '../http/session-cookies.ts';
 
@@ -22,6 +24,12 @@ export interface SessionRouteContext {
 export type SessionRouteHandler = (context: SessionRouteContext) => unknown;
 export type SessionGet = (path: string, handler: SessionRouteHandler) => void;
 
+/** 403 when the caller's namespace rules do not open this namespace (checked before lookups). */
+function checkNamespace(request: FastifyRequest, namespace: string): void {
+  if (!request.access.namespaces(namespace))
+    throw forbidden(namespaceDeniedMessage(namespace, request.access.user?.id ?? null));
+}
+
 export function defineSessionRoutes(
   app: FastifyInstance,
   deps: AppDeps,
@@ -38,12 +46,15 @@ export function defineSessionRoutes(
         string
       >;
       const scope = { namespace, kind: kind as SessionKind, name, session } as SessionScope;
+      checkNamespace(request, namespace ?? '');
       const info = await deps.sessions.resolve(scope);
       return handler({ session: info, params, request, reply });
     });
 
     app.get(path, async (request, reply) => {
-      const info = await deps.sessions.resolve(scopeFromCookies(request.cookies));
+      const scope = scopeFromCookies(request.cookies);
+      checkNamespace(request, scope.namespace);
+      const info = await deps.sessions.resolve(scope);
       reply.header('vary', 'Cookie');
       return handler({
         session: info,
@@ -60,6 +71,7 @@ export function defineSessionRoutes(
 export async function enterClusterRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const enter = async (request: FastifyRequest, reply: FastifyReply) => {
     const { namespace, kind, name, session = 'latest' } = request.params as Record<string, string>;
+    checkNamespace(request, namespace ?? '');
     const info = await deps.sessions.resolve({
       namespace: namespace ?? '',
       kind: kind as SessionKind,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_KINDS, type SessionInfo } from '../../src/types/api.ts';
 import { MAX_PAGE_SIZE, type SessionFilters } from '../history/session-index.ts';
+import { PUBLIC_PAGE } from '../auth/route-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import {
   dateBound,
@@ -54,16 +55,20 @@ export function clusterRow(s: SessionInfo): ClusterRow {
 
 export async function sessionsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/sessions', async (request) => {
-    return deps.sessions.query(sessionFilters(request.query as RawQuery));
+    // Namespace rules filter the list (docs/auth.md); they never turn it into a 403.
+    const filters = sessionFilters(request.query as RawQuery);
+    return deps.sessions.query({ ...filters, namespaceAllowed: request.access.namespaces });
   });
 
-  app.get('/clusters', async (request: FastifyRequest, reply) => {
+  app.get('/clusters', { config: PUBLIC_PAGE }, async (request: FastifyRequest, reply) => {
     // A browser opening /clusters wants the page; tools want the data.
     if (acceptsHtml(request)) return sendSpaIndex(reply, deps.config.server.staticDir);
     const query = request.query as RawQuery;
     const offset = positiveInt(query, 'offset', { min: 0 }) ?? 0;
     const limit = positiveInt(query, 'limit');
-    const sessions = await deps.sessions.all();
+    const sessions = (await deps.sessions.all()).filter((s) =>
+      request.access.namespaces(s.namespace),
+    );
     const rows = sessions.slice(offset, limit === undefined ? undefined : offset + limit);
     reply.header('x-total-count', String(sessions.length)).header('vary', 'Accept');
     return rows.map(clusterRow);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { markRoutesPublic, PUBLIC } from '../auth/route-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { errorBody } from '../http/errors.ts';
 import { isReadMethod, methodNotAllowed } from '../http/method-policy.ts';
@@ -31,23 +32,27 @@ export async function spaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
   const { staticDir, basePath } = deps.config.server;
   if (existsSync(staticDir)) {
     const assetsDir = join(staticDir, 'assets') + sep;
-    await app.register(fastifyStatic, {
-      root: staticDir,
-      prefix: '/',
-      index: false,
-      wildcard: true,
-      decorateReply: false,
-      cacheControl: false,
-      setHeaders: (reply, path) => {
-        reply.header(
-          'cache-control',
-          path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
+    // The built files are public: the SPA loads before anyone signs in.
+    await app.register(async (files) => {
+      markRoutesPublic(files);
+      await files.register(fastifyStatic, {
+        root: staticDir,
+        prefix: '/',
+        index: false,
+        wildcard: true,
+        decorateReply: false,
+        cacheControl: false,
+        setHeaders: (reply, path) => {
+          reply.header(
+            'cache-control',
+            path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
     });
   }
 
-  app.get('/', async (_request, reply) => sendSpaIndex(reply, staticDir));
+  app.get('/', { config: PUBLIC }, async (_request, reply) => sendSpaIndex(reply, staticDir));
 
   app.setNotFoundHandler(async (request, reply) => {
     if (!isReadMethod(request.method)) return methodNotAllowed(request, reply);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
+import { AuthProvider } from '../auth/AuthProvider';
 import { createQueryClient } from '../lib/query-client';
 import { ConfigGate } from './ConfigGate';
 import { AppProviders } from './providers';
@@ -10,9 +11,11 @@ export function App() {
   return (
     <ConfigGate>
       {(config) => (
-        <AppProviders queryClient={queryClient}>
-          <BootedRouter basePath={config.basePath} />
-        </AppProviders>
+        <AuthProvider config={config}>
+          <AppProviders queryClient={queryClient}>
+            <BootedRouter basePath={config.basePath} />
+          </AppProviders>
+        </AuthProvider>
       )}
     </ConfigGate>
   );

@@ -1,14 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  ApiError,
-  apiGet,
-  apiUrl,
-  onUnauthorized,
-  setApiBasePath,
-  setAuthHeaderProvider,
-} from './api-client';
+import { ApiError, apiGet, apiUrl, apiFetch, setApiAuth, setApiBasePath } from './api-client';
+import type { ApiAuth } from './api-client';
 import { shouldRetry } from './query-client';
 
 // Node has no page address; give the client one, as a browser would.
@@ -19,7 +13,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   setApiBasePath('');
-  setAuthHeaderProvider(null);
+  setApiAuth(null);
 });
 afterAll(() => server.close());
 
@@ -68,22 +62,104 @@ describe('apiGet', () => {
     });
   });
 
-  it('sends the Authorization header from the provider and reports 401s', async () => {
+  it('sends the Authorization header from the login layer on every request', async () => {
     let seen: string | null = null;
     server.use(
       http.get('http://dashboard.test/api/x', ({ request }) => {
         seen = request.headers.get('authorization');
-        return HttpResponse.json({ message: 'login required' }, { status: 401 });
+        return HttpResponse.json({ ok: 1 });
       }),
     );
-    setAuthHeaderProvider(() => 'Bearer abc');
-    const unauthorized = vi.fn();
-    const stop = onUnauthorized(unauthorized);
-    await expect(apiGet('/api/x')).rejects.toMatchObject({ status: 401 });
-    stop();
-    await expect(apiGet('/api/x')).rejects.toMatchObject({ status: 401 });
+    setApiAuth(fakeAuth({ authorization: () => 'Bearer abc' }));
+    await apiGet('/api/x');
     expect(seen).toBe('Bearer abc');
-    expect(unauthorized).toHaveBeenCalledTimes(1);
+  });
+});
+
+function fakeAuth(overrides: Partial<ApiAuth>): ApiAuth {
+  return {
+    authorization: () => null,
+    recover: () => Promise.resolve(false),
+    forbidden: () => undefined,
+    ...overrides,
+  };
+}
+
+function unauthorizedUnless(token: string, seen: (string | null)[]) {
+  return http.get('http://dashboard.test/api/x', ({ request }) => {
+    const authorization = request.headers.get('authorization');
+    seen.push(authorization);
+    return authorization === `Bearer ${token}`
+      ? HttpResponse.json({ ok: 1 })
+      : HttpResponse.json({ message: 'The access token has expired' }, { status: 401 });
+  });
+}
+
+describe('apiFetch after a 401', () => {
+  it('retries once with the renewed credentials when the login layer recovers', async () => {
+    const seen: (string | null)[] = [];
+    server.use(unauthorizedUnless('fresh', seen));
+    let token = 'stale';
+    const recover = vi.fn(() => {
+      token = 'fresh';
+      return Promise.resolve(true);
+    });
+    setApiAuth(fakeAuth({ authorization: () => `Bearer ${token}`, recover }));
+    await expect(apiGet('/api/x')).resolves.toEqual({ ok: 1 });
+    expect(seen).toEqual(['Bearer stale', 'Bearer fresh']);
+    expect(recover).toHaveBeenCalledTimes(1);
+    expect(recover).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 401, message: 'The access token has expired' }),
+    );
+  });
+
+  it('does not loop: a second 401 after recovering is the answer', async () => {
+    const seen: (string | null)[] = [];
+    server.use(unauthorizedUnless('never', seen));
+    const recover = vi.fn(() => Promise.resolve(true));
+    setApiAuth(fakeAuth({ authorization: () => 'Bearer stale', recover }));
+    await expect(apiGet('/api/x')).rejects.toMatchObject({ status: 401 });
+    expect(seen).toHaveLength(2);
+    expect(recover).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up at once when the login layer cannot recover', async () => {
+    const seen: (string | null)[] = [];
+    server.use(unauthorizedUnless('never', seen));
+    setApiAuth(fakeAuth({ authorization: () => 'Bearer stale' }));
+    await expect(apiGet('/api/x')).rejects.toMatchObject({ status: 401 });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('leaves explicit credentials alone (the login request itself)', async () => {
+    const seen: (string | null)[] = [];
+    server.use(
+      http.post('http://dashboard.test/api/authenticate', ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        return HttpResponse.json({ message: 'Wrong token' }, { status: 401 });
+      }),
+    );
+    const recover = vi.fn(() => Promise.resolve(true));
+    setApiAuth(fakeAuth({ authorization: () => 'Bearer other', recover }));
+    await expect(
+      apiFetch('/api/authenticate', { method: 'POST', authorization: 'Bearer typed' }),
+    ).rejects.toMatchObject({ status: 401, message: 'Wrong token' });
+    expect(seen).toEqual(['Bearer typed']);
+    expect(recover).not.toHaveBeenCalled();
+  });
+
+  it('reports a 403 to the login layer with the server message', async () => {
+    server.use(
+      http.get('http://dashboard.test/api/x', () =>
+        HttpResponse.json({ message: 'User 42 is not allowed' }, { status: 403 }),
+      ),
+    );
+    const forbidden = vi.fn();
+    setApiAuth(fakeAuth({ forbidden }));
+    await expect(apiGet('/api/x')).rejects.toMatchObject({ status: 403 });
+    expect(forbidden).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 403, message: 'User 42 is not allowed' }),
+    );
   });
 });
 

@@ -27,26 +27,33 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-type AuthHeaderProvider = () => string | null | Promise<string | null>;
+/**
+ * How requests authenticate, installed by the login layer (src/auth) for the mode in force.
+ * A getter, not a stored token: the login layer answers with its current credentials each time.
+ */
+export interface ApiAuth {
+  /** The Authorization header value for the next request, or null (cookie or no login). */
+  authorization(): string | null | Promise<string | null>;
+  /** A 401: resolves true when fresh credentials are in place and the request should be retried once. */
+  recover(error: ApiError): Promise<boolean>;
+  /** A 403: the signed-in user may not see this. */
+  forbidden(error: ApiError): void;
+}
 
 let basePath = '';
-let authHeaderProvider: AuthHeaderProvider | null = null;
-const unauthorizedListeners = new Set<(error: ApiError) => void>();
+let apiAuth: ApiAuth | null = null;
 
 /** Prefix for every API URL when the server lives under a sub-path (PublicConfig.basePath). */
 export function setApiBasePath(path: string): void {
   basePath = path.replace(/\/+$/, '');
 }
 
-/** Hook point for login: the provider's value becomes the Authorization header. */
-export function setAuthHeaderProvider(provider: AuthHeaderProvider | null): void {
-  authHeaderProvider = provider;
-}
-
-/** Called on every 401; returns a function that stops listening. */
-export function onUnauthorized(listener: (error: ApiError) => void): () => void {
-  unauthorizedListeners.add(listener);
-  return () => unauthorizedListeners.delete(listener);
+/** Installs the login layer's credentials; returns a function that removes them again. */
+export function setApiAuth(auth: ApiAuth | null): () => void {
+  apiAuth = auth;
+  return () => {
+    if (apiAuth === auth) apiAuth = null;
+  };
 }
 
 /** Builds the request URL: base path + path + query, resolved against the page's own address. */
@@ -85,29 +92,47 @@ async function errorFromResponse(response: Response, url: string): Promise<ApiEr
 export interface ApiFetchOptions extends ApiGetOptions {
   /** The Accept header; JSON unless the caller streams text or NDJSON. */
   accept?: string;
+  /** GET unless the caller logs in or out (the only non-GET calls of this read-only app). */
+  method?: 'GET' | 'POST';
+  /**
+   * Explicit credentials ('' for none: the cookie alone); the login layer then stays out of the
+   * request (its own calls: log in, log out, who am I).
+   */
+  authorization?: string;
+}
+
+async function send(url: string, options: ApiFetchOptions, auth: ApiAuth | null) {
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
+  const authorization = options.authorization ?? (auth ? await auth.authorization() : null);
+  if (authorization) headers.Authorization = authorization;
+  return fetch(url, {
+    method: options.method ?? 'GET',
+    headers,
+    signal: options.signal,
+    credentials: 'same-origin',
+  });
 }
 
 /** A 2xx Response for callers that read text, headers or a stream; errors as in apiGet. */
 export async function apiFetch(path: string, options: ApiFetchOptions = {}): Promise<Response> {
   const url = apiUrl(path, options.query);
-  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
-  const authorization = authHeaderProvider ? await authHeaderProvider() : null;
-  if (authorization) headers.Authorization = authorization;
-
-  const response = await fetch(url, {
-    headers,
-    signal: options.signal,
-    credentials: 'same-origin',
-  });
+  const auth = options.authorization === undefined ? apiAuth : null;
+  let response = await send(url, options, auth);
+  // One retry after the login layer renewed the credentials (refresh token, dialog, popup).
+  if (response.status === 401 && auth) {
+    const error = await errorFromResponse(response, url);
+    if (!(await auth.recover(error))) throw error;
+    response = await send(url, options, auth);
+  }
   if (!response.ok) {
     const error = await errorFromResponse(response, url);
-    if (error.status === 401) unauthorizedListeners.forEach((listener) => listener(error));
+    if (error.status === 403) auth?.forbidden(error);
     throw error;
   }
   return response;
 }
 
-export async function apiGet<T>(path: string, options: ApiGetOptions = {}): Promise<T> {
+export async function apiGet<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
   const response = await apiFetch(path, options);
   try {
     return (await response.json()) as T;

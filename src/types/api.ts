@@ -60,6 +60,8 @@ export interface PublicConfig {
       tokenProxy?: string;
     };
   };
+  /** Embedding: exact origins of parent pages that may hand over a token (docs/auth.md). */
+  embedding?: { parentOrigins: string[] };
   metrics: {
     grafanaUrl: string | null;
     grafanaOrgId: number;

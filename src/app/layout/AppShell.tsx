@@ -1,5 +1,6 @@
 import { Suspense, useMemo } from 'react';
 import { Outlet } from 'react-router';
+import { RouteAnnouncer } from '../../auth/embedding/RouteAnnouncer';
 import { Skeleton } from '../../components/ui/Skeleton';
 import { useClusterTimezone } from '../../features/session/api/get-cluster-timezone';
 import { useCurrentSessionScope } from '../../features/session/session-scope';
@@ -24,6 +25,7 @@ export function AppShell() {
   return (
     <ThemeProvider>
       <TimeFormatProvider clusterZone={clusterZone}>
+        <RouteAnnouncer />
         {!embedded && (
           <>
             <a className="skip-link" href="#main-content">

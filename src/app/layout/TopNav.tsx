@@ -1,3 +1,4 @@
+import { UserMenu } from '../../auth/UserMenu';
 import { paths } from '../../config/paths';
 import { AppLink, AppNavLink } from '../../components/ui/AppLink';
 import type { SessionScope } from '../../types/api';
@@ -52,6 +53,7 @@ export function TopNav({ scope }: { scope: SessionScope | null }) {
       <div className="top-nav__settings">
         <TimezoneSelect insideSession={scope !== null} />
         <ThemeToggle />
+        <UserMenu />
       </div>
     </header>
   );

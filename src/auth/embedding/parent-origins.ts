@@ -1,0 +1,7 @@
+import type { PublicConfig } from '../../types/api';
+import { trustedOrigins } from './parent-channel';
+
+/** The exact origins of pages allowed to frame the dashboard and talk to it (from /config.json). */
+export function parentOriginsOf(config: PublicConfig): string[] {
+  return trustedOrigins(config.embedding?.parentOrigins);
+}
