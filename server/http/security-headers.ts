@@ -32,12 +32,24 @@ export function contentSecurityPolicy(config: ServerConfig, requestHostname: str
   ].join('; ');
 }
 
+/**
+ * The login callback page keeps its opener: a popup opened from a dashboard framed by another
+ * site's console comes back here and must reach the frame through `window.opener`. Any other
+ * page severs openers from other origins.
+ */
+function openerPolicy(config: ServerConfig, request: FastifyRequest): string {
+  const path = request.url.split('?', 1)[0];
+  return path === `${config.server.basePath}/auth/callback`
+    ? 'unsafe-none'
+    : 'same-origin-allow-popups';
+}
+
 export function securityHeaders(config: ServerConfig, request: FastifyRequest) {
   return {
     'content-security-policy': contentSecurityPolicy(config, request.hostname),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin-allow-popups',
+    'cross-origin-opener-policy': openerPolicy(config, request),
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   };
 }

@@ -110,6 +110,14 @@ describe('security headers', () => {
     expectStrictHeaders((await app.inject({ url, headers })).headers);
   });
 
+  it('keep the opener on the login callback page only (popup login from a framed dashboard)', async () => {
+    const callback = await app.inject({ url: '/auth/callback?code=x&state=y', headers: HTML });
+    expect(callback.headers['cross-origin-opener-policy']).toBe('unsafe-none');
+    expect(String(callback.headers['content-security-policy'])).toContain("script-src 'self'");
+    const other = await app.inject({ url: '/auth/callbackx', headers: HTML });
+    expect(other.headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
+  });
+
   it('let Grafana on port 3000 of the same host be framed by default', async () => {
     const res = await app.inject({ url: '/livez', headers: { host: 'localhost:8080' } });
     expect(res.headers['content-security-policy']).toContain(
