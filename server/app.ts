@@ -27,7 +27,7 @@ import { metricsRoutes } from './routes/session/metrics.ts';
 import { rayDashboardRoutes } from './routes/session/ray-dashboard.ts';
 import { enterClusterRoutes } from './routes/session-router.ts';
 import { sessionsRoutes } from './routes/sessions.ts';
-import { spaRoutes } from './routes/spa.ts';
+import { MAX_PARAM_LENGTH, spaRoutes } from './routes/spa.ts';
 import { createStorage } from './storage/create-storage.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -73,7 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.server.logLevel),
     trustProxy: config.server.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // Only GET/HEAD routes exist; a body is never expected.
     bodyLimit: 64 * 1024,
     clientErrorHandler: clientErrorHandler(config),

@@ -96,6 +96,8 @@ describe('size and count', () => {
     const job = await h.app.inject(scoped(`/api/jobs/${long}`));
     expectRefused(job, 414, /max param length/);
     expect(job.json().message.length).toBeLessThan(400);
+    // A file name too long for any file system: explained, not a bare 403 from the file server.
+    expectRefused(await h.app.inject(`/assets/${long}.js`), 414, /max param length/);
   });
 
   it('answers a glob of many stars at once (no backtracking blow-up)', async () => {

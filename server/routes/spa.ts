@@ -14,6 +14,13 @@ import { isReadMethod, methodNotAllowed } from '../http/method-policy.ts';
 export const NOT_BUILT_MESSAGE =
   'The dashboard UI is not built: run `npm run build` (or `npm start`), then restart the server.';
 
+/** Fastify's longest route parameter (its default); app.ts sets the router with it. */
+export const MAX_PARAM_LENGTH = 100;
+/** Longer than any file name the SPA build writes, and than most file systems allow. */
+const MAX_FILE_SEGMENT = 255;
+
+const hasLongSegment = (path: string, max: number) => path.split('/').some((s) => s.length > max);
+
 export function acceptsHtml(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
@@ -35,6 +42,13 @@ export async function spaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     // The built files are public: the SPA loads before anyone signs in.
     await app.register(async (files) => {
       markRoutesPublic(files);
+      // API paths and impossible file names never reach the file system (which would answer a
+      // bare 403 for a name too long): the not-found handler below explains them.
+      files.addHook('onRequest', async (request, reply) => {
+        const path = (request.url.split('?')[0] ?? '').slice(basePath.length);
+        if (path.startsWith('/api/') || hasLongSegment(path, MAX_FILE_SEGMENT))
+          return reply.callNotFound();
+      });
       await files.register(fastifyStatic, {
         root: staticDir,
         prefix: '/',
@@ -42,6 +56,9 @@ export async function spaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         wildcard: true,
         decorateReply: false,
         cacheControl: false,
+        // API paths and impossible file names never reach the file system: they fall through to
+        // the not-found handler below, which explains them.
+        allowedPath: (path) => !path.startsWith('/api/') && !hasLongSegment(path, MAX_FILE_SEGMENT),
         setHeaders: (reply, path) => {
           reply.header(
             'cache-control',
@@ -59,6 +76,16 @@ export async function spaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     const path = (request.url.split('?')[0] ?? '').slice(basePath.length);
     const isPage = !path.startsWith('/api/') && acceptsHtml(request);
     if (isPage) return sendSpaIndex(reply, staticDir);
+    // A route matched but for a parameter longer than the router takes (an id, a file name).
+    if (hasLongSegment(path, MAX_PARAM_LENGTH))
+      return reply
+        .code(414)
+        .send(
+          errorBody(
+            414,
+            `A path segment is longer than ${String(MAX_PARAM_LENGTH)} characters (max param length)`,
+          ),
+        );
     const what = path.startsWith('/api/') ? 'API route' : 'route or file';
     return reply
       .code(404)
