@@ -148,7 +148,7 @@ function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean): void 
   if (first && deepSorted)
     b.compare(
       `${key}.deepSortedPage`,
-      `${deepSorted.label} vs offset 0 unsorted (median)`,
+      'task page deep in the list, sorted, vs first page (median of 5)',
       { value: deepSorted.medianMs, text: millis(deepSorted.medianMs) },
       { value: first.medianMs, text: millis(first.medianMs) },
       'lower',
