@@ -166,8 +166,13 @@ describe('buildReport', () => {
           seconds: 10,
           logFile: null,
           routes: [
-            { key: 'static', label: 'static', result: load({ requestsPerSecond: 4000 }) },
-            { key: 'jobs', label: 'jobs', result: load({ requestsPerSecond: 3000 }) },
+            {
+              key: 'static',
+              label: 'static',
+              result: load({ requestsPerSecond: 4000 }),
+              drainMs: 1,
+            },
+            { key: 'jobs', label: 'jobs', result: load({ requestsPerSecond: 3000 }), drainMs: 1 },
           ],
         },
       },

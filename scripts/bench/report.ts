@@ -201,10 +201,12 @@ function apiSection(b: ReportBuilder, a: ApiResult, sessionLabel: string): void 
       b.row({ label: route.label, value: loadText(route.result), baseline: '(the baseline)' });
       continue;
     }
+    // Requests still queued when the run ended are not in its figures; say how long they took.
+    const backlog = route.drainMs >= 1000 ? ` · backlog ${seconds(route.drainMs)}` : '';
     b.compare(
       `api.${route.key}`,
       route.label,
-      { value: route.result.requestsPerSecond, text: loadText(route.result) },
+      { value: route.result.requestsPerSecond, text: `${loadText(route.result)}${backlog}` },
       base
         ? {
             value: base.result.requestsPerSecond,

@@ -32,7 +32,7 @@ async function firstRowMs(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ ...devices['Desktop Chrome'] });
   try {
     const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'commit' });
+    await page.goto(url, { waitUntil: 'commit', timeout: FIRST_ROW_TIMEOUT_MS });
     // Checked every frame in the page itself; performance.now() counts from navigation start.
     // A function, not a string: the page's CSP (no unsafe-eval) refuses evaluated strings.
     const handle = await page.waitForFunction(
