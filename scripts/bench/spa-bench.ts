@@ -15,6 +15,12 @@ export function bundleChecks(repo: string): BundleCheck[] {
   return checkBundleBudgets(routeBundles(join(repo, 'dist')));
 }
 
+export interface SpaResult {
+  bundles: BundleCheck[];
+  /** The big session first, then the small baseline session. */
+  firstRow: FirstRow[];
+}
+
 export interface FirstRow {
   session: string;
   attempts: number;
