@@ -74,3 +74,27 @@ export function routeBundles(distDir = 'dist'): RouteBundle[] {
 export const BUDGETS = { initialGzipBytes: 200 * 1024, routeGzipBytes: 350 * 1024 };
 /** Heavy code that must never be in what the first page loads. */
 export const NOT_IN_INITIAL = ['@xterm/xterm', 'recharts', 'msw'];
+
+export interface BundleCheck {
+  route: RouteBundle;
+  budgetBytes: number;
+  /** Empty when the route keeps its budgets. */
+  problems: string[];
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Each route against its gzip budget (and, for the first page, the heavy packages it must not hold). */
+export function checkBundleBudgets(routes: RouteBundle[]): BundleCheck[] {
+  return routes.map((route) => {
+    const initial = route.name === 'initial';
+    const budgetBytes = initial ? BUDGETS.initialGzipBytes : BUDGETS.routeGzipBytes;
+    const problems: string[] = [];
+    if (route.gzipBytes > budgetBytes)
+      problems.push(`${route.name}: ${kb(route.gzipBytes)} gzip exceeds ${kb(budgetBytes)}`);
+    if (initial)
+      for (const heavy of NOT_IN_INITIAL.filter((name) => route.packages.includes(name)))
+        problems.push(`initial JavaScript contains ${heavy}; load it lazily`);
+    return { route, budgetBytes, problems };
+  });
+}

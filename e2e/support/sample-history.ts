@@ -24,11 +24,15 @@ function existingManifest(dir: string): SampleManifest | null {
   }
 }
 
-/** Generates a sample into `dir` unless the one there was made with the same seed and options. */
+/**
+ * Generates a sample into `dir` unless the one there was made with the same seed and options;
+ * `onGenerate` is told before a (slow) generation starts.
+ */
 export async function ensureSampleHistory(
   dir: string,
   seed: number,
   options: GeneratorOptions,
+  onGenerate?: () => void,
 ): Promise<SampleManifest> {
   const manifest = existingManifest(dir);
   const current =
@@ -37,6 +41,7 @@ export async function ensureSampleHistory(
       ([key, value]) => manifest.options[key as keyof GeneratorOptions] === value,
     );
   if (manifest && current) return manifest;
+  onGenerate?.();
   const wanted: SampleOptions = { out: dir, seed, ...options };
   return generateSampleHistory(wanted);
 }

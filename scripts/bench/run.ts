@@ -1,157 +1,221 @@
-import { spawn } from 'node:child_process';
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { generateSampleHistory } from '../sample/generate.ts';
-import { MANIFEST_FILE, type ManifestSession, type SampleManifest } from '../sample/manifest.ts';
-import type { SessionInfo } from '../../src/types/api.ts';
-import type { LoadMeasurement, OursMeasurement } from './measure.ts';
+import { runApiBench } from './api-bench.ts';
+import { taskPagePath } from './bench-paths.ts';
+import { measureColdLoad } from './cold-load.ts';
 import { runLogsBench } from './logs-bench.ts';
-import { formatNumber, formatTable, mib, type Row } from './table.ts';
+import { parseBenchArgs, sizeLabel, UsageError, USAGE } from './options.ts';
+import { budgetSummary, buildReport, hardBudgetMissed, type BenchResults } from './report.ts';
+import { benchSample, largestSession, smallestSessionWithTasks, type Sample } from './samples.ts';
+import { startServer, getOk, type ServerProcess } from './server-process.ts';
+import { runSoak, SOAK_SNAPSHOT_CACHE_MB } from './soak.ts';
+import { bundleChecks, timeToFirstRow } from './spa-bench.ts';
+import { formatTable } from './table.ts';
 
-// npm run bench [-- --tasks N --seed N --dir DIR]
-// Cold-loads the largest generated session the way the server does and the naive way, each in
-// its own process, then times task pages; prints a table and writes bench/results.json.
+// npm run bench [-- flags, see options.ts]: one table of ratios against baselines measured in the
+// same run — session cold load, logs, API throughput, SPA size and first row, a soak — and
+// bench/results.json. Exits non-zero when a hard budget (sizes, soak errors) is missed.
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const REPO = resolve(HERE, '../..');
-const MEASURE = join(HERE, 'measure.ts');
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The soak rotates over this sample's sessions (cheap to load, so loads happen all the time). */
+const SOAK_TASKS = 10_000;
+/** Room for the million-task session and the small baseline session of time to first row. */
+const BIG_SNAPSHOT_CACHE_MB = 4096;
 
-async function sampleFor(dir: string, tasks: number, seed: number): Promise<SampleManifest> {
-  const manifestPath = join(dir, MANIFEST_FILE);
-  const exists = await access(manifestPath).then(
-    () => true,
-    () => false,
-  );
-  if (exists) {
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as SampleManifest;
-    if (manifest.options.tasks === tasks && manifest.seed === seed) {
-      console.log(`Reusing the sample history in ${dir}`);
-      return manifest;
+/** The first line of an error's message, short enough for a table cell. */
+const message = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+
+class Bench {
+  readonly results: BenchResults = {
+    coldLoads: [],
+    logs: null,
+    api: null,
+    spa: null,
+    soak: null,
+    errors: [],
+  };
+  readonly timingsMs: Record<string, number> = {};
+  private readonly samples = new Map<number, Promise<Sample>>();
+
+  sample(tasks: number): Promise<Sample> {
+    let sample = this.samples.get(tasks);
+    if (!sample) this.samples.set(tasks, (sample = benchSample(REPO, tasks)));
+    return sample;
+  }
+
+  async generatedMs(): Promise<number> {
+    const all = await Promise.allSettled(this.samples.values());
+    return all.reduce((sum, s) => sum + (s.status === 'fulfilled' ? s.value.generatedMs : 0), 0);
+  }
+
+  /** Runs one section; a section that throws is reported (and fails the run), the rest go on. */
+  async section(name: string, work: () => Promise<void>): Promise<boolean> {
+    const started = performance.now();
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      console.error(`${name}: ${message(error)}`);
+      this.results.errors.push({ section: name, message: message(error) });
+      return false;
+    } finally {
+      this.timingsMs[name] = Math.round(performance.now() - started);
     }
   }
-  console.log(`Generating a sample history with ${formatNumber(tasks)} tasks in ${dir} ...`);
-  const started = performance.now();
-  const manifest = await generateSampleHistory({ out: dir, tasks, seed });
-  console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return manifest;
 }
 
-function sessionInfo(s: ManifestSession): SessionInfo {
-  return {
-    namespace: s.namespace,
-    kind: s.kind,
-    name: s.name,
-    clusterName: s.clusterName,
-    ...(s.ownerName ? { ownerName: s.ownerName } : {}),
-    sessionName: s.sessionName,
-    startTime: s.startTimeMs,
-  };
+function build(): void {
+  console.log('Building the SPA (vite build) ...');
+  const result = spawnSync(
+    process.execPath,
+    [join(REPO, 'node_modules/vite/bin/vite.js'), 'build'],
+    {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  if (result.status !== 0) throw new Error('vite build failed (see above)');
 }
-
-/** Runs measure.ts in a fresh node with --expose-gc; resolves its JSON, or null if it died (e.g. out of memory). */
-function measure<T>(args: string[]): Promise<T | null> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx', MEASURE, ...args],
-      { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const last = out.trim().split('\n').pop();
-      done(code === 0 && last ? (JSON.parse(last) as T) : null);
-    });
-  });
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const millis = (ms: number) => `${ms.toFixed(1)} ms`;
-const megabytes = (bytes: number) => `${formatNumber(mib(bytes), 1)} MiB`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      tasks: { type: 'string', default: '1000000' },
-      seed: { type: 'string', default: '42' },
-      dir: { type: 'string' },
-      out: { type: 'string', default: join(REPO, 'bench/results.json') },
-    },
-  });
-  const tasks = Number(values.tasks);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(tasks) || tasks < 1) throw new Error('--tasks must be a positive integer');
-  if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a non-negative integer');
-  const dir = values.dir ?? `/tmp/ray-history-bench-${tasks}`;
+  const started = performance.now();
+  const options = parseBenchArgs(process.argv.slice(2), join(REPO, 'bench/results.json'));
+  const bench = new Bench();
+  const { sections } = options;
+  const largestTasks = Math.max(...options.sizes);
+  const needsBigServer = sections.has('api') || sections.has('spa');
 
-  const manifest = await sampleFor(dir, tasks, seed);
-  // The first session holds the requested tasks (the generator's largest session).
-  const session = sessionInfo(manifest.sessions[0]!);
-  console.log(`Measuring ${session.sessionName} (cold load in a fresh process each time) ...`);
+  if (sections.has('cold'))
+    for (const tasks of options.sizes)
+      await bench.section(`cold load ${sizeLabel(tasks)}`, async () => {
+        bench.results.coldLoads.push(await measureColdLoad(REPO, await bench.sample(tasks)));
+      });
 
-  const ours = await measure<OursMeasurement>(['ours', dir, JSON.stringify(session)]);
-  if (!ours) throw new Error('the server-side load failed; see the output above');
-  const naive = await measure<LoadMeasurement>([
-    'naive',
-    dir,
-    JSON.stringify(session),
-    String(ours.attempts),
-  ]);
+  if (needsBigServer)
+    await bench.section('build', async () => {
+      if (options.build) build();
+      else if (!existsSync(join(REPO, 'dist/index.html')))
+        throw new Error('dist/ is not built: run without --skip-build');
+    });
 
-  const perAttempt = (m: LoadMeasurement) => m.retainedBytes / Math.max(1, m.attempts);
-  const rows: Row[] = [
-    ['task attempts', formatNumber(ours.attempts)],
-    ['events', formatNumber(ours.events)],
-    ['stored event bytes', megabytes(ours.storedBytes)],
-    ['cold load', seconds(ours.loadMs)],
-    ['events/s', formatNumber(ours.events / (ours.loadMs / 1000))],
-    ['stored MB/s', formatNumber(mib(ours.storedBytes) / (ours.loadMs / 1000), 1)],
-    ['peak RSS', megabytes(ours.peakRssBytes)],
-    ['retained bytes per task attempt', formatNumber(perAttempt(ours))],
-  ];
-  if (naive) {
-    rows.push(
-      ['naive load (read whole, JSON.parse, keep objects)', seconds(naive.loadMs)],
-      ['naive peak RSS', megabytes(naive.peakRssBytes)],
-      ['naive retained bytes per task attempt', formatNumber(perAttempt(naive))],
-      ['naive / ours, load time', `${(naive.loadMs / ours.loadMs).toFixed(2)}x`],
-      [
-        'naive / ours, retained memory',
-        `${(naive.retainedBytes / Math.max(1, ours.retainedBytes)).toFixed(1)}x`,
-      ],
-    );
-  } else rows.push(['naive load', 'failed (out of memory?)']);
-  for (const l of ours.latencies)
-    rows.push([`${l.label} (first / median of 5)`, `${millis(l.firstMs)} / ${millis(l.medianMs)}`]);
+  // The big session's server warms (a cold load of its largest session, minutes for a million
+  // tasks) while the logs and soak sections run, so the run stays within its time budget. The
+  // soak measures failures and memory, not speed; the logs rows are ratios of runs taken
+  // back to back under the same load.
+  let bigServer: ServerProcess | null = null;
+  let warm: Promise<void> = Promise.resolve();
+  let big: Sample | null = null;
+  if (needsBigServer) {
+    await bench.section('start server', async () => {
+      big = await bench.sample(largestTasks);
+      const server = await startServer(REPO, {
+        storageDir: big.dir,
+        snapshotCacheMb: BIG_SNAPSHOT_CACHE_MB,
+      });
+      bigServer = server;
+      const session = largestSession(big.manifest);
+      console.log(`Warming ${session.sessionName} on ${server.origin} ...`);
+      const warmStarted = performance.now();
+      warm = getOk(`${server.origin}${taskPagePath(session, 0)}`).then(() => {
+        bench.timingsMs['warm big server'] = Math.round(performance.now() - warmStarted);
+      });
+      warm.catch(() => undefined); // Awaited (and reported) below.
+    });
+  }
 
-  rows.push(...(await runLogsBench()));
+  try {
+    if (sections.has('logs'))
+      await bench.section('logs', async () => {
+        bench.results.logs = await runLogsBench(options.logMb, options.quick);
+      });
 
-  console.log(
-    `\n${formatTable(`Ray History bench: ${formatNumber(tasks)} tasks, seed ${seed}`, rows)}\n`,
-  );
-
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    tasks,
-    seed,
-    session: session.sessionName,
-    sampleDir: dir,
-    ours,
-    naive,
-    ratios: naive
-      ? {
-          loadTime: naive.loadMs / ours.loadMs,
-          retainedMemory: naive.retainedBytes / Math.max(1, ours.retainedBytes),
+    if (sections.has('soak'))
+      await bench.section('soak', async () => {
+        const sample = await bench.sample(SOAK_TASKS);
+        const server = await startServer(REPO, {
+          storageDir: sample.dir,
+          snapshotCacheMb: SOAK_SNAPSHOT_CACHE_MB,
+        });
+        try {
+          bench.results.soak = await runSoak(server, sample.dir, sample.manifest, {
+            seconds: options.soakSeconds,
+            connections: options.connections,
+          });
+        } finally {
+          await server.stop();
         }
-      : null,
-  };
-  await mkdir(dirname(values.out), { recursive: true });
-  await writeFile(values.out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`Results written to ${values.out}`);
+      });
+
+    const server = bigServer as ServerProcess | null;
+    const sample = big as Sample | null;
+    if (server && sample && (await bench.section('warm', () => warm))) {
+      const session = largestSession(sample.manifest);
+      if (sections.has('api'))
+        await bench.section('api', async () => {
+          bench.results.api = await runApiBench(server, sample.dir, session, {
+            seconds: options.apiSeconds,
+            connections: options.connections,
+          });
+        });
+      if (sections.has('spa'))
+        await bench.section('spa', async () => {
+          const bundles = bundleChecks(REPO);
+          const baseline = smallestSessionWithTasks(sample.manifest);
+          const firstRow = await timeToFirstRow(
+            server.origin,
+            [session, baseline],
+            options.pageRuns,
+          );
+          bench.results.spa = { bundles, firstRow };
+        });
+    }
+  } finally {
+    await (bigServer as ServerProcess | null)?.stop();
+  }
+
+  const report = buildReport(bench.results, options.sizes.length ? largestTasks : null);
+  const wallMs = performance.now() - started;
+  const generatedMs = await bench.generatedMs();
+  const title = `Ray History bench · ${new Date().toISOString()} · node ${process.version} · ${cpus().length} CPUs · ${options.quick ? 'quick' : 'full'} run`;
+  const table = formatTable(title, report.sections);
+  const summary = budgetSummary(report.budgets);
+  const wall = `Wall time ${(wallMs / 60_000).toFixed(1)} min (of which generating samples ${(generatedMs / 1000).toFixed(0)} s).`;
+  console.log(`\n${table}\n${summary.join('\n')}\n${wall}\n`);
+
+  await mkdir(dirname(options.out), { recursive: true });
+  await writeFile(
+    options.out,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: cpus().length,
+        options: { ...options, sections: [...options.sections] },
+        wallMs: Math.round(wallMs),
+        generatedSamplesMs: Math.round(generatedMs),
+        timingsMs: bench.timingsMs,
+        ratios: report.ratios,
+        budgets: report.budgets,
+        results: bench.results,
+        table,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`Results written to ${options.out}`);
+  if (hardBudgetMissed(report.budgets)) process.exitCode = 1;
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  console.error(message(error));
+  if (error instanceof UsageError) console.error(USAGE);
+  process.exitCode = 2;
+}

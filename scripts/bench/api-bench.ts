@@ -1,0 +1,76 @@
+import type { ManifestSession } from '../sample/manifest.ts';
+import { jobsPath, largestLog, logTailPath, taskPages, type LogFile } from './bench-paths.ts';
+import { runLoad, type LoadResult } from './load-test.ts';
+import { getOk, type ServerProcess } from './server-process.ts';
+
+// API throughput on loopback at a fixed concurrency, each route against serving a static file
+// from the same server in the same run (ratio = route req/s ÷ static req/s). The session is
+// loaded before any timing, so no cold load is in the figures.
+
+export const STATIC_PATH = '/index.html';
+const WARM_UP_REQUESTS = 3;
+/** Slow routes stay measured (not counted as errors) while they answer within this. */
+const TIMEOUT_SECONDS = 120;
+
+export interface ApiRoute {
+  key: 'static' | 'jobs' | 'tasks' | 'logTail';
+  label: string;
+  result: LoadResult;
+  /** How long the server took after the run to finish the requests still queued. */
+  drainMs: number;
+}
+
+export interface ApiResult {
+  connections: number;
+  seconds: number;
+  logFile: LogFile | null;
+  routes: ApiRoute[];
+}
+
+export async function runApiBench(
+  server: ServerProcess,
+  storageDir: string,
+  session: ManifestSession,
+  options: { seconds: number; connections: number },
+): Promise<ApiResult> {
+  const log = await largestLog(storageDir, session);
+  const routes: { key: ApiRoute['key']; label: string; nextPath: () => string }[] = [
+    { key: 'static', label: `static file ${STATIC_PATH}`, nextPath: () => STATIC_PATH },
+    { key: 'jobs', label: 'jobs list', nextPath: () => jobsPath(session) },
+    { key: 'tasks', label: 'tasks page (100 rows, random page)', nextPath: taskPages(session) },
+  ];
+  if (log)
+    routes.push({
+      key: 'logTail',
+      label: `log tail (1000 lines of a ${(log.bytes / 1024 / 1024).toFixed(1)} MiB file)`,
+      nextPath: () => logTailPath(session, log),
+    });
+  // Every path answers once before the load, so a broken route fails here, clearly.
+  for (const route of routes) await getOk(`${server.origin}${route.nextPath()}`);
+
+  const measured: ApiRoute[] = [];
+  for (const route of routes) {
+    console.log(`API load: ${route.label}, ${options.connections} connections ...`);
+    // Untimed sequential requests first (JIT, sort orders cached on first use): sequential, so
+    // they leave no backlog behind for the timed run.
+    for (let i = 0; i < WARM_UP_REQUESTS; i++) await getOk(`${server.origin}${route.nextPath()}`);
+    const result = await runLoad(server.origin, {
+      ...options,
+      nextPath: route.nextPath,
+      timeoutSeconds: TIMEOUT_SECONDS,
+    });
+    const drainMs = await drain(server);
+    measured.push({ key: route.key, label: route.label, result, drainMs });
+  }
+  return { ...options, logFile: log, routes: measured };
+}
+
+/**
+ * Waits until the server has worked off what the load left queued (the server finishes requests
+ * whose client has gone): a probe queued behind them answers when they are done.
+ */
+async function drain(server: ServerProcess): Promise<number> {
+  const started = performance.now();
+  await getOk(`${server.origin}/livez`);
+  return performance.now() - started;
+}

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { LoadMeasurement, OursMeasurement } from './measure.ts';
+import { attemptCount, largestSession, sessionInfo, type Sample } from './samples.ts';
+
+// Session cold load, ours against the naive baseline, each in a fresh node (--expose-gc) so
+// peak RSS and the heap held afterwards belong to that one load.
+
+export interface ColdLoad {
+  tasks: number;
+  session: string;
+  ours: OursMeasurement | null;
+  /** null: the naive process died (typically out of memory) — reported, not fatal. */
+  naive: LoadMeasurement | null;
+  error?: string;
+}
+
+/** Runs measure.ts in a fresh node; resolves its last stdout line as JSON, or null if it died. */
+function measure<T>(repo: string, args: string[]): Promise<T | null> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--max-old-space-size=16384',
+        '--import',
+        'tsx',
+        join(repo, 'scripts/bench/measure.ts'),
+        ...args,
+      ],
+      { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').pop();
+      done(code === 0 && last ? (JSON.parse(last) as T) : null);
+    });
+  });
+}
+
+export async function measureColdLoad(repo: string, sample: Sample): Promise<ColdLoad> {
+  const s = largestSession(sample.manifest);
+  const session = JSON.stringify(sessionInfo(s));
+  console.log(`Cold load of ${s.sessionName} (${attemptCount(s)} attempts): ours, then naive ...`);
+  const ours = await measure<OursMeasurement>(repo, ['ours', sample.dir, session]);
+  if (!ours)
+    return {
+      tasks: sample.tasks,
+      session: s.sessionName,
+      ours: null,
+      naive: null,
+      error: 'our load failed (see the output above)',
+    };
+  const naive = await measure<LoadMeasurement>(repo, [
+    'naive',
+    sample.dir,
+    session,
+    String(ours.attempts),
+  ]);
+  return { tasks: sample.tasks, session: s.sessionName, ours, naive };
+}
+
+/** Figures of one load per second of load time and per attempt. */
+export function loadRates(m: LoadMeasurement) {
+  const secs = m.loadMs / 1000;
+  return {
+    eventsPerSecond: m.events / secs,
+    bytesPerSecond: m.storedBytes / secs,
+    peakRssBytes: m.peakRssBytes,
+    retainedBytesPerAttempt: m.retainedBytes / Math.max(1, m.attempts),
+  };
+}

@@ -1,0 +1,235 @@
+import type { ApiResult } from './api-bench.ts';
+import { loadRates, type ColdLoad } from './cold-load.ts';
+import type { LoadResult } from './load-test.ts';
+import type { LogsResult } from './logs-bench.ts';
+import { sizeLabel } from './options.ts';
+import type { ReportBuilder } from './report-builder.ts';
+import type { SoakResult } from './soak.ts';
+import type { SpaResult } from './spa-bench.ts';
+import { ratio } from './stats.ts';
+import { formatNumber, kilobytes, megabytes, mib, millis, seconds, type Better } from './table.ts';
+
+// One function per section of the table: its rows, ratios and budgets.
+
+const perSecond = (n: number) => `${formatNumber(n)}/s`;
+const mbPerSecond = (bytesPerSecond: number) => `${formatNumber(mib(bytesPerSecond), 1)} MiB/s`;
+
+export function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean): void {
+  const label = sizeLabel(c.tasks);
+  if (!c.ours) {
+    b.section(`Session cold load, ${label}`);
+    b.row({ label: 'our load', value: `ERROR: ${c.error ?? 'failed'}` });
+    return;
+  }
+  const o = c.ours;
+  b.section(
+    `Session cold load, ${label}: ${formatNumber(o.attempts)} attempts, ${formatNumber(o.events)} events, ${megabytes(o.storedBytes)} (baseline: naive load)`,
+  );
+  const ours = loadRates(o);
+  const naive = c.naive ? loadRates(c.naive) : null;
+  const failed = { value: null, text: 'failed (out of memory?)' };
+  const key = `coldLoad.${label}`;
+  const pair = (
+    name: string,
+    label: string,
+    pick: (r: ReturnType<typeof loadRates>) => number,
+    text: (n: number) => string,
+    better: Better,
+  ) =>
+    b.compare(
+      `${key}.${name}`,
+      label,
+      { value: pick(ours), text: text(pick(ours)) },
+      naive ? { value: pick(naive), text: text(pick(naive)) } : failed,
+      better,
+    );
+  b.compare(
+    `${key}.loadTime`,
+    'load time',
+    { value: o.loadMs, text: seconds(o.loadMs) },
+    c.naive ? { value: c.naive.loadMs, text: seconds(c.naive.loadMs) } : failed,
+    'lower',
+  );
+  pair('eventsPerSecond', 'events/s', (r) => r.eventsPerSecond, perSecond, 'higher');
+  pair('bytesPerSecond', 'stored MB/s', (r) => r.bytesPerSecond, mbPerSecond, 'higher');
+  pair('peakRss', 'peak RSS', (r) => r.peakRssBytes, megabytes, 'lower');
+  pair(
+    'retainedPerAttempt',
+    'bytes retained per attempt',
+    (r) => r.retainedBytesPerAttempt,
+    (n) => `${formatNumber(n)} B`,
+    'lower',
+  );
+  if (!largest) return;
+  // Paging deep into a sorted million must cost what the first page costs.
+  const first = o.latencies[0];
+  const deepSorted = o.latencies.find(
+    (l) => l.label.includes('sorted by start') && !/offset 0,/.test(l.label),
+  );
+  if (first && deepSorted)
+    b.compare(
+      `${key}.deepSortedPage`,
+      'task page deep in the list, sorted, vs first page (median of 5)',
+      { value: deepSorted.medianMs, text: millis(deepSorted.medianMs) },
+      { value: first.medianMs, text: millis(first.medianMs) },
+      'lower',
+    );
+}
+
+export function logsSection(b: ReportBuilder, l: LogsResult): void {
+  const big = megabytes(l.bigBytes);
+  b.section(
+    `Logs: ${big} file vs ${megabytes(l.smallBytes)} (median of ${l.runs.tail} tails, ${l.runs.read} reads, after a warm-up)`,
+  );
+  b.compare(
+    'logs.tailBigVsSmall',
+    `tail 1000 lines: ${big} vs ${megabytes(l.smallBytes)} file`,
+    { value: l.tailBigMs, text: millis(l.tailBigMs) },
+    { value: l.tailSmallMs, text: millis(l.tailSmallMs) },
+    'lower',
+  );
+  b.compare(
+    'logs.tailVsWholeRead',
+    `tail 1000 lines vs reading the ${big} file whole`,
+    { value: l.tailBigMs, text: millis(l.tailBigMs) },
+    { value: l.wholeReadBigMs, text: seconds(l.wholeReadBigMs) },
+    'lower',
+  );
+  const rate = (ms: number) => l.bigBytes / (ms / 1000);
+  b.compare(
+    'logs.searchVsGrep',
+    `search, plain, context 2 (ours ${l.searchMatches} matches; grep -c -i ${l.grepMatches ?? '?'})`,
+    { value: rate(l.searchMs), text: mbPerSecond(rate(l.searchMs)) },
+    l.grepMs === null
+      ? { value: null, text: 'grep not available' }
+      : { value: rate(l.grepMs), text: mbPerSecond(rate(l.grepMs)) },
+    'higher',
+  );
+}
+
+function loadText(r: LoadResult): string {
+  const failed = r.errors + r.non2xx;
+  return `${formatNumber(r.requestsPerSecond)} req/s · p50 ${millis(r.p50Ms)} · p99 ${millis(r.p99Ms)}${failed ? ` · ${failed} failed` : ''}`;
+}
+
+export function apiSection(b: ReportBuilder, a: ApiResult, sessionLabel: string): void {
+  b.section(
+    `API on loopback: ${a.connections} connections, ${a.seconds} s per route, warm ${sessionLabel} session (baseline: static file)`,
+  );
+  const base = a.routes.find((r) => r.key === 'static');
+  for (const route of a.routes) {
+    if (route.key === 'static') {
+      b.row({ label: route.label, value: loadText(route.result), baseline: '(the baseline)' });
+      continue;
+    }
+    // Requests still queued when the run ended are not in its figures; say how long they took.
+    const backlog = route.drainMs >= 1000 ? ` · backlog ${seconds(route.drainMs)}` : '';
+    b.compare(
+      `api.${route.key}`,
+      route.label,
+      { value: route.result.requestsPerSecond, text: `${loadText(route.result)}${backlog}` },
+      base
+        ? {
+            value: base.result.requestsPerSecond,
+            text: `${formatNumber(base.result.requestsPerSecond)} req/s`,
+          }
+        : { value: null, text: 'n/a' },
+      'higher',
+    );
+  }
+  const failed = a.routes.reduce((sum, r) => sum + r.result.errors + r.result.non2xx, 0);
+  b.budget({
+    name: 'API load without failures',
+    hard: false,
+    pass: failed === 0,
+    detail: `${failed} failed requests under load`,
+  });
+}
+
+/** `src/features/tasks/components/TasksPage.tsx` → `TasksPage`. */
+const routeName = (name: string) => name.replace(/^.*\//, '').replace(/\.[jt]sx?$/, '');
+
+export function spaSection(b: ReportBuilder, s: SpaResult, sessionLabel: string): void {
+  b.section(
+    'SPA: gzip JavaScript per route (baseline: its budget); time to first task row in Chromium',
+  );
+  for (const check of s.bundles) {
+    const name = routeName(check.route.name);
+    const status = b.budget({
+      name: `JavaScript of route ${name} within ${kilobytes(check.budgetBytes)} gzip`,
+      hard: true,
+      pass: check.problems.length === 0,
+      detail: check.problems.join('; ') || kilobytes(check.route.gzipBytes),
+    });
+    const r = ratio(check.route.gzipBytes, check.budgetBytes);
+    b.ratios[`spa.gzip.${name}`] = r;
+    b.row({
+      label: `JS gzip: ${name}`,
+      value: kilobytes(check.route.gzipBytes),
+      baseline: `budget ${kilobytes(check.budgetBytes)}`,
+      ratio: r,
+      better: 'lower',
+      budget: status,
+    });
+  }
+  const [big, small] = s.firstRow;
+  if (big && small)
+    b.compare(
+      'spa.firstTaskRow',
+      `first task row, ${sessionLabel} session (median of ${big.runsMs.length}) vs ${formatNumber(small.attempts)} attempts`,
+      { value: big.medianMs, text: millis(big.medianMs) },
+      { value: small.medianMs, text: millis(small.medianMs) },
+      'lower',
+    );
+}
+
+export function soakSection(b: ReportBuilder, s: SoakResult): void {
+  b.section(
+    `Soak: ${s.seconds} s at ${s.connections} connections over ${s.sessions} sessions, one held at a time (mix: ${s.mix.join(', ')})`,
+  );
+  b.row({
+    label: `requests (${formatNumber(s.load.requests)} in all)`,
+    value: loadText(s.load),
+  });
+  b.row({
+    label: 'cold loads observed (polled, at least)',
+    value: formatNumber(s.coldLoadsObserved),
+  });
+  const errorsStatus = b.budget({
+    name: 'Soak without errors',
+    hard: true,
+    pass: s.failures === 0 && s.servesAfter,
+    detail: `${s.load.errors} connection errors (${s.load.timeouts} timeouts), ${s.load.non2xx} non-2xx${s.servesAfter ? '' : ', server not ready after the soak'}`,
+  });
+  b.row({
+    label: 'errors: connection, timeout, non-2xx',
+    value: `${s.load.errors - s.load.timeouts}, ${s.load.timeouts}, ${s.load.non2xx}${s.servesAfter ? '' : ' (server down after)'}`,
+    budget: errorsStatus,
+  });
+  const g = s.growth;
+  const steady = g.steadyGrowth;
+  b.budget({
+    name: 'Soak without steady memory growth',
+    hard: false,
+    pass: steady === false,
+    detail:
+      steady === null
+        ? `too few RSS samples (${g.samples})`
+        : `RSS median ${megabytes(g.middleMedianBytes)} (middle third) → ${megabytes(g.lastMedianBytes)} (last third), slope ${formatNumber(mib(g.slopeBytesPerMinute), 1)} MiB/min`,
+  });
+  const r = steady === null ? null : g.growthRatio;
+  b.ratios['soak.rssGrowth'] = r;
+  b.row({
+    label: `server RSS, last third vs middle third (${g.samples} samples)`,
+    value: Number.isFinite(g.lastMedianBytes) ? megabytes(g.lastMedianBytes) : 'n/a',
+    baseline: Number.isFinite(g.middleMedianBytes) ? megabytes(g.middleMedianBytes) : 'n/a',
+    ratio: r,
+    better: 'lower',
+    budget:
+      steady === null ? 'too few samples' : steady ? 'MISSED: steady growth' : 'no steady growth',
+  });
+  b.row({
+    label: 'server RSS slope, second half',
+    value: `${formatNumber(mib(g.slopeBytesPerMinute), 1)} MiB/min`,
+  });
+}

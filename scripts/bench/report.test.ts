@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import type { BundleCheck } from '../bundle-size.ts';
+import type { LoadResult } from './load-test.ts';
+import type { LoadMeasurement, OursMeasurement } from './measure.ts';
+import { budgetSummary, buildReport, hardBudgetMissed, type BenchResults } from './report.ts';
+import type { SoakResult } from './soak.ts';
+import { memoryGrowth } from './stats.ts';
+
+const MiB = 1024 * 1024;
+
+const naive: LoadMeasurement = {
+  loadMs: 4000,
+  peakRssBytes: 400 * MiB,
+  retainedBytes: 30_000_000,
+  events: 40_000,
+  attempts: 10_000,
+  storedBytes: 32 * MiB,
+};
+const ours: OursMeasurement = {
+  ...naive,
+  loadMs: 2000,
+  peakRssBytes: 100 * MiB,
+  retainedBytes: 3_000_000,
+  latencies: [
+    { label: 'task page, offset 0, unsorted', firstMs: 5, medianMs: 4 },
+    { label: 'task page, offset 9000, sorted by start', firstMs: 9, medianMs: 6 },
+  ],
+};
+
+const load = (over: Partial<LoadResult> = {}): LoadResult => ({
+  requests: 1000,
+  requestsPerSecond: 100,
+  p50Ms: 10,
+  p99Ms: 50,
+  maxMs: 80,
+  errors: 0,
+  timeouts: 0,
+  non2xx: 0,
+  statusCodes: { '200': 1000 },
+  ...over,
+});
+
+const flat = Array.from({ length: 60 }, (_, i) => ({ atMs: i * 1000, bytes: 300 * MiB }));
+const soak = (over: Partial<SoakResult> = {}): SoakResult => ({
+  seconds: 60,
+  connections: 64,
+  sessions: 8,
+  mix: ['jobs list'],
+  load: load(),
+  failures: 0,
+  coldLoadsObserved: 12,
+  rss: flat,
+  growth: memoryGrowth(flat),
+  servesAfter: true,
+  ...over,
+});
+
+const bundle = (name: string, gzipBytes: number, budgetBytes: number): BundleCheck => ({
+  route: { name, files: [`assets/${name}.js`], gzipBytes, packages: [] },
+  budgetBytes,
+  problems: gzipBytes > budgetBytes ? [`${name}: too big`] : [],
+});
+
+const empty: BenchResults = {
+  coldLoads: [],
+  logs: null,
+  api: null,
+  spa: null,
+  soak: null,
+  errors: [],
+};
+
+describe('buildReport', () => {
+  it('compares each cold load with the naive one, as ratios kept per size', () => {
+    const report = buildReport(
+      { ...empty, coldLoads: [{ tasks: 10_000, session: 's', ours, naive }] },
+      10_000,
+    );
+    expect(report.ratios['coldLoad.10k.loadTime']).toBe(0.5);
+    expect(report.ratios['coldLoad.10k.eventsPerSecond']).toBe(2);
+    expect(report.ratios['coldLoad.10k.peakRss']).toBe(0.25);
+    expect(report.ratios['coldLoad.10k.retainedPerAttempt']).toBeCloseTo(0.1);
+    expect(report.ratios['coldLoad.10k.deepSortedPage']).toBe(1.5);
+    const rows = report.sections[0]!.rows;
+    expect(rows.find((r) => r.label === 'events/s')).toMatchObject({
+      value: '20,000/s',
+      baseline: '10,000/s',
+      ratio: 2,
+      better: 'higher',
+    });
+  });
+
+  it('reports a naive load that died without a ratio, and without failing the run', () => {
+    const report = buildReport(
+      { ...empty, coldLoads: [{ tasks: 1_000_000, session: 's', ours, naive: null }] },
+      1_000_000,
+    );
+    expect(report.ratios['coldLoad.1M.eventsPerSecond']).toBeNull();
+    expect(report.sections[0]!.rows[0]!.baseline).toMatch(/failed/);
+    expect(hardBudgetMissed(report.budgets)).toBe(false);
+  });
+
+  it('fails hard on a route over its size budget and on soak errors, softly on memory growth', () => {
+    const climbing = flat.map((s, i) => ({ ...s, bytes: (200 + 5 * i) * MiB }));
+    const report = buildReport(
+      {
+        ...empty,
+        spa: {
+          bundles: [bundle('initial', 150_000, 200_000), bundle('LogViewer', 400_000, 350_000)],
+          firstRow: [],
+        },
+        soak: soak({
+          load: load({ non2xx: 3 }),
+          failures: 3,
+          rss: climbing,
+          growth: memoryGrowth(climbing),
+        }),
+      },
+      10_000,
+    );
+    const missed = report.budgets.filter((b) => !b.pass).map((b) => [b.name, b.hard]);
+    expect(missed).toEqual([
+      ['JavaScript of route LogViewer within 341.8 KB gzip', true],
+      ['Soak without errors', true],
+      ['Soak without steady memory growth', false],
+    ]);
+    expect(hardBudgetMissed(report.budgets)).toBe(true);
+    expect(budgetSummary(report.budgets)[0]).toBe('BUDGETS MISSED (3 of 4):');
+    expect(budgetSummary(report.budgets)[1]).toMatch(/^ {2}HARD {2}JavaScript of route LogViewer/);
+  });
+
+  it('passes a clean soak, and memory growth alone never fails the run', () => {
+    const climbing = flat.map((s, i) => ({ ...s, bytes: (200 + 5 * i) * MiB }));
+    expect(hardBudgetMissed(buildReport({ ...empty, soak: soak() }, null).budgets)).toBe(false);
+    const growing = buildReport(
+      { ...empty, soak: soak({ rss: climbing, growth: memoryGrowth(climbing) }) },
+      null,
+    );
+    expect(hardBudgetMissed(growing.budgets)).toBe(false);
+    expect(budgetSummary(growing.budgets)[1]).toMatch(/soft {2}Soak without steady memory growth/);
+  });
+
+  it('counts a server that stopped answering after the soak as a soak failure', () => {
+    const report = buildReport({ ...empty, soak: soak({ servesAfter: false }) }, null);
+    expect(hardBudgetMissed(report.budgets)).toBe(true);
+  });
+
+  it('turns a section that threw into a row and a hard miss', () => {
+    const report = buildReport(
+      { ...empty, errors: [{ section: 'api', message: 'ECONNREFUSED' }] },
+      null,
+    );
+    expect(report.sections.at(-1)).toEqual({
+      title: 'api: did not complete',
+      rows: [{ label: 'error', value: 'ECONNREFUSED' }],
+    });
+    expect(hardBudgetMissed(report.budgets)).toBe(true);
+  });
+
+  it('puts API routes against the static file of the same run', () => {
+    const report = buildReport(
+      {
+        ...empty,
+        api: {
+          connections: 64,
+          seconds: 10,
+          logFile: null,
+          routes: [
+            {
+              key: 'static',
+              label: 'static',
+              result: load({ requestsPerSecond: 4000 }),
+              drainMs: 1,
+            },
+            { key: 'jobs', label: 'jobs', result: load({ requestsPerSecond: 3000 }), drainMs: 1 },
+          ],
+        },
+      },
+      1_000_000,
+    );
+    expect(report.ratios['api.jobs']).toBe(0.75);
+    expect(report.budgets).toEqual([
+      expect.objectContaining({ name: 'API load without failures', pass: true, hard: false }),
+    ]);
+  });
+});

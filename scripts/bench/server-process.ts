@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Starts bench-server.ts as its own process (so its RSS is the server's alone), and reads its
+// memory from /proc while it runs.
+
+export interface ServerProcess {
+  origin: string;
+  pid: number;
+  /** Resident set size now, from /proc/<pid>/status (VmRSS). */
+  rssBytes(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface ServerEnv {
+  /** Folder of the sample history. */
+  storageDir: string;
+  snapshotCacheMb?: number;
+}
+
+const START_TIMEOUT_MS = 60_000;
+
+export function startServer(repo: string, options: ServerEnv): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    STORAGE_URL: pathToFileURL(options.storageDir).href,
+    // Request logs at 64 concurrent connections would measure the log pipe, not the server.
+    LOG_LEVEL: 'warn',
+    ...(options.snapshotCacheMb ? { SNAPSHOT_CACHE_MB: String(options.snapshotCacheMb) } : {}),
+  };
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repo, 'scripts/bench/bench-server.ts')],
+    { cwd: repo, env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the bench server did not start within ${START_TIMEOUT_MS / 1000} s`));
+    }, START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const newline = out.indexOf('\n');
+      if (newline < 0) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.stdout.resume(); // Later output (warnings) is drained, never blocks the server.
+      const { port } = JSON.parse(out.slice(0, newline)) as { port: number };
+      resolve(handle(child, `http://127.0.0.1:${port}`));
+    };
+    child.stdout.on('data', onData);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bench server exited with code ${code} before listening`));
+    });
+  });
+}
+
+function handle(child: ChildProcess, origin: string): ServerProcess {
+  const pid = child.pid!;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return {
+    origin,
+    pid,
+    async rssBytes() {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+      if (!kb) throw new Error(`no VmRSS in /proc/${pid}/status`);
+      return Number(kb) * 1024;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
+
+/** GET that must answer 200 (warm-ups and set-up look-ups); returns the body. */
+export async function getOk(url: string, timeoutMs = 15 * 60_000): Promise<string> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${body.slice(0, 300)}`);
+  return body;
+}
