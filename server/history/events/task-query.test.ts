@@ -129,6 +129,36 @@ describe('queryTasks', () => {
     expect(queryTasks(snap, { offset: 100 }).result).toEqual([]);
   });
 
+  it('answers every page of a query asked again (a kept pass) as a fresh pass would', () => {
+    const queries: TaskQuery[] = [
+      { sortBy: 'duration_ms', order: 'desc' },
+      { filters: [{ key: 'state', predicate: '!=', value: 'FINISHED' }] },
+      { sortBy: 'name', excludeDriver: false },
+    ];
+    // More distinct queries than a snapshot keeps passes for, so some are evicted and redone.
+    for (let round = 0; round < 2; round++)
+      for (const [i, query] of [
+        ...queries,
+        ...queries.map((q) => ({ ...q, order: 'asc' as const })),
+      ]
+        .concat(
+          Array.from({ length: 8 }, (_, n) => ({
+            filters: [{ key: 'job_id' as const, predicate: '!=' as const, value: String(n) }],
+          })),
+        )
+        .entries()) {
+        const whole = queryTasks(session(), { ...query, limit: 1000 });
+        for (let offset = 0; offset < whole.num_filtered; offset += 2) {
+          const page = queryTasks(snap, { ...query, offset, limit: 2 });
+          expect(page.result, `query ${String(i)} at ${String(offset)}`).toEqual(
+            whole.result.slice(offset, offset + 2),
+          );
+          expect(page.state_counts).toEqual(whole.state_counts);
+          expect(page.total).toBe(whole.total);
+        }
+      }
+  });
+
   it('leaves state transitions out without detail', () => {
     expect(queryTasks(snap, { detail: false, limit: 1 }).result[0]!.events).toEqual([]);
     expect(queryTasks(snap, { limit: 1 }).result[0]!.events.length).toBeGreaterThan(0);

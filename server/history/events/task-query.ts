@@ -105,34 +105,83 @@ function stateCounts(t: TaskTable, perStateId: Int32Array): Record<string, numbe
   return out;
 }
 
-export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): TaskPage {
+/**
+ * One filter-and-sort pass over every attempt: the matching rows in page order and the counts.
+ * Paging through a million attempts asks for the same pass again and again with only the
+ * offset changed, so the last few passes of each snapshot are kept (4 bytes per matching row).
+ */
+interface TaskScan {
+  rows: Int32Array;
+  perState: Int32Array;
+  total: number;
+}
+
+const MAX_SCANS_PER_SNAPSHOT = 8;
+const scans = new WeakMap<SessionSnapshot, Map<string, TaskScan>>();
+
+function scanKey(query: TaskQuery): string {
+  return JSON.stringify([
+    (query.filters ?? []).map((f) => [f.key, f.predicate, f.value]),
+    query.excludeDriver ?? true,
+    query.sortBy ?? 'task_id',
+    query.order ?? 'asc',
+  ]);
+}
+
+function scan(snapshot: SessionSnapshot, query: TaskQuery): TaskScan {
   const t = snapshot.tasks;
   const matches = compile(t, query);
-  const offset = Math.max(0, Math.floor(query.offset ?? 0));
-  const limit = Math.max(0, Math.floor(query.limit ?? 100));
   const perState = new Int32Array(t.pool.size);
-  const page: number[] = [];
+  const rows = new Int32Array(t.count);
   let filtered = 0;
   const visit = (row: number) => {
     if (!matches(row)) return;
     perState[t.state[row]!]!++;
-    if (filtered >= offset && filtered < offset + limit) page.push(row);
-    filtered++;
+    rows[filtered++] = row;
   };
   if (!query.sortBy || query.sortBy === 'task_id') {
     if (query.order === 'desc') for (let r = t.count - 1; r >= 0; r--) visit(r);
     else for (let r = 0; r < t.count; r++) visit(r);
   } else {
-    const { rows, withValue } = sortedRows(snapshot, query.sortBy);
-    if (query.order === 'desc') for (let i = withValue - 1; i >= 0; i--) visit(rows[i]!);
-    else for (let i = 0; i < withValue; i++) visit(rows[i]!);
-    for (let i = withValue; i < rows.length; i++) visit(rows[i]!);
+    const { rows: sorted, withValue } = sortedRows(snapshot, query.sortBy);
+    if (query.order === 'desc') for (let i = withValue - 1; i >= 0; i--) visit(sorted[i]!);
+    else for (let i = 0; i < withValue; i++) visit(sorted[i]!);
+    for (let i = withValue; i < sorted.length; i++) visit(sorted[i]!);
   }
-  const total = countConsidered(t, query.excludeDriver ?? true);
+  return {
+    rows: rows.slice(0, filtered),
+    perState,
+    total: countConsidered(t, query.excludeDriver ?? true),
+  };
+}
+
+/** The pass for this query, from the snapshot's recent passes when it was asked before. */
+function cachedScan(snapshot: SessionSnapshot, query: TaskQuery): TaskScan {
+  let recent = scans.get(snapshot);
+  if (!recent) scans.set(snapshot, (recent = new Map()));
+  const key = scanKey(query);
+  const hit = recent.get(key);
+  if (hit) {
+    recent.delete(key);
+    recent.set(key, hit);
+    return hit;
+  }
+  const fresh = scan(snapshot, query);
+  recent.set(key, fresh);
+  if (recent.size > MAX_SCANS_PER_SNAPSHOT) recent.delete(recent.keys().next().value!);
+  return fresh;
+}
+
+export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): TaskPage {
+  const t = snapshot.tasks;
+  const offset = Math.max(0, Math.floor(query.offset ?? 0));
+  const limit = Math.max(0, Math.floor(query.limit ?? 100));
+  const { rows, perState, total } = cachedScan(snapshot, query);
+  const page = Array.from(rows.subarray(offset, offset + limit));
   return {
     total,
     num_after_truncation: total,
-    num_filtered: filtered,
+    num_filtered: rows.length,
     result: page.map((row) => taskRow(t, row, query.detail ?? true)),
     state_counts: stateCounts(t, perState),
   };
