@@ -13,6 +13,7 @@ export default tseslint.config(
       'test-results',
       '.sample-history',
       'public/mockServiceWorker.js',
+      'e2e/fixtures',
     ],
   },
   js.configs.recommended,
