@@ -3,8 +3,8 @@ import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/support/chromium.ts';
 import { E2E_PORT, E2E_S3_PORT } from './e2e/support/constants.ts';
 
 // End-to-end tests: Debian's Chromium against the real server on the generated sample history,
-// read from a folder (`chromium`) and from object storage on s3rver (`chromium-s3`); `scale` is
-// the million-attempt session, with its own server and sample.
+// read from a folder (`chromium`) and from object storage on s3rver (`chromium-s3`). Specs that
+// need another server start their own (auth, Prometheus, the 100k-attempt scale spec).
 
 /** The specs that browse the shared sample-history server; they run on both storage backends. */
 const SAMPLE_HISTORY_SPECS = [
@@ -14,7 +14,6 @@ const SAMPLE_HISTORY_SPECS = [
   'logs.spec.ts',
   'metrics.spec.ts',
 ];
-const SCALE_SPEC = 'tasks-million.spec.ts';
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -25,8 +24,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
-  // Two workers: the scale spec (first in the queue) spends minutes generating and cold-loading a
-  // million attempts, mostly in its server; the other worker goes through the rest meanwhile.
+  // One worker per core of the 2-core CI machine: the server and the browser share them.
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
@@ -39,14 +37,7 @@ export default defineConfig({
   },
   projects: [
     {
-      // First, so that one worker starts on it while the other takes the rest.
-      name: 'scale',
-      testMatch: [SCALE_SPEC],
-      use: { ...chromium },
-    },
-    {
       name: 'chromium',
-      testIgnore: [SCALE_SPEC],
       use: { ...chromium },
     },
     {

@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSampleHistory, type SampleOptions } from '../../scripts/sample/generate.ts';
 import type { SampleManifest } from '../../scripts/sample/manifest.ts';
-import {
-  E2E_HISTORY_DIR,
-  E2E_MILLION_DIR,
-  E2E_MILLION_OPTIONS,
-  E2E_SAMPLE_OPTIONS,
-  E2E_SEED,
-} from './constants.ts';
+import { E2E_HISTORY_DIR, E2E_SAMPLE_OPTIONS, E2E_SEED } from './constants.ts';
 
 // The e2e sample histories: each generated once, and again whenever the wanted options change.
 
@@ -48,9 +42,4 @@ export async function ensureSampleHistory(
 
 export async function ensureE2eHistory(): Promise<void> {
   await ensureSampleHistory(E2E_HISTORY_DIR, E2E_SEED, E2E_SAMPLE_OPTIONS);
-}
-
-/** The million-attempt sample of the scale test (about a minute to generate on a cold cache). */
-export function ensureMillionHistory(): Promise<SampleManifest> {
-  return ensureSampleHistory(E2E_MILLION_DIR, E2E_SEED, E2E_MILLION_OPTIONS);
 }

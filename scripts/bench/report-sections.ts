@@ -151,7 +151,7 @@ const routeName = (name: string) => name.replace(/^.*\//, '').replace(/\.[jt]sx?
 
 export function spaSection(b: ReportBuilder, s: SpaResult, sessionLabel: string): void {
   b.section(
-    'SPA: gzip JavaScript per route (baseline: its budget); time to first task row in Chromium',
+    'SPA: gzip JavaScript per route (baseline: its budget); first task row and paging in Chromium',
   );
   for (const check of s.bundles) {
     const name = routeName(check.route.name);
@@ -181,6 +181,19 @@ export function spaSection(b: ReportBuilder, s: SpaResult, sessionLabel: string)
       { value: small.medianMs, text: millis(small.medianMs) },
       'lower',
     );
+  if (s.paging) {
+    const status = b.budget({
+      name: `Paging a ${sessionLabel}-attempt session in Chromium (first, sorted, last page)`,
+      hard: true,
+      pass: s.paging.passed,
+      detail: s.paging.detail,
+    });
+    b.row({
+      label: `paging check in Chromium, ${formatNumber(s.paging.attempts)} attempts (e2e/tasks-scale.spec.ts)`,
+      value: `${s.paging.passed ? 'passed' : 'FAILED'} in ${s.paging.seconds.toFixed(0)} s`,
+      budget: status,
+    });
+  }
 }
 
 export function soakSection(b: ReportBuilder, s: SoakResult): void {

@@ -108,6 +108,7 @@ describe('buildReport', () => {
         spa: {
           bundles: [bundle('initial', 150_000, 200_000), bundle('LogViewer', 400_000, 350_000)],
           firstRow: [],
+          paging: null,
         },
         soak: soak({
           load: load({ non2xx: 3 }),
@@ -182,5 +183,36 @@ describe('buildReport', () => {
     expect(report.budgets).toEqual([
       expect.objectContaining({ name: 'API load without failures', pass: true, hard: false }),
     ]);
+  });
+
+  it('shows the million-attempt paging check as a row, and a failed one as a hard miss', () => {
+    const paging = (passed: boolean) =>
+      buildReport(
+        {
+          ...empty,
+          spa: {
+            bundles: [],
+            firstRow: [],
+            paging: {
+              attempts: 1_000_123,
+              passed,
+              detail: passed ? 'passed' : 'Error: expect(locator).toHaveText(expected) failed',
+              seconds: 42,
+            },
+          },
+        },
+        1_000_000,
+      );
+    const passed = paging(true);
+    expect(passed.sections[0]!.rows).toEqual([
+      expect.objectContaining({ value: 'passed in 42 s', budget: 'pass' }),
+    ]);
+    expect(hardBudgetMissed(passed.budgets)).toBe(false);
+    const failed = paging(false);
+    expect(failed.sections[0]!.rows[0]!.value).toBe('FAILED in 42 s');
+    expect(budgetSummary(failed.budgets)[1]).toBe(
+      '  HARD  Paging a 1M-attempt session in Chromium (first, sorted, last page): Error: expect(locator).toHaveText(expected) failed',
+    );
+    expect(hardBudgetMissed(failed.budgets)).toBe(true);
   });
 });

@@ -9,8 +9,15 @@ import { taskPagePath } from './bench-paths.ts';
 import { measureColdLoad } from './cold-load.ts';
 import { runLogsBench } from './logs-bench.ts';
 import { parseBenchArgs, sizeLabel, UsageError, USAGE } from './options.ts';
+import { runPagingCheck } from './paging-check.ts';
 import { budgetSummary, buildReport, hardBudgetMissed, type BenchResults } from './report.ts';
-import { benchSample, largestSession, smallestSessionWithTasks, type Sample } from './samples.ts';
+import {
+  attemptCount,
+  benchSample,
+  largestSession,
+  smallestSessionWithTasks,
+  type Sample,
+} from './samples.ts';
 import { startServer, getOk, type ServerProcess } from './server-process.ts';
 import { runSoak, SOAK_SNAPSHOT_CACHE_MB } from './soak.ts';
 import { bundleChecks, timeToFirstRow } from './spa-bench.ts';
@@ -171,7 +178,8 @@ async function main(): Promise<void> {
             [session, baseline],
             options.pageRuns,
           );
-          bench.results.spa = { bundles, firstRow };
+          const paging = await runPagingCheck(REPO, server, sample, attemptCount(session));
+          bench.results.spa = { bundles, firstRow, paging };
         });
     }
   } finally {

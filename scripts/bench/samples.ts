@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { E2E_MILLION_DIR, E2E_MILLION_OPTIONS, E2E_SEED } from '../../e2e/support/constants.ts';
+import { E2E_SEED } from '../../e2e/support/constants.ts';
 import { ensureSampleHistory } from '../../e2e/support/sample-history.ts';
 import type { ManifestSession, SampleManifest } from '../sample/manifest.ts';
 import type { SessionInfo } from '../../src/types/api.ts';
 import { sizeLabel } from './options.ts';
 
 // The generated histories the bench reads, cached in .tmp/ and regenerated only when their
-// options change. The million-task one is the e2e scale test's (same seed and options).
+// options change.
 
 /** Sessions per bench sample: the four main ones plus light ones, so the soak can rotate. */
 const BENCH_SESSIONS = 8;
@@ -20,9 +20,8 @@ export interface Sample {
 }
 
 export async function benchSample(repo: string, tasks: number): Promise<Sample> {
-  const million = tasks === E2E_MILLION_OPTIONS.tasks;
-  const dir = million ? E2E_MILLION_DIR : join(repo, '.tmp', `bench-${sizeLabel(tasks)}`);
-  const options = million ? E2E_MILLION_OPTIONS : { tasks, sessions: BENCH_SESSIONS };
+  const dir = join(repo, '.tmp', `bench-${sizeLabel(tasks)}`);
+  const options = { tasks, sessions: BENCH_SESSIONS };
   const started = performance.now();
   let generated = false;
   const manifest = await ensureSampleHistory(dir, E2E_SEED, options, () => {

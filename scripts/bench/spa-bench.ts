@@ -4,12 +4,14 @@ import { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/support/chromium.ts';
 import { paths } from '../../src/config/paths.ts';
 import { checkBundleBudgets, routeBundles, type BundleCheck } from '../bundle-size.ts';
 import type { ManifestSession } from '../sample/manifest.ts';
+import type { PagingCheck } from './paging-check.ts';
 import { attemptCount, scopeOf } from './samples.ts';
 import { median } from './stats.ts';
 
 // The SPA: gzip JavaScript per route against its budget (deterministic), and time to the first
 // table row of the tasks view in Chromium — the million-attempt session against a small one on
-// the same warm server, so the ratio shows what the session's size costs the page.
+// the same warm server, so the ratio shows what the session's size costs the page. The paging
+// check (paging-check.ts) then browses the big session's pages.
 
 export function bundleChecks(repo: string): BundleCheck[] {
   return checkBundleBudgets(routeBundles(join(repo, 'dist')));
@@ -19,6 +21,8 @@ export interface SpaResult {
   bundles: BundleCheck[];
   /** The big session first, then the small baseline session. */
   firstRow: FirstRow[];
+  /** The scale spec's paging flow on the big session; null when it was not run. */
+  paging: PagingCheck | null;
 }
 
 export interface FirstRow {
