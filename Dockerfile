@@ -1,7 +1,8 @@
-# Ray History Dashboard: the HistoryServer (Fastify, run from TypeScript with tsx) and the built SPA.
+# Ray History Dashboard: the HistoryServer (compiled to JavaScript in dist-server/) and the built
+# SPA (dist/), run with production dependencies only.
 # Build:  docker build -t ray-history-server:0.1.0 .
 # Runs as a non-root user and writes nothing outside /tmp, so it works with a read-only root
-# filesystem (mount an emptyDir at /tmp: tsx keeps its transform cache there).
+# filesystem (mount an emptyDir at /tmp for the snapshot cache).
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -10,7 +11,11 @@ RUN npm ci --no-audit --no-fund
 COPY index.html vite.config.ts tsconfig.json ./
 COPY public ./public
 COPY src ./src
-RUN npx vite build
+COPY server ./server
+COPY scripts/build-server.ts ./scripts/
+# The server bundles the sample generator (used only when STORAGE_URL is unset).
+COPY scripts/sample ./scripts/sample
+RUN npm run build
 
 FROM node:22-bookworm-slim AS runtime-deps
 WORKDIR /app
@@ -25,13 +30,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY package.json ./
-COPY server ./server
-# The server shares API types, path builders and metric definitions with the SPA.
-COPY src ./src
-# Only used to generate a demo history when STORAGE_URL is unset (needs a writable /app).
-COPY scripts/sample ./scripts/sample
+COPY --from=build /app/dist-server ./dist-server
 COPY --from=build /app/dist ./dist
 # The image's `node` user (uid 1000); numeric so Kubernetes can verify runAsNonRoot.
 USER 1000:1000
 EXPOSE 8080
-CMD ["node", "--import", "tsx", "server/index.ts"]
+CMD ["node", "--enable-source-maps", "dist-server/index.js"]

@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import { MANIFEST_FILE, type SampleManifest } from '../../scripts/sample/manifest.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { startCompiledServer } from './compiled-server.ts';
 import { E2E_SCALE_DIR, E2E_SCALE_OPTIONS, E2E_SEED } from './constants.ts';
 import { ensureSampleHistory } from './sample-history.ts';
 
-// The server the scale spec browses. In `npm test`: its own in-process server on the cached
+// The server the scale spec browses. In `npm test`: its own compiled server on the cached
 // 100k-attempt sample. In `npm run bench`: the bench's warm server on its million-attempt sample,
 // named by SCALE_ORIGIN and SCALE_SAMPLE_DIR, so the same assertions run at a million.
 
@@ -30,22 +27,16 @@ function benchTarget(origin: string, sampleDir: string): ScaleTarget {
 
 async function ownTarget(): Promise<ScaleTarget> {
   const manifest = await ensureSampleHistory(E2E_SCALE_DIR, E2E_SEED, E2E_SCALE_OPTIONS);
-  const config = loadConfig({
+  // The compiled server, as production runs it: this session is big enough for parse workers.
+  const server = await startCompiledServer({
     STORAGE_URL: pathToFileURL(E2E_SCALE_DIR).href,
-    HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
   });
-  const app: FastifyInstance = await buildApp({ config });
-  await app.listen({ host: '127.0.0.1', port: 0 });
   return {
-    origin: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    origin: server.origin,
     manifest,
     requestedTasks: E2E_SCALE_OPTIONS.tasks,
-    close: async () => {
-      // A cold load still running (after a failure) must not hold the close: drop its connection.
-      app.server.closeAllConnections();
-      await app.close();
-    },
+    close: server.stop,
   };
 }
 

@@ -16,13 +16,17 @@ const MESSAGE_BYTES = 1024 * 1024;
 /** Bytes queued at one worker before readers wait (keeps memory flat when parsing lags). */
 const MAX_QUEUED_BYTES = 8 * MESSAGE_BYTES;
 
-const WORKER_URL = new URL('./parse-worker.ts', import.meta.url);
+/** Built by scripts/build-server.ts: dist-server/ holds the worker as its own entry point. */
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_URL = new URL(COMPILED ? './parse-worker.js' : './parse-worker.ts', import.meta.url);
 
 /**
- * Starts the worker. The server runs TypeScript through tsx, whose hooks a worker does not
- * inherit: a small bootstrap registers them in the worker first, then loads the worker module.
+ * Starts the worker. Run from source, the server's TypeScript goes through tsx, whose hooks a
+ * worker does not inherit: a small bootstrap registers them in the worker first, then loads
+ * the worker module.
  */
 function startWorker(setup: WorkerSetup): Worker {
+  if (COMPILED) return new Worker(WORKER_URL, { workerData: setup });
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)})
     .then((tsx) => tsx.register())
