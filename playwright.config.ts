@@ -45,7 +45,7 @@ export default defineConfig({
       // (s3rver). Axe scans check rendering, not storage, so they run once (above).
       name: 'chromium-s3',
       testMatch: SAMPLE_HISTORY_SPECS,
-      grepInvert: /axe/,
+      metadata: { axe: false },
       use: { ...chromium, baseURL: `http://127.0.0.1:${E2E_S3_PORT}` },
     },
   ],

@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { paths } from '../src/config/paths.ts';
 import type { SessionScope } from '../src/types/api.ts';
+import { expectAccessibleInBothThemes } from './support/axe.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';
 
 // Overview, jobs and tasks on the sample history: the failure path, pasted URLs, URL state, a11y.
@@ -97,6 +97,7 @@ test('sessions list → failed job → its failing task → traceback, in four c
   // The terminal colour codes Ray puts around the task name are not shown as text.
   await expect(traceback).not.toContainText('[1m');
   expect(clicks).toBeLessThanOrEqual(4);
+  await expectAccessibleInBothThemes(page, 'task page with a traceback');
 });
 
 test('a pasted overview URL shows the session and its counts', async ({ page }) => {
@@ -113,6 +114,7 @@ test('a pasted overview URL shows the session and its counts', async ({ page }) 
   await expect(
     glance.getByRole('link', { name: new RegExp(`^${failedSession.nodes.length} nodes`) }),
   ).toBeVisible();
+  await expectAccessibleInBothThemes(page, 'session overview');
 });
 
 test('a pasted jobs URL lists every job of the session with its status', async ({ page }) => {
@@ -133,6 +135,7 @@ test('a pasted jobs URL lists every job of the session with its status', async (
     await expect(row).toContainText(job.status);
     if (job.submissionId) await expect(row).toContainText(job.submissionId);
   }
+  await expectAccessibleInBothThemes(page, 'jobs');
 });
 
 for (const by of ['job id', 'submission id'] as const) {
@@ -152,6 +155,7 @@ for (const by of ['job id', 'submission id'] as const) {
     await expect(page.getByRole('region', { name: 'Task progress' })).toContainText(
       String(failedJob.taskAttempts),
     );
+    if (by === 'job id') await expectAccessibleInBothThemes(page, 'failed job');
   });
 }
 
@@ -168,6 +172,7 @@ test('a pasted tasks URL with filters shows only the matching attempts', async (
   await expect(page.getByRole('navigation', { name: 'Task pages' })).toContainText(
     String(failedAttempts.length),
   );
+  await expectAccessibleInBothThemes(page, 'tasks filtered to FAILED');
 });
 
 test('a pasted task URL with ?attempt= shows that attempt', async ({ page, request }) => {
@@ -266,30 +271,3 @@ test('on jobs, the status filter survives reload and back', async ({ page }) => 
   await expect(status).toHaveValue('');
   await expect(dataRows(page)).toHaveCount(session.jobs.length);
 });
-
-for (const theme of ['light', 'dark'] as const) {
-  test(`overview, jobs, job, tasks and task have no serious axe violations (${theme})`, async ({
-    page,
-    request,
-  }) => {
-    test.setTimeout(120_000);
-    const task = await failingTaskWithTraceback(request);
-    for (const url of [
-      paths.session(failedScope),
-      paths.jobs(failedScope),
-      paths.job(failedScope, failed.jobId),
-      paths.tasks(failedScope),
-      paths.task(failedScope, task.task_id, task.attempt_number),
-    ]) {
-      await page.goto(`${url}${url.includes('?') ? '&' : '?'}theme=${theme}`);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await expect(page.getByText('Loading…')).toHaveCount(0);
-      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter(
-        (v) => v.impact === 'serious' || v.impact === 'critical',
-      );
-      expect(bad.map((v) => `${url}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
-    }
-  });
-}

@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectAccessibleInBothThemes } from './support/axe.ts';
 import { featuredSessions, sampleManifest, sessionUrl } from './support/sample.ts';
 
 const manifest = sampleManifest();
@@ -17,6 +17,7 @@ test('the sessions list shows every sample cluster and session', async ({ page }
       sessionUrl(s),
     );
   }
+  await expectAccessibleInBothThemes(page, 'sessions list');
 });
 
 test('a filter set in the URL applies on load', async ({ page }) => {
@@ -107,18 +108,6 @@ test('?theme= forces a theme and ?embed=1 hides the chrome', async ({ page }) =>
   await expect(page.getByRole('group', { name: 'Theme' })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
-
-for (const theme of ['light', 'dark']) {
-  test(`the sessions page has no serious or critical axe violation (${theme})`, async ({
-    page,
-  }) => {
-    await page.goto(`/clusters?theme=${theme}`);
-    await expect(page.getByRole('table').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-  });
-}
 
 test('the server sends a strict CSP without inline script', async ({ request }) => {
   const response = await request.get('/clusters', { headers: { accept: 'text/html' } });
