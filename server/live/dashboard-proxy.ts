@@ -39,7 +39,7 @@ async function target(
     const server = kubeConfig.getCurrentCluster()?.server;
     if (!server) throw unreachable(cluster, 'has no API server in the kubeconfig');
     const { name, port } = cluster.headService;
-    const base = `${server.replace(/\/+$/, '')}/api/v1/namespaces/${encodeURIComponent(cluster.namespace)}/services/${encodeURIComponent(`${name}:${port}`)}/proxy`;
+    const base = `${server.replace(/\/+$/, '')}/api/v1/namespaces/${encodeURIComponent(cluster.namespace)}/services/${encodeURIComponent(name)}:${port}/proxy`;
     const options: https.RequestOptions = {};
     await kubeConfig.applyToHTTPSOptions(options);
     return { url: new URL(`${base}${path}`), options };
