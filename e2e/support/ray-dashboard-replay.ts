@@ -24,7 +24,6 @@ const SELECTING = new Set([
   'attempt_number',
   'summary_by',
   'view',
-  'exclude_driver',
 ]);
 
 interface Recorded {

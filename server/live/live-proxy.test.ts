@@ -68,19 +68,64 @@ describe('a running cluster named in LIVE_CLUSTERS', () => {
     expect(page).not.toHaveProperty('liveNotice');
   });
 
-  it('answers jobs, tasks, actors and nodes with the dashboard’s own bodies', async () => {
+  it('answers jobs, task summaries, actors and nodes with the dashboard’s own bodies', async () => {
     for (const [path, file] of [
       ['/api/jobs/', 'api_jobs.json'],
       ['/logical/actors', 'logical_actors.json'],
       ['/nodes?view=summary', 'nodes__view=summary.json'],
-      ['/api/v0/tasks?detail=1&limit=10000', 'api_v0_tasks__detail=1__limit=10000.json'],
+      [
+        '/api/v0/tasks/summarize?summary_by=func_name',
+        'api_v0_tasks_summarize__summary_by=func_name.json',
+      ],
     ] as const) {
       const res = await app.inject(`${SCOPE}/live${path}`);
       expect(res.statusCode, path).toBe(200);
       expect(res.body, path).toBe(truth(file));
       expect(res.headers['cache-control']).toBe('no-store');
     }
-    expect(replay.requests.map((r) => r.url)).toContain('/api/v0/tasks?detail=1&limit=10000');
+  });
+
+  it('pages, sorts and counts the dashboard’s task list the way the tasks view asks', async () => {
+    const res = await app.inject(
+      `${SCOPE}/live/api/v0/tasks?detail=true&limit=5&offset=10&sort_by=name&order=desc`,
+    );
+    expect(res.statusCode).toBe(200);
+    const page = res.json().data.result;
+    // The recording's answer after the node kill: 1,582 attempts, 1,571 FINISHED and 11 FAILED.
+    expect(page.num_filtered).toBe(1582);
+    expect(page.state_counts).toEqual({ FINISHED: 1571, FAILED: 11 });
+    expect(page.result).toHaveLength(5);
+    const names = page.result.map((t: { name: string }) => t.name);
+    expect([...names].sort().reverse()).toEqual(names);
+    // Ray is asked for its whole list (its own cap), and only with parameters it knows.
+    expect(replay.requests.map((r) => r.url)).toContain(
+      '/api/v0/tasks?detail=true&limit=10000&exclude_driver=true',
+    );
+  });
+
+  it('lists the nodes and the top of a node’s logs for the logs view', async () => {
+    const nodes = (await app.inject(`${SCOPE}/live/logs/nodes`)).json().nodes;
+    expect(
+      nodes.map((n: { nodeId: string; state: string; hasLogs: boolean }) => [
+        n.nodeId.slice(0, 8),
+        n.state,
+        n.hasLogs,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['0e5354e0', 'ALIVE', true],
+        ['8e85786f', 'DEAD', false],
+      ]),
+    );
+    const head = '0e5354e0ad0bf25496376436a2160845ad130ace49a6c091bbf0e0c4';
+    const files = (await app.inject(`${SCOPE}/live/logs/files?node_id=${head}`)).json().files;
+    const names = files.map((f: { path: string }) => f.path);
+    expect(names).toEqual(expect.arrayContaining(['raylet.out', 'events/', 'jobs/']));
+    expect(files.find((f: { path: string }) => f.path === 'jobs/')).toMatchObject({
+      isFolder: true,
+    });
+    const nested = await app.inject(`${SCOPE}/live/logs/files?node_id=${head}&prefix=jobs/`);
+    expect(nested.statusCode).toBe(404);
   });
 
   it('sends the Ray token to the dashboard and never back, and none of the caller’s headers', async () => {

@@ -2,18 +2,19 @@ import type { AppDeps } from '../http/app-deps.ts';
 import { notFound } from '../http/errors.ts';
 import type { SessionRouteContext } from '../routes/session-router.ts';
 import { readDashboard } from './dashboard-proxy.ts';
+import { LIVE_ADAPTERS } from './live-adapters.ts';
 import type { LiveCluster } from './live-cluster.ts';
 
 // How a session route answers for a running cluster. Ray's own read-only paths that the SPA uses
-// are forwarded to its dashboard; our additions that need no history answer here; the rest (they
-// read recorded files: log browsing, search, the session summary, metrics from events) say they
-// come back when the cluster ends. Anything not listed is never forwarded: job submission, stop
+// are forwarded to its dashboard; our additions are answered here, from nothing (/info) or from
+// the dashboard's answers (live-adapters.ts: the task page, the logs view's lists); the rest (they
+// read recorded files: log search, the session summary, metrics from events) say they come back
+// when the cluster ends. Anything not listed is never forwarded: job submission, stop
 // and delete are POST/DELETE and never routed at all, and unknown GET paths are not sent either.
 
 export const FORWARDED_PATHS = new Set([
   '/api/jobs/',
   '/api/jobs/:jobId',
-  '/api/v0/tasks',
   '/api/v0/tasks/summarize',
   '/logical/actors',
   '/logical/actors/:actorId',
@@ -61,10 +62,12 @@ export async function answerLive(
 ): Promise<unknown> {
   const local = LOCAL_ANSWERS.get(routePath);
   if (local) return local(context);
+  const adapter = LIVE_ADAPTERS.get(routePath);
+  if (adapter) return adapter(deps, cluster, context);
   if (!FORWARDED_PATHS.has(routePath))
     throw notFound(
       `${routePath} is read from recorded history, which exists once the cluster has ended; ` +
-        `while it runs, its jobs, tasks, actors and nodes are read from its dashboard`,
+        `while it runs, its jobs, tasks, actors, nodes and logs are read from its dashboard`,
     );
   const { request, reply } = context;
   const path = rayPathOf(request.url, scoped, deps.config.server.basePath);
