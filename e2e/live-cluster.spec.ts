@@ -19,6 +19,7 @@ import { unpackRealRayRecording } from './support/real-ray-fixture.ts';
 
 const RAY_TOKEN = 'ray-e2e-token-6b1f0c9a7d3e42b8a5c4';
 const RECORDED_SESSION = 'session_2026-12-02_02-36-26_169760_6368';
+const HEAD_NODE = '0e5354e0ad0bf25496376436a2160845ad130ace49a6c091bbf0e0c4';
 const scope = {
   namespace: 'data-eng',
   kind: 'rayjob' as const,
@@ -83,7 +84,7 @@ test('the sessions list shows the running cluster as its newest session, with a 
   );
 });
 
-test('jobs, tasks, actors and nodes render from the running dashboard, and refresh picks up changes', async ({
+test('jobs, tasks, actors, nodes and logs render from the running dashboard, and refresh picks up changes', async ({
   page,
 }) => {
   const received = recordResponses(page);
@@ -100,7 +101,11 @@ test('jobs, tasks, actors and nodes render from the running dashboard, and refre
   await expect(jobs.getByRole('row', { name: /06000000/ })).toContainText('SUCCEEDED');
 
   await page.goto(`${dashboard.origin}${paths.tasks(scope)}`);
-  await expect(page.getByRole('table').getByText('featurize').first()).toBeVisible();
+  // The live answer after the node kill: 1,571 FINISHED and 11 FAILED attempts.
+  await expect(page.getByRole('button', { name: 'FINISHED 1,571' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'FAILED 11' })).toBeVisible();
+  const attempts = page.getByRole('table', { name: 'Task attempts' });
+  await expect(attempts.getByRole('row').nth(1)).toContainText('FINISHED');
   await page.goto(`${dashboard.origin}${paths.actors(scope)}`);
   await expect(page.getByRole('table').getByText('ShardWriter').first()).toBeVisible();
   await page.goto(`${dashboard.origin}${paths.nodes(scope)}`);
@@ -109,6 +114,9 @@ test('jobs, tasks, actors and nodes render from the running dashboard, and refre
   // Host metrics history lacks are shown when live.
   await expect(nodes.getByRole('columnheader', { name: 'CPU usage' })).toBeVisible();
   await expect(nodes.getByText(/^\d+(\.\d+)? %$/).first()).toBeVisible();
+
+  await page.goto(`${dashboard.origin}${paths.logs(scope, { node: HEAD_NODE })}`);
+  await expect(page.getByText('raylet.out').first()).toBeVisible();
 
   const pause = page.getByRole('button', { name: 'Pause auto-refresh' });
   await pause.click();
