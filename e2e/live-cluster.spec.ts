@@ -50,6 +50,15 @@ test.afterAll(async () => {
   await replay?.close();
 });
 
+/** Content-Security-Policy violations the page reports (none may happen). */
+function recordCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
 /** Everything the browser received, headers and bodies, for the token check. */
 function recordResponses(page: Page): string[] {
   const seen: string[] = [];
@@ -86,8 +95,9 @@ test('the sessions list shows the running cluster as its newest session, with a 
 
 test('jobs, tasks, actors, nodes and logs render from the running dashboard, and refresh picks up changes', async ({
   page,
-}) => {
+}, testInfo) => {
   const received = recordResponses(page);
+  const violations = recordCspViolations(page);
   await page.goto(`${dashboard.origin}${paths.jobs(scope)}`);
   const jobs = page.getByRole('table');
   await expect(jobs.getByText('nightly-features-export-report')).toBeVisible();
@@ -99,6 +109,7 @@ test('jobs, tasks, actors, nodes and logs render from the running dashboard, and
   await page.getByRole('button', { name: 'Refresh now' }).click();
   await expect(jobs.getByText('08000000')).toBeVisible();
   await expect(jobs.getByRole('row', { name: /06000000/ })).toContainText('SUCCEEDED');
+  await page.screenshot({ path: testInfo.outputPath('live-jobs.png'), fullPage: true });
 
   await page.goto(`${dashboard.origin}${paths.tasks(scope)}`);
   // The live answer after the node kill: 1,571 FINISHED and 11 FAILED attempts.
@@ -135,6 +146,7 @@ test('jobs, tasks, actors, nodes and logs render from the running dashboard, and
   const cookies = JSON.stringify(await page.context().cookies());
   expect(leakedSecrets([...received, stored, cookies].join('\n'), [RAY_TOKEN])).toEqual([]);
   expect(leakedSecrets(dashboard.logs(), [RAY_TOKEN])).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 test('a job submission is refused by us before it reaches the cluster', async ({ page }) => {
@@ -161,7 +173,7 @@ test('a job submission is refused by us before it reaches the cluster', async ({
 
 test('when the head stops, the same URLs show the recorded history and say so', async ({
   page,
-}) => {
+}, testInfo) => {
   await replay.close();
   // The server re-checks its running clusters every LIVE_CACHE_SECONDS (1 s here).
   await page.waitForTimeout(1500);
@@ -170,6 +182,7 @@ test('when the head stops, the same URLs show the recorded history and say so', 
   await expect(notice).toContainText(`showing history (session ${RECORDED_SESSION})`);
   await expect(page.getByRole('table').getByText('nightly-features-export-report')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Live cluster' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('ended-jobs.png'), fullPage: true });
 
   await page.goto(`${dashboard.origin}${paths.clusters()}`);
   await expect(page.getByText(RECORDED_SESSION)).toBeVisible();
