@@ -166,6 +166,21 @@ describe('a running cluster named in LIVE_CLUSTERS', () => {
     );
   });
 
+  it('forwards the Ray path after the scope, under a BASE_PATH too, and HEAD as HEAD', async () => {
+    const sub = await appFor(replay.url, { BASE_PATH: '/ray' });
+    replay.requests.length = 0;
+    const res = await sub.inject(`/ray${SCOPE}/live/nodes?view=summary`);
+    expect(res.body).toBe(truth('nodes__view=summary.json'));
+    const head = await sub.inject({ method: 'HEAD', url: `/ray${SCOPE}/live/api/jobs/` });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    expect(replay.requests.filter((r) => r.url !== '/timezone')).toMatchObject([
+      { method: 'GET', url: '/nodes?view=summary' },
+      { method: 'HEAD', url: '/api/jobs/' },
+    ]);
+    await sub.close();
+  });
+
   it('also answers the upstream form: /enter_cluster/…/live, then root paths', async () => {
     const enter = await app.inject('/enter_cluster/data-eng/rayjob/nightly-features/live');
     expect(enter.json()).toMatchObject({ result: 'success', session: 'live' });
