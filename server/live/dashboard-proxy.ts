@@ -73,35 +73,10 @@ export async function readDashboard(
   const client = url.protocol === 'https:' ? https : http;
 
   return new Promise<DashboardAnswer>((resolve, reject) => {
-    const request = client.request(
-      url,
-      { ...options, method, headers, signal: AbortSignal.timeout(timeoutMs) },
-      (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxResponseBytes) {
-            const mb = Math.round(maxResponseBytes / 1024 / 1024);
-            request.destroy(
-              unreachable(cluster, `answered more than ${mb} MB (LIVE_MAX_RESPONSE_MB)`),
-            );
-            return;
-          }
-          chunks.push(chunk);
-        });
-        response.on('error', () => undefined); // the request's error handler reports it
-        response.on('end', () => {
-          const type = response.headers['content-type'] ?? '';
-          resolve({
-            status: response.statusCode ?? 502,
-            contentType: PASSED_TYPES.test(type) ? type : 'application/octet-stream',
-            body: Buffer.concat(chunks),
-          });
-        });
-      },
-    );
-    request.on('error', (error: Error & { code?: string }) => {
+    // Set before the exchange is torn down, so whichever side reports first says why.
+    let tooLarge: HttpError | null = null;
+    const failed = (error: Error & { code?: string }) => {
+      if (tooLarge) return reject(tooLarge);
       if (error instanceof HttpError) return reject(error);
       const timedOut = error.name === 'AbortError' || error.name === 'TimeoutError';
       reject(
@@ -112,7 +87,37 @@ export async function readDashboard(
             : `cannot be reached (${error.code ?? error.message})`,
         ),
       );
-    });
+    };
+    const request = client.request(
+      url,
+      { ...options, method, headers, signal: AbortSignal.timeout(timeoutMs) },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxResponseBytes) {
+            const mb = Math.round(maxResponseBytes / 1024 / 1024);
+            tooLarge = unreachable(cluster, `answered more than ${mb} MB (LIVE_MAX_RESPONSE_MB)`);
+            request.destroy(tooLarge);
+            return;
+          }
+          chunks.push(chunk);
+        });
+        // A connection broken mid-answer: fail now rather than at the timeout.
+        response.on('error', failed);
+        response.on('end', () => {
+          if (tooLarge) return reject(tooLarge);
+          const type = response.headers['content-type'] ?? '';
+          resolve({
+            status: response.statusCode ?? 502,
+            contentType: PASSED_TYPES.test(type) ? type : 'application/octet-stream',
+            body: Buffer.concat(chunks),
+          });
+        });
+      },
+    );
+    request.on('error', failed);
     request.end();
   });
 }

@@ -268,4 +268,26 @@ describe('bounds of the proxy', () => {
     stalling.closeAllConnections();
     stalling.close();
   });
+
+  it('a dashboard that breaks off mid-answer is a 502 at once, not at the timeout', async () => {
+    const { createServer } = await import('node:http');
+    const breaking = createServer((request, response) => {
+      if (request.url === '/timezone') return response.end('{"offset": "+00:00", "value": "UTC"}');
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      response.write('[{"job_id": "03000000"');
+      setTimeout(() => request.socket.destroy(), 50);
+    });
+    await new Promise<void>((resolve) => breaking.listen(0, '127.0.0.1', resolve));
+    const { port } = breaking.address() as { port: number };
+    const local = await appFor(`http://127.0.0.1:${port}`, { LIVE_TIMEOUT_MS: '20000' });
+    const started = Date.now();
+    const res = await local.inject(`${SCOPE}/live/api/jobs/`);
+    expect(res.statusCode).toBe(502);
+    expect(res.json().message).toMatch(
+      /^The Ray Dashboard of RayJob nightly-features .* cannot be reached/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    await local.close();
+    breaking.close();
+  });
 });
