@@ -96,6 +96,7 @@ test('the sessions list shows the running cluster as its newest session, with a 
 test('jobs, tasks, actors, nodes and logs render from the running dashboard, and refresh picks up changes', async ({
   page,
 }, testInfo) => {
+  test.slow(); // seven page loads against a stand-in on a shared machine
   const received = recordResponses(page);
   const violations = recordCspViolations(page);
   await page.goto(`${dashboard.origin}${paths.jobs(scope)}`);

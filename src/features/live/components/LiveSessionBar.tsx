@@ -63,16 +63,19 @@ export function LiveSessionBar({ scope }: { scope: SessionScope }) {
           {paused ? 'auto-refresh paused' : updatedAgo(info.dataUpdatedAt, now)}
         </span>
       </span>
-      <button type="button" className="ui-button" onClick={() => setPaused((p) => !p)}>
-        {paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}
-      </button>
-      <button
-        type="button"
-        className="ui-button"
-        onClick={() => void queryClient.invalidateQueries({ queryKey: ['session', scope] })}
-      >
-        Refresh now
-      </button>
+      {/* Kept apart from the ticking text, so the buttons never move under the pointer. */}
+      <span className="live-bar__actions">
+        <button type="button" className="ui-button" onClick={() => setPaused((p) => !p)}>
+          {paused ? 'Resume auto-refresh' : 'Pause auto-refresh'}
+        </button>
+        <button
+          type="button"
+          className="ui-button"
+          onClick={() => void queryClient.invalidateQueries({ queryKey: ['session', scope] })}
+        >
+          Refresh now
+        </button>
+      </span>
     </div>
   );
 }
