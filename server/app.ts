@@ -16,6 +16,7 @@ import { clientErrorHandler } from './http/client-errors.ts';
 import { installErrorHandler, statusAndMessage } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
+import { LiveClusters } from './live/live-clusters.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -37,6 +38,8 @@ export interface BuildAppOptions {
   config: ServerConfig;
   /** Defaults to the backend named by config.storage. */
   storage?: Storage;
+  /** Running clusters; defaults to LIVE_CLUSTERS plus Kubernetes discovery from the environment. */
+  live?: LiveClusters;
   /** Fastify's logger option; defaults to JSON logs at config.server.logLevel. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -57,19 +60,28 @@ const routeModules: RouteModule[] = [
   spaRoutes,
 ];
 
-export function createAppDeps(config: ServerConfig, storage: Storage): AppDeps {
+export function createAppDeps(
+  config: ServerConfig,
+  storage: Storage,
+  live = LiveClusters.fromEnvironment(config.live, process.env),
+): AppDeps {
   return {
     config,
     storage,
     sessions: new SessionIndex(storage, { ttlMs: config.server.sessionIndexTtlSeconds * 1000 }),
     snapshots: new SnapshotCache({ maxBytes: config.server.snapshotCacheMb * 1024 * 1024 }),
     auth: new AuthService(config.auth),
+    live,
   };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const deps = createAppDeps(config, options.storage ?? createStorage(config.storage));
+  const deps = createAppDeps(
+    config,
+    options.storage ?? createStorage(config.storage),
+    options.live,
+  );
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.server.logLevel),
     trustProxy: config.server.trustProxy,

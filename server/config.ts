@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthMode, PublicConfig } from '../src/types/api.ts';
+import { liveConfig, type LiveConfig } from './live/live-config.ts';
 
 // The server's whole configuration, read once from the environment (product spec, "Configuration").
 // Secrets live here but never leave through publicConfig() or the logs.
@@ -94,6 +95,8 @@ export interface ServerConfig {
   auth: AuthConfig;
   metrics: MetricsConfig;
   server: ServingConfig;
+  /** Running clusters (docs/live.md). */
+  live: LiveConfig;
 }
 
 export class ConfigError extends Error {
@@ -107,7 +110,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads one setting: the first of its names that is set and non-empty. */
-function reader(env: NodeJS.ProcessEnv) {
+export function reader(env: NodeJS.ProcessEnv) {
   const pick = (...names: string[]): { name: string; value: string } | null => {
     for (const name of names) {
       const value = env[name]?.trim();
@@ -367,6 +370,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       sessionIndexTtlSeconds: read.integer(['SESSION_INDEX_TTL_SECONDS'], 10, 0, 86_400),
       logLevel,
     },
+    live: liveConfig(read),
   };
 }
 

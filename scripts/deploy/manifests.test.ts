@@ -67,17 +67,20 @@ describe('deploy manifests', () => {
     expect(find(base, 'Namespace', 'kuberay')).toBeDefined();
   });
 
-  it('expose Service ray-history-server as ClusterIP, port 80 to the http port 8080', () => {
+  it('expose Service ray-history-server as ClusterIP: port 80 to http 8080, 3000 to Grafana', () => {
     const service = find(base, 'Service');
     expect(service.spec.type).toBe('ClusterIP');
-    expect(service.spec.ports).toEqual([expect.objectContaining({ port: 80, targetPort: 'http' })]);
-    const container = find(base, 'Deployment').spec.template.spec.containers[0];
-    expect(container.ports).toContainEqual({ name: 'http', containerPort: 8080 });
+    expect(service.spec.ports).toEqual([
+      expect.objectContaining({ port: 80, targetPort: 'http' }),
+      expect.objectContaining({ port: 3000, targetPort: 'grafana' }),
+    ]);
+    const [history, grafana] = find(base, 'Deployment').spec.template.spec.containers;
+    expect(history.ports).toContainEqual({ name: 'http', containerPort: 8080 });
+    expect(grafana.ports).toContainEqual({ name: 'grafana', containerPort: 3000 });
   });
 
   it('run the container locked down, with resources and probes on /livez and /readz', () => {
     const pod = find(base, 'Deployment').spec.template.spec;
-    expect(pod.automountServiceAccountToken).toBe(false);
     expect(pod.serviceAccountName).toBe('ray-history-server');
     expect(pod.securityContext).toMatchObject({
       runAsNonRoot: true,
@@ -112,21 +115,85 @@ describe('deploy manifests', () => {
     });
   });
 
-  it('do not mount a Kubernetes API token into the service account', () => {
+  it('mount a Kubernetes API token only into the history-server pod, for discovery', () => {
     expect(find(base, 'ServiceAccount').automountServiceAccountToken).toBe(false);
+    expect(find(base, 'Deployment').spec.template.spec.automountServiceAccountToken).toBe(true);
   });
 
-  it('limit traffic with a NetworkPolicy: in on 8080 only, out to DNS and storage', () => {
+  it('let discovery read RayClusters and their owners, and Secrets only where bound per namespace', () => {
+    const discovery = find(base, 'ClusterRole', 'ray-history-server-discovery');
+    expect(discovery.rules).toEqual([
+      {
+        apiGroups: ['ray.io'],
+        resources: ['rayclusters', 'rayjobs', 'rayservices'],
+        verbs: ['get', 'list', 'watch'],
+      },
+    ]);
+    expect(find(base, 'ClusterRoleBinding', 'ray-history-server-discovery').subjects).toEqual([
+      { kind: 'ServiceAccount', name: 'ray-history-server', namespace: 'kuberay' },
+    ]);
+    const tokens = find(base, 'ClusterRole', 'ray-history-server-ray-tokens');
+    expect(tokens.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }]);
+    // Not bound cluster-wide: only RoleBindings, in the token-auth overlay.
+    const bindings = all.filter((d) => d.kind?.endsWith('Binding'));
+    const tokenBindings = bindings.filter(
+      (d) => (d.roleRef as { name: string }).name === 'ray-history-server-ray-tokens',
+    );
+    expect(tokenBindings.map((d) => d.kind)).toEqual(['RoleBinding']);
+  });
+
+  it('run Grafana beside it, locked down, provisioned with Prometheus and the Ray dashboard', () => {
+    const pod = find(base, 'Deployment').spec.template.spec;
+    const grafana = pod.containers.find((c: any) => c.name === 'grafana');
+    expect(grafana.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+    });
+    const env = Object.fromEntries(grafana.env.map((e: any) => [e.name, e]));
+    expect(env.GF_SECURITY_ALLOW_EMBEDDING.value).toBe('true');
+    expect(env.GF_AUTH_ANONYMOUS_ORG_ROLE.value).toBe('Viewer');
+    expect(env.PROMETHEUS_URL.valueFrom.secretKeyRef).toEqual({
+      name: 'ray-history-prometheus',
+      key: 'url',
+    });
+    const provisioning = parseAllDocuments(
+      readFileSync(join(DEPLOY, 'base/grafana/datasources.yaml'), 'utf8'),
+    )[0]!.toJS();
+    expect(provisioning.datasources[0]).toMatchObject({
+      type: 'prometheus',
+      url: '$PROMETHEUS_URL',
+      secureJsonData: { basicAuthPassword: '$PROMETHEUS_PASSWORD' },
+    });
+    const dashboard = JSON.parse(
+      readFileSync(join(DEPLOY, 'base/grafana/ray-default-dashboard.json'), 'utf8'),
+    );
+    // The UID the SPA opens by default, and the variable its iframe sets (var-SessionName).
+    expect(dashboard.uid).toBe('rayDefaultDashboard');
+    expect(dashboard.templating.list.map((v: any) => v.name)).toContain('SessionName');
+    for (const panel of dashboard.panels)
+      for (const target of panel.targets)
+        expect(target.expr, panel.title).toContain('SessionName=~"$SessionName"');
+  });
+
+  it('limit traffic with a NetworkPolicy: in on 8080 and 3000, out to DNS, storage and Ray heads', () => {
     const policy = find(base, 'NetworkPolicy');
     expect(policy.spec.podSelector.matchLabels).toEqual({
       'app.kubernetes.io/name': 'ray-history-server',
     });
     expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
-    expect(policy.spec.ingress).toEqual([{ ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(policy.spec.ingress).toEqual([
+      {
+        ports: [
+          { port: 8080, protocol: 'TCP' },
+          { port: 3000, protocol: 'TCP' },
+        ],
+      },
+    ]);
     const egressPorts = policy.spec.egress.flatMap((rule: any) =>
       rule.ports.map((p: any) => p.port),
     );
-    expect(egressPorts).toEqual(expect.arrayContaining([53, 443]));
+    expect(egressPorts).toEqual(expect.arrayContaining([53, 443, 6443, 8265]));
   });
 
   it('annotate the ServiceAccount for RRSA in the ACK overlay and name the OSS settings', () => {

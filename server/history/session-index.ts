@@ -140,7 +140,7 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function matcher(f: SessionFilters): (s: SessionInfo) => boolean {
+export function matcher(f: SessionFilters): (s: SessionInfo) => boolean {
   const text = f.q?.trim().toLowerCase();
   return (s) =>
     (f.namespace === undefined || s.namespace === f.namespace) &&

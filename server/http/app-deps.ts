@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
+import type { LiveClusters } from '../live/live-clusters.ts';
 import type { Storage } from '../storage/storage.ts';
 
 // What every route module receives. Add a shared service here (and in createAppDeps) in one line.
@@ -16,6 +17,8 @@ export interface AppDeps {
   snapshots: SnapshotCache<LoadedSession>;
   /** Credentials and access rules (docs/auth.md). */
   auth: AuthService;
+  /** Running clusters and their dashboards (docs/live.md). */
+  live: LiveClusters;
 }
 
 /** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */

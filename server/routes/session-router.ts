@@ -5,6 +5,8 @@ import { forbidden } from '../auth/auth-error.ts';
 import { namespaceDeniedMessage } from '../auth/namespace-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { scopeFromCookies, sessionCookieValues } from '../http/session-cookies.ts';
+import { answerLive } from '../live/live-routes.ts';
+import { resolveSession } from '../live/live-sessions.ts';
 
 // The one way to define a session-scoped Ray Dashboard route. Each GET answers twice:
 //   /api/c/:namespace/:kind/:name/:session<path>   the session named in the URL (shareable)
@@ -47,32 +49,40 @@ export function defineSessionRoutes(
       >;
       const scope = { namespace, kind: kind as SessionKind, name, session } as SessionScope;
       checkNamespace(request, namespace ?? '');
-      const info = await deps.sessions.resolve(scope);
-      return handler({ session: info, params, request, reply });
+      const { session: info, cluster } = await resolveSession(deps.sessions, deps.live, scope);
+      const context = { session: info, params, request, reply };
+      if (cluster) return answerLive(deps, cluster, path, context, true);
+      return handler(context);
     });
 
     app.get(path, async (request, reply) => {
       const scope = scopeFromCookies(request.cookies);
       checkNamespace(request, scope.namespace);
-      const info = await deps.sessions.resolve(scope);
+      const { session: info, cluster } = await resolveSession(deps.sessions, deps.live, scope);
       reply.header('vary', 'Cookie');
-      return handler({
+      const context = {
         session: info,
         params: request.params as Record<string, string>,
         request,
         reply,
-      });
+      };
+      if (cluster) return answerLive(deps, cluster, path, context, false);
+      return handler(context);
     });
   };
   define(get);
 }
 
-/** GET /enter_cluster/:namespace/:kind/:name[/:session]: select a session with upstream's cookies. */
+/**
+ * GET /enter_cluster/:namespace/:kind/:name[/:session]: select a session with upstream's cookies.
+ * `live` (upstream's sentinel) selects the running cluster; the cookie keeps `live`, so the
+ * selection falls back to history by itself when the cluster ends.
+ */
 export async function enterClusterRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const enter = async (request: FastifyRequest, reply: FastifyReply) => {
     const { namespace, kind, name, session = 'latest' } = request.params as Record<string, string>;
     checkNamespace(request, namespace ?? '');
-    const info = await deps.sessions.resolve({
+    const { session: info } = await resolveSession(deps.sessions, deps.live, {
       namespace: namespace ?? '',
       kind: kind as SessionKind,
       name: name ?? '',

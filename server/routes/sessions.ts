@@ -3,6 +3,7 @@ import { SESSION_KINDS, type SessionInfo } from '../../src/types/api.ts';
 import { MAX_PAGE_SIZE, type SessionFilters } from '../history/session-index.ts';
 import { PUBLIC_PAGE } from '../auth/route-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';
+import { liveClusterRows, withLiveSessions } from '../live/live-listing.ts';
 import {
   dateBound,
   oneOf,
@@ -56,8 +57,11 @@ export function clusterRow(s: SessionInfo): ClusterRow {
 export async function sessionsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get('/api/sessions', async (request) => {
     // Namespace rules filter the list (docs/auth.md); they never turn it into a 403.
-    const filters = sessionFilters(request.query as RawQuery);
-    return deps.sessions.query({ ...filters, namespaceAllowed: request.access.namespaces });
+    const filters = {
+      ...sessionFilters(request.query as RawQuery),
+      namespaceAllowed: request.access.namespaces,
+    };
+    return withLiveSessions(await deps.sessions.query(filters), deps.live, filters);
   });
 
   app.get('/clusters', { config: PUBLIC_PAGE }, async (request: FastifyRequest, reply) => {
@@ -66,11 +70,14 @@ export async function sessionsRoutes(app: FastifyInstance, deps: AppDeps): Promi
     const query = request.query as RawQuery;
     const offset = positiveInt(query, 'offset', { min: 0 }) ?? 0;
     const limit = positiveInt(query, 'limit');
-    const sessions = (await deps.sessions.all()).filter((s) =>
-      request.access.namespaces(s.namespace),
-    );
-    const rows = sessions.slice(offset, limit === undefined ? undefined : offset + limit);
-    reply.header('x-total-count', String(sessions.length)).header('vary', 'Accept');
-    return rows.map(clusterRow);
+    const recorded = (await deps.sessions.all())
+      .filter((s) => request.access.namespaces(s.namespace))
+      .map(clusterRow);
+    const rows = [
+      ...(await liveClusterRows(deps.live, request.access.namespaces, clusterRow)),
+      ...recorded,
+    ];
+    reply.header('x-total-count', String(rows.length)).header('vary', 'Accept');
+    return rows.slice(offset, limit === undefined ? undefined : offset + limit);
   });
 }

@@ -1,4 +1,5 @@
 import { Outlet, useParams } from 'react-router';
+import { LiveSessionBar } from '../features/live/components/LiveSessionBar';
 import { scopeFromParams } from '../features/session/session-scope';
 import { SessionScopeContext } from '../features/session/SessionScopeContext';
 import { NotFoundPage } from './NotFoundPage';
@@ -9,6 +10,7 @@ export function SessionRoute() {
   if (!scope) return <NotFoundPage />;
   return (
     <SessionScopeContext value={scope}>
+      {scope.session === 'live' && <LiveSessionBar scope={scope} />}
       <Outlet />
     </SessionScopeContext>
   );

@@ -10,7 +10,7 @@ export interface SessionScope {
   kind: SessionKind;
   /** The RayCluster name for raycluster; the owner (RayJob / RayService) name otherwise. */
   name: string;
-  /** A session name (session_...) or `latest`. */
+  /** A session name (session_...), `latest`, or `live` (the running cluster, docs/live.md). */
   session: string;
 }
 
@@ -25,6 +25,11 @@ export interface SessionInfo {
   sessionName: string;
   /** Session start, unix milliseconds (from the session name, which is UTC). */
   startTime: number;
+  /**
+   * Set when the URL asked for `live`: `running` is answered by the cluster's own Ray Dashboard,
+   * `ended` means it has stopped and this is its newest recorded session (docs/live.md).
+   */
+  live?: 'running' | 'ended';
 }
 
 export interface SessionsPage {
@@ -35,6 +40,8 @@ export interface SessionsPage {
   pageSize: number;
   /** Every namespace present in the index, for the filter menu. */
   namespaces: string[];
+  /** Why running clusters are missing from the list (Kubernetes unreachable or refusing). */
+  liveNotice?: string;
 }
 
 /** Body of every error the API returns. */

@@ -90,4 +90,18 @@ describe('node rows', () => {
     const detail = { ...node('n1'), cpu: 12.5, cpus: [8, 4] as [number, number] };
     expect(hostMetrics(detail).find((m) => m.label === 'CPU usage')?.value).toBe('12.5 %');
   });
+
+  it('puts CPU and memory on the row when the node reports them (a running cluster)', () => {
+    const live = {
+      ...node('n1'),
+      cpu: 37.5,
+      cpus: [4, 2] as [number, number],
+      mem: [16e9, 8e9, 50, 8e9] as [number, number, number, number],
+    };
+    expect(toNodeRow(live)).toMatchObject({ cpuUsage: '37.5 %', memoryUsage: '50 %' });
+    expect(toNodeRow(node('n2'))).toMatchObject({
+      cpuUsage: NOT_RECORDED,
+      memoryUsage: NOT_RECORDED,
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { NodeDetail, NodeSummary } from '../../types/ray';
 
 // Nodes as the list and detail pages show them. History records no host metrics (cpu, memory,
-// disk, gpus ...): they are "not recorded", never 0 %.
+// disk, gpus ...): they are "not recorded", never 0 %. A running cluster's dashboard has them.
 
 export const NOT_RECORDED = 'not recorded';
 export const NODE_GROUP_LABEL = 'ray.io/node-group';
@@ -24,6 +24,9 @@ export interface NodeRow {
   startTime: number | null;
   endTime: number | null;
   durationMs: number | null;
+  /** Host metrics a running cluster's dashboard reports; NOT_RECORDED in history. */
+  cpuUsage: string;
+  memoryUsage: string;
 }
 
 export interface HostMetric {
@@ -58,6 +61,8 @@ export function toNodeRow(detail: NodeDetail, logicalResources?: string): NodeRo
     startTime: start,
     endTime: end,
     durationMs: start !== null && end !== null && end >= start ? end - start : null,
+    cpuUsage: cpuUsage(detail),
+    memoryUsage: memoryUsage(detail),
   };
 }
 
@@ -76,19 +81,24 @@ export function toNodeRows(summary: NodeSummary): NodeRow[] {
 
 const percent = (n: number) => `${Number(n.toFixed(1))} %`;
 
+function cpuUsage(detail: NodeDetail): string {
+  const [logicalCpus = 0] = detail.cpus ?? [];
+  return logicalCpus > 0 || detail.cpu > 0 ? percent(detail.cpu) : NOT_RECORDED;
+}
+
+function memoryUsage(detail: NodeDetail): string {
+  const [memTotal = 0, , memPercent = 0] = detail.mem ?? [];
+  return memTotal > 0 ? percent(memPercent) : NOT_RECORDED;
+}
+
 /** CPU, memory, disk, network, load and accelerators, or "not recorded" for each one absent. */
 export function hostMetrics(detail: NodeDetail): HostMetric[] {
-  const [memTotal = 0, , memPercent = 0] = detail.mem ?? [];
   const disks = Object.entries(detail.disk ?? {});
   const [sent = 0, received = 0] = detail.networkSpeed ?? [];
   const load = detail.loadAvg?.[0] ?? [0, 0, 0];
-  const [logicalCpus = 0] = detail.cpus ?? [];
   return [
-    {
-      label: 'CPU usage',
-      value: logicalCpus > 0 || detail.cpu > 0 ? percent(detail.cpu) : NOT_RECORDED,
-    },
-    { label: 'Memory usage', value: memTotal > 0 ? percent(memPercent) : NOT_RECORDED },
+    { label: 'CPU usage', value: cpuUsage(detail) },
+    { label: 'Memory usage', value: memoryUsage(detail) },
     {
       label: 'Disk usage',
       value: disks.length

@@ -8,7 +8,7 @@ const SESSION_NAME = /^session_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}_\d{6}_\d+$/;
 const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 export function isSessionName(value: string): boolean {
-  return value === 'latest' || SESSION_NAME.test(value);
+  return value === 'latest' || value === 'live' || SESSION_NAME.test(value);
 }
 
 /** The scope named by route params, or null when any part is not a valid name. */

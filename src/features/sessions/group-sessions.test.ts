@@ -29,4 +29,20 @@ describe('groupSessions', () => {
     const rows = groupSessions(newestFirst, false).flatMap((g) => g.sessions);
     expect(rows.some((s) => s.latest)).toBe(false);
   });
+
+  it('shows a running cluster first but keeps `latest` on its newest recorded session', () => {
+    const recorded = newestFirst.filter((s) => s.name === 'shared-dev');
+    const live = {
+      ...recorded[0]!,
+      sessionName: 'live',
+      startTime: Date.now(),
+      live: 'running' as const,
+    };
+    const [group] = groupSessions([live, ...recorded], true);
+    expect(group!.sessions.map((s) => [s.sessionName, s.latest])).toEqual([
+      ['live', false],
+      ['session_2026-01-11_19-38-40_146706_1', true],
+      ['session_2026-01-09_08-00-02_004512_1', false],
+    ]);
+  });
 });

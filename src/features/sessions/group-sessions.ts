@@ -52,7 +52,8 @@ export function groupSessions(sessions: SessionInfo[], canMarkLatest: boolean): 
   }
   for (const group of groups.values()) {
     group.sessions.sort((a, b) => b.startTime - a.startTime);
-    const newest = group.sessions[0];
+    // A running cluster's `live` row is not what `latest` opens (the newest recorded session).
+    const newest = group.sessions.find((s) => !s.live);
     if (newest && canMarkLatest) newest.latest = true;
   }
   return [...groups.values()];

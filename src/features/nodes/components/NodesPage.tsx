@@ -11,7 +11,7 @@ import { useUrlState } from '../../../lib/url-state';
 import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
 import { useSessionScope } from '../../session/SessionScopeContext';
 import { useNodes } from '../api/get-nodes';
-import { toNodeRows } from '../node-rows';
+import { NOT_RECORDED, toNodeRows } from '../node-rows';
 import { nodeColumns } from './node-columns';
 import './nodes.css';
 
@@ -26,8 +26,9 @@ export function NodesPage() {
   const href = useAppHref();
   useDocumentTitle(`${scope.name} · Nodes`);
 
-  const columns = useMemo(() => nodeColumns(scope), [scope]);
   const all = useMemo(() => (nodes.data ? toNodeRows(nodes.data) : []), [nodes.data]);
+  const hostMetrics = all.some((r) => r.cpuUsage !== NOT_RECORDED);
+  const columns = useMemo(() => nodeColumns(scope, hostMetrics), [scope, hostMetrics]);
   const sort = state.sort
     ? { by: state.sort, order: state.order === 'desc' ? ('desc' as const) : ('asc' as const) }
     : undefined;
@@ -57,7 +58,9 @@ export function NodesPage() {
           ({all.length}, {dead} dead)
         </span>
       </h1>
-      <p className="muted">Host metrics (CPU, memory, disk, GPUs) are not recorded in history.</p>
+      {!hostMetrics && (
+        <p className="muted">Host metrics (CPU, memory, disk, GPUs) are not recorded in history.</p>
+      )}
       <DataTable
         rows={rows}
         columns={columns}

@@ -10,7 +10,10 @@ import type { NodeRow } from '../node-rows';
 
 const missing = <span className="muted">{NOT_RECORDED}</span>;
 
-export function nodeColumns(scope: SessionScope): Column<NodeRow>[] {
+const metric = (value: string) => (value === NOT_RECORDED ? missing : value);
+
+/** `hostMetrics`: the nodes report CPU and memory (a running cluster), so show those columns. */
+export function nodeColumns(scope: SessionScope, hostMetrics = false): Column<NodeRow>[] {
   return [
     {
       id: 'node',
@@ -69,8 +72,18 @@ export function nodeColumns(scope: SessionScope): Column<NodeRow>[] {
           missing
         ),
     },
-    { id: 'cpu', header: 'CPU usage', defaultHidden: true, cell: () => missing },
-    { id: 'memory', header: 'Memory usage', defaultHidden: true, cell: () => missing },
+    {
+      id: 'cpu',
+      header: 'CPU usage',
+      defaultHidden: !hostMetrics,
+      cell: (r) => metric(r.cpuUsage),
+    },
+    {
+      id: 'memory',
+      header: 'Memory usage',
+      defaultHidden: !hostMetrics,
+      cell: (r) => metric(r.memoryUsage),
+    },
     {
       id: 'start',
       header: 'Started',

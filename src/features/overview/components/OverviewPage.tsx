@@ -48,9 +48,12 @@ export function OverviewPage() {
         <SessionIdentity info={info.data} />
         <ClusterMetadataPanel scope={resolved} />
       </div>
-      <div className="overview__health">
-        <SessionHealth scope={resolved} />
-      </div>
+      {/* Health is read from recorded events; a running cluster has none yet. */}
+      {info.data.live !== 'running' && (
+        <div className="overview__health">
+          <SessionHealth scope={resolved} />
+        </div>
+      )}
     </section>
   );
 }

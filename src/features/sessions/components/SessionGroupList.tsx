@@ -2,6 +2,7 @@ import { paths } from '../../../config/paths';
 import { AppLink } from '../../../components/ui/AppLink';
 import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
 import { KIND_LABELS } from '../../session/kind-labels';
+import { LiveBadge } from '../../live/components/LiveBadge';
 import type { SessionGroup } from '../group-sessions';
 
 /** One section per cluster, each a table of its sessions, newest first. */
@@ -52,6 +53,7 @@ export function SessionGroupList({ groups }: { groups: SessionGroup[] }) {
                       >
                         {session.sessionName}
                       </AppLink>
+                      {session.live === 'running' && <LiveBadge />}
                       {session.latest && <span className="badge">latest</span>}
                     </th>
                     {owned && <td>{session.clusterName}</td>}

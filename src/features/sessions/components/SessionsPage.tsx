@@ -17,6 +17,7 @@ import {
   withoutFilters,
 } from '../sessions-filters';
 import type { FilterName } from '../sessions-filters';
+import { LiveListNotice } from '../../live/components/LiveListNotice';
 import { SessionFilters } from './SessionFilters';
 import { SessionGroupList } from './SessionGroupList';
 import './sessions.css';
@@ -53,6 +54,7 @@ export function SessionsPage() {
         onChange={changeFilter}
         onClear={clearFilters}
       />
+      <LiveListNotice message={sessions.data?.liveNotice} />
       {sessions.isError ? (
         <ErrorPanel
           title="Could not load sessions"
