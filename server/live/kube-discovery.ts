@@ -56,7 +56,7 @@ interface RayClusterObject {
     ownerReferences?: { kind?: string; name?: string; controller?: boolean }[];
   };
   spec?: {
-    authOptions?: { mode?: string };
+    authOptions?: { mode?: string; secretName?: string };
     headGroupSpec?: {
       template?: {
         spec?: { containers?: { ports?: { name?: string; containerPort?: number }[] }[] };
@@ -92,6 +92,16 @@ function dashboardPort(spec: RayClusterObject['spec']): number {
   return DASHBOARD_PORT;
 }
 
+/**
+ * The Secret KubeRay keeps a token-auth cluster's token in when `authOptions.secretName` is not
+ * set: the cluster's name as KubeRay shortens names for its pods (at most 50 characters, keeping
+ * the end; a leading digit or punctuation becomes `r`).
+ */
+export function tokenSecretName(clusterName: string): string {
+  const tail = clusterName.length > 50 ? clusterName.slice(clusterName.length - 50) : clusterName;
+  return /^[0-9\p{P}]/u.test(tail) ? `r${tail.slice(1)}` : tail;
+}
+
 /** One RayCluster object as a live cluster; null for objects being deleted or without a name. */
 export function liveClusterOf(object: RayClusterObject): LiveCluster | null {
   const meta = object.metadata;
@@ -101,7 +111,10 @@ export function liveClusterOf(object: RayClusterObject): LiveCluster | null {
   const port = dashboardPort(object.spec);
   const auth: RayAuth =
     object.spec?.authOptions?.mode === 'token'
-      ? { mode: 'token', secretName: meta.name }
+      ? {
+          mode: 'token',
+          secretName: object.spec.authOptions.secretName || tokenSecretName(meta.name),
+        }
       : { mode: 'none' };
   const created = meta.creationTimestamp ? new Date(meta.creationTimestamp).getTime() : NaN;
   return {
