@@ -39,9 +39,9 @@ export async function compareJobs(c: Comparison): Promise<void> {
   for (const answer of c.truth.latestPerUrl((a) => a.pathname === '/api/jobs/')) {
     const ray = c.truth.json<Job[]>(answer);
     const ours = await ourJson<Job[]>(c, answer);
-    const byId = new Map(ours.map((j) => [j.job_id, j]));
+    const byId = new Map(ours.map((j) => [j.job_id ?? '', j]));
     c.tally.sameKeys('jobs', 'job ids', byId.keys(), ray.map((j) => j.job_id ?? ''));
-    for (const job of ray) compareJob(c, 'jobs', byId.get(job.job_id), job);
+    for (const job of ray) compareJob(c, 'jobs', byId.get(job.job_id ?? ''), job);
   }
   // One job by job id or submission id: the same facts through the detail route.
   for (const answer of c.truth.latestPerUrl((a) => /^\/api\/jobs\/[^/]+$/.test(a.pathname))) {

@@ -21,8 +21,10 @@ const ROW = /^\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*
 
 export class TruthIndex {
   readonly answers: TruthAnswer[];
+  private readonly truthDir: string;
 
-  constructor(private readonly truthDir: string) {
+  constructor(truthDir: string) {
+    this.truthDir = truthDir;
     const text = readFileSync(path.join(truthDir, 'INDEX.md'), 'utf8');
     this.answers = [];
     for (const line of text.split('\n')) {

@@ -13,6 +13,12 @@ import type {
 } from './decoded.ts';
 import { EntityRecords, type EntityEntries } from './entity-records.ts';
 import { jobView } from './job-view.ts';
+import {
+  submissionEvents,
+  type SubmissionJobRef,
+  type SubmissionLogs,
+  type SubmissionOutcome,
+} from './submission-outcome.ts';
 import { compareEvents, decodeLegacyEvent } from './legacy-events.ts';
 import { nodeView } from './node-view.ts';
 import type { SessionSnapshot } from './snapshot.ts';
@@ -115,12 +121,40 @@ export class SessionReducer {
     if (p.lastMs > this.lastMs) this.lastMs = p.lastMs;
   }
 
-  snapshot(options: { sessionLive: boolean }): SessionSnapshot {
+  /** Submission jobs and the node their driver ran on: where their outcome logs are. */
+  submissionJobs(): SubmissionJobRef[] {
+    const refs: SubmissionJobRef[] = [];
+    for (const [, definition] of this.jobs.entriesForMerge()) {
+      const submissionId = definition?.metadata.job_submission_id;
+      if (submissionId && definition.driverNodeId)
+        refs.push({ submissionId, nodeId: definition.driverNodeId });
+    }
+    return refs;
+  }
+
+  snapshot(options: {
+    sessionLive: boolean;
+    /** What the supervisor and driver logs say, per submission id (readSubmissionLogs). */
+    submissionLogs?: Map<string, SubmissionLogs>;
+  }): SessionSnapshot {
     const nodeRecords = this.nodes.records((s) => NODE_RANK[s] ?? 1);
     const ips = new Map(nodeRecords.map((n) => [n.id, n.definition?.nodeIpAddress ?? '']));
     const nodeIp = (nodeId: string) => ips.get(nodeId) ?? '';
     const tasks = freezeTasks(this.tasks);
     const clusterEvents = [...this.legacy.values()].map((e) => e.event).sort(compareEvents);
+    const submissions = submissionEvents(clusterEvents);
+    const outcomeOf = (submissionId: string): SubmissionOutcome | null => {
+      const logs = options.submissionLogs?.get(submissionId);
+      const events = submissions.get(submissionId);
+      return events || logs
+        ? {
+            startedMs: events?.startedMs ?? null,
+            completed: events?.completed ?? null,
+            supervisor: logs?.supervisor ?? null,
+            driverLogTail: logs?.driverLogTail ?? null,
+          }
+        : null;
+    };
     const nodeResources = new Map(
       [...this.resources.entries()].sort(([a], [b]) => compareStrings(a, b)),
     );
@@ -129,7 +163,7 @@ export class SessionReducer {
       tasks,
       jobs: this.jobs
         .records((s) => JOB_RANK[s] ?? 1)
-        .map((r) => jobView(r, nodeIp, options.sessionLive)),
+        .map((r) => jobView(r, nodeIp, options.sessionLive, outcomeOf)),
       actors: this.actors.records(actorStateRank).map((r: ActorRecord) => actorView(r, nodeIp)),
       nodes: nodeRecords.map((r) => nodeView(r, nodeResources.get(r.id))),
       nodeResources,
