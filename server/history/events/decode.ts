@@ -20,6 +20,7 @@ import {
 } from './fields.ts';
 import { actorIdOfTask, normalizeId } from './ids.ts';
 import { nanosToMs, parseTimestampMs } from './time.ts';
+import { stripAnsi } from '../logs/ansi.ts';
 
 // Decodes one exported RayEvent (contract, section 2). Validation happens here, once:
 // everything downstream trusts a DecodedEvent.
@@ -159,7 +160,8 @@ function taskLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | stri
     attempt: attemptOf(p),
     transitions: transitions<StateAt>(p.stateTransitions, () => ({})),
     errorType: asString(error?.errorType),
-    errorMessage: asString(error?.errorMessage),
+    // Ray's state API strips the colours a worker's traceback carries.
+    errorMessage: stripAnsi(asString(error?.errorMessage)),
     nodeId: normalizeId(p.nodeId),
     workerId: normalizeId(p.workerId),
     workerPid: asInt(p.workerPid) || null,

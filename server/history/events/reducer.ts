@@ -12,6 +12,7 @@ import type {
   NodeTransition,
 } from './decoded.ts';
 import { EntityRecords, type EntityEntries } from './entity-records.ts';
+import { isNilId } from './ids.ts';
 import { jobView } from './job-view.ts';
 import {
   submissionEvents,
@@ -193,6 +194,8 @@ export class SessionReducer {
         for (const t of event.transitions) this.seen(t.timeMs);
         return this.tasks.addLifecycle(event);
       case 'taskProfile':
+        // Profile events of no task (a nil task id: the worker's own spans) belong to no attempt.
+        if (isNilId(event.taskId)) return;
         return this.tasks.addProfile(event);
       case 'jobDefinition':
         return this.jobs.define(event.jobId, withoutEnvelope(event));

@@ -69,7 +69,8 @@ export function taskRow(t: TaskTable, row: number, detail = true): RayTask {
     worker_id: optionalId(t, t.text.workerId[row]!),
     worker_pid: Number.isNaN(pid) ? null : pid,
     error_type: text('errorType') || null,
-    error_message: text('errorMessage') || null,
+    // Ray shows a failed attempt's message even when it is empty (a cancelled task's).
+    error_message: text('errorType') ? text('errorMessage') : null,
     language: text('language'),
     required_resources: resources(t, row),
     runtime_env_info: text('runtimeEnv') ? { serialized_runtime_env: text('runtimeEnv') } : {},
