@@ -58,7 +58,8 @@ export interface Raylet {
   nodeManagerHostname: string;
   state: NodeState;
   /** Why the node died, in words; empty while alive. */
-  stateMessage: string;
+  /** Why the node died; null while alive. */
+  stateMessage: string | null;
   isHeadNode: boolean;
   labels: Record<string, string>;
   resourcesTotal: Record<string, number>;
