@@ -170,7 +170,7 @@ describe('nodes', () => {
       endTimeMs: ev.msAt(500),
       isHeadNode: false,
     });
-    expect(worker.raylet.stateMessage).toMatch(/^Preempted/);
+    expect(worker.raylet.stateMessage).toMatch(/^Autoscaler drain preempted: /);
     expect(worker.raylet.stateMessage).toContain('spot reclaimed');
   });
 
@@ -201,7 +201,8 @@ describe('jobs', () => {
       error_type: null,
       start_time: ev.msAt(2),
       end_time: ev.msAt(1000),
-      metadata: { job_submission_id: 'raysubmit_abc' },
+      // Ray's own key, which /api/jobs/ does not show.
+      metadata: {},
       runtime_env: { pip: ['torch'] },
       driver_info: { id: ev.JOB, node_ip_address: '10.0.0.1', node_id: s.HEAD, pid: '4242' },
       driver_node_id: s.HEAD,
