@@ -40,7 +40,12 @@ export async function compareJobs(c: Comparison): Promise<void> {
     const ray = c.truth.json<Job[]>(answer);
     const ours = await ourJson<Job[]>(c, answer);
     const byId = new Map(ours.map((j) => [j.job_id ?? '', j]));
-    c.tally.sameKeys('jobs', 'job ids', byId.keys(), ray.map((j) => j.job_id ?? ''));
+    c.tally.sameKeys(
+      'jobs',
+      'job ids',
+      byId.keys(),
+      ray.map((j) => j.job_id ?? ''),
+    );
     for (const job of ray) compareJob(c, 'jobs', byId.get(job.job_id ?? ''), job);
   }
   // One job by job id or submission id: the same facts through the detail route.

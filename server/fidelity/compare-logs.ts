@@ -16,7 +16,12 @@ export async function compareLogLists(c: Comparison): Promise<void> {
       const kept = names.filter(
         (n) => !n.endsWith('/') || c.historyHasLogFolder(nodeId, n.slice(0, -1)),
       );
-      c.tally.sameKeys('log lists', `${nodeId.slice(0, 8)} ${category}`, ours[category] ?? [], kept);
+      c.tally.sameKeys(
+        'log lists',
+        `${nodeId.slice(0, 8)} ${category}`,
+        ours[category] ?? [],
+        kept,
+      );
     }
     for (const [category, names] of Object.entries(ours)) {
       if (!(category in ray) && names.length > 0)
@@ -35,5 +40,6 @@ async function compareTexts(c: Comparison, category: string, param: string): Pro
   }
 }
 
-export const compareDriverLogTails = (c: Comparison) => compareTexts(c, 'driver log tails', 'filename');
+export const compareDriverLogTails = (c: Comparison) =>
+  compareTexts(c, 'driver log tails', 'filename');
 export const compareTaskLogs = (c: Comparison) => compareTexts(c, 'task logs', 'task_id');

@@ -6,7 +6,10 @@ import { equal, within, type Same } from './tally.ts';
 
 type Row = Record<string, unknown> & { task_id: string; attempt_number: number; state: string };
 type StateApi<T> = { data: { result: { total: number; result: T } } };
-type FuncSummary = Record<string, { func_or_class_name: string; type: string; state_counts: object }>;
+type FuncSummary = Record<
+  string,
+  { func_or_class_name: string; type: string; state_counts: object }
+>;
 
 const TASK_FIELDS: Record<string, Same> = {
   state: equal,
@@ -45,9 +48,20 @@ export async function compareTasks(c: Comparison): Promise<void> {
     const ours = (await ourJson<StateApi<Row[]>>(c, answer)).data.result;
     const category = tasksCategory(answer.query);
     c.tally.check(category, answer.url, 'total', ours.total, ray.total);
-    c.tally.check(category, answer.url, 'per-state counts', stateCounts(ours.result), stateCounts(ray.result));
+    c.tally.check(
+      category,
+      answer.url,
+      'per-state counts',
+      stateCounts(ours.result),
+      stateCounts(ray.result),
+    );
     const byAttempt = new Map(ours.result.map((r) => [attemptKey(r), r]));
-    c.tally.sameKeys(category, '(task_id, attempt_number)', byAttempt.keys(), ray.result.map(attemptKey));
+    c.tally.sameKeys(
+      category,
+      '(task_id, attempt_number)',
+      byAttempt.keys(),
+      ray.result.map(attemptKey),
+    );
     for (const row of ray.result) {
       c.tally.fields(category, attemptKey(row), byAttempt.get(attemptKey(row)), row, TASK_FIELDS);
     }
@@ -63,8 +77,9 @@ export async function compareTaskSummary(c: Comparison): Promise<void> {
   for (const answer of c.truth.latestPerUrl(
     (a) => a.pathname === '/api/v0/tasks/summarize' && a.query.get('summary_by') === 'func_name',
   )) {
-    const summaryOf = (body: StateApi<{ node_id_to_summary: { cluster: { summary: FuncSummary } } }>) =>
-      body.data.result.result.node_id_to_summary.cluster.summary;
+    const summaryOf = (
+      body: StateApi<{ node_id_to_summary: { cluster: { summary: FuncSummary } } }>,
+    ) => body.data.result.result.node_id_to_summary.cluster.summary;
     const ray = summaryOf(c.truth.json(answer));
     const ours = summaryOf(await ourJson(c, answer));
     c.tally.sameKeys('task summary', 'keys', Object.keys(ours), Object.keys(ray));

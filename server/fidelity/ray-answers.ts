@@ -21,6 +21,7 @@ export interface Comparison {
 export async function ourJson<T>(c: Comparison, answer: TruthAnswer | string): Promise<T> {
   const url = typeof answer === 'string' ? answer : answer.url;
   const res = await c.get(url);
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${res.body.slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new Error(`${url} answered ${res.status}: ${res.body.slice(0, 300)}`);
   return JSON.parse(res.body) as T;
 }

@@ -12,6 +12,7 @@ import { compareJobs } from './compare-jobs.ts';
 import { compareActors, compareNodes } from './compare-entities.ts';
 import { compareDriverLogTails, compareLogLists, compareTaskLogs } from './compare-logs.ts';
 import { compareTasks, compareTaskSummary } from './compare-tasks.ts';
+import { compareWorkers } from './compare-workers.ts';
 import type { Comparison, OurAnswer } from './ray-answers.ts';
 import { Tally } from './tally.ts';
 import { TruthIndex } from './truth-index.ts';
@@ -32,6 +33,7 @@ export const UNCOMPARED: Record<string, string> = {
   'tasks: runtime_env_info.runtime_env_config, profiling_data, events, task_log_info':
     "defaults the state API adds and the live process's view; the stored events hold what they say",
   'log lists: folders with no files': 'the collector copies regular files only',
+  'workers: drivers': 'drivers send no worker events',
 };
 
 const recording = unpackRealRayRecording();
@@ -90,6 +92,7 @@ async function compareEverything(get: Comparison['get']): Promise<Tally> {
     compareTaskSummary,
     compareActors,
     compareNodes,
+    compareWorkers,
     compareLogLists,
     compareTaskLogs,
   ])
@@ -99,7 +102,15 @@ async function compareEverything(get: Comparison['get']): Promise<Tally> {
 
 function expectFaithful(scheme: string, tally: Tally): void {
   console.log(`${scheme}:\n  ${tally.lines().join('\n  ')}`);
-  for (const category of ['jobs', 'tasks', 'task summary', 'actors', 'nodes', 'log lists'])
+  for (const category of [
+    'jobs',
+    'tasks',
+    'task summary',
+    'actors',
+    'nodes',
+    'workers',
+    'log lists',
+  ])
     expect(tally.categories(), `no ${category} answer in truth/INDEX.md`).toContain(category);
   expect(tally.mismatches.length, `mismatches:\n${tally.report()}`).toBe(0);
 }

@@ -87,8 +87,7 @@ export class Tally {
     const shown = this.mismatches
       .slice(0, limit)
       .map(
-        (m) =>
-          `${m.category} ${m.subject} ${m.field}: ours ${clip(m.ours)}, Ray ${clip(m.ray)}`,
+        (m) => `${m.category} ${m.subject} ${m.field}: ours ${clip(m.ours)}, Ray ${clip(m.ray)}`,
       );
     const more = this.mismatches.length - shown.length;
     return [...shown, ...(more > 0 ? [`... and ${more} more`] : [])].join('\n');

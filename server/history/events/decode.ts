@@ -4,6 +4,7 @@ import type {
   DecodedEvent,
   JobTransition,
   NodeTransition,
+  WorkerTransition,
   ProfileSpan,
   StateAt,
   TaskLogPieces,
@@ -38,6 +39,8 @@ const DECODERS: Record<string, { key: string; decode: PayloadDecoder }> = {
   NODE_LIFECYCLE_EVENT: { key: 'nodeLifecycleEvent', decode: nodeLifecycle },
   ACTOR_DEFINITION_EVENT: { key: 'actorDefinitionEvent', decode: actorDefinition },
   ACTOR_LIFECYCLE_EVENT: { key: 'actorLifecycleEvent', decode: actorLifecycle },
+  WORKER_DEFINITION_EVENT: { key: 'workerDefinitionEvent', decode: workerDefinition },
+  WORKER_LIFECYCLE_EVENT: { key: 'workerLifecycleEvent', decode: workerLifecycle },
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(DECODERS);
@@ -299,6 +302,43 @@ function actorLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | str
         deathPid: asInt(context?.pid) || null,
         deathIp: asString(context?.nodeIpAddress),
         deathMessage: asString(context?.errorMessage),
+      };
+    }),
+  };
+}
+
+function workerDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | string {
+  const workerId = normalizeId(p.workerId);
+  if (!workerId) return 'no workerId';
+  return {
+    kind: 'workerDefinition',
+    eventTimeMs,
+    workerId,
+    nodeId: normalizeId(p.nodeId),
+    pid: asInt(p.pid) || null,
+    workerType: asString(p.workerType),
+  };
+}
+
+/** Unix ms given as a (quoted) integer; 0 means "not set". */
+function optionalMs(value: unknown): number | null {
+  return asInt(value) || null;
+}
+
+function workerLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | string {
+  const workerId = normalizeId(p.workerId);
+  if (!workerId) return 'no workerId';
+  return {
+    kind: 'workerLifecycle',
+    eventTimeMs,
+    workerId,
+    transitions: transitions<WorkerTransition>(p.stateTransitions, (t) => {
+      const death = asObject(t.deathInfo);
+      return {
+        exitType: asString(death?.exitType),
+        exitDetail: asString(death?.exitDetail),
+        startMs: optionalMs(t.startTimeMs),
+        endMs: optionalMs(t.endTimeMs),
       };
     }),
   };

@@ -10,6 +10,8 @@ import type {
   JobTransition,
   NodeDefinition,
   NodeTransition,
+  WorkerDefinition,
+  WorkerTransition,
 } from './decoded.ts';
 import { EntityRecords, type EntityEntries } from './entity-records.ts';
 import { isNilId } from './ids.ts';
@@ -22,6 +24,7 @@ import {
 } from './submission-outcome.ts';
 import { compareEvents, decodeLegacyEvent } from './legacy-events.ts';
 import { nodeView } from './node-view.ts';
+import { workerView } from './worker-view.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
 import { TaskTableBuilder, type TaskRows } from './task-table-builder.ts';
@@ -43,6 +46,7 @@ export interface PartialReduction {
   jobs: EntityEntries<JobDefinition, JobTransition>;
   nodes: EntityEntries<NodeDefinition, NodeTransition>;
   actors: EntityEntries<ActorDefinition, ActorTransition>;
+  workers: EntityEntries<WorkerDefinition, WorkerTransition>;
   legacy: [string, { event: ClusterEvent; json: string }][];
   counts: { accepted: number; unknown: number; invalid: number };
   firstMs: number;
@@ -50,6 +54,7 @@ export interface PartialReduction {
 }
 
 const JOB_RANK: Record<string, number> = { CREATED: 0, FINISHED: 1 };
+const WORKER_RANK: Record<string, number> = { ALIVE: 0, DEAD: 2 };
 const NODE_RANK: Record<string, number> = { ALIVE: 0, IDLE_OR_ACTIVE: 0, DRAINING: 1, DEAD: 2 };
 
 export class SessionReducer {
@@ -57,6 +62,7 @@ export class SessionReducer {
   private readonly jobs = new EntityRecords<JobDefinition, JobTransition>();
   private readonly nodes = new EntityRecords<NodeDefinition, NodeTransition>();
   private readonly actors = new EntityRecords<ActorDefinition, ActorTransition>();
+  private readonly workers = new EntityRecords<WorkerDefinition, WorkerTransition>();
   private readonly legacy = new Map<string, { event: ClusterEvent; json: string }>();
   private readonly resources = new Map<string, NodeResources>();
   private readonly counts = { accepted: 0, unknown: 0, invalid: 0 };
@@ -99,6 +105,7 @@ export class SessionReducer {
       jobs: this.jobs.entriesForMerge(),
       nodes: this.nodes.entriesForMerge(),
       actors: this.actors.entriesForMerge(),
+      workers: this.workers.entriesForMerge(),
       legacy: [...this.legacy],
       counts: { ...this.counts },
       firstMs: this.firstMs,
@@ -111,6 +118,7 @@ export class SessionReducer {
     this.jobs.merge(p.jobs);
     this.nodes.merge(p.nodes);
     this.actors.merge(p.actors);
+    this.workers.merge(p.workers);
     for (const [id, legacy] of p.legacy) {
       const current = this.legacy.get(id);
       if (!current || compareStrings(legacy.json, current.json) < 0) this.legacy.set(id, legacy);
@@ -166,6 +174,7 @@ export class SessionReducer {
         .records((s) => JOB_RANK[s] ?? 1)
         .map((r) => jobView(r, nodeIp, options.sessionLive, outcomeOf)),
       actors: this.actors.records(actorStateRank).map((r: ActorRecord) => actorView(r, nodeIp)),
+      workers: this.workers.records((s) => WORKER_RANK[s] ?? 1).map((r) => workerView(r, nodeIp)),
       nodes: nodeRecords.map((r) => nodeView(r, nodeResources.get(r.id))),
       nodeResources,
       clusterEvents,
@@ -180,6 +189,7 @@ export class SessionReducer {
       this.jobs.approxBytes() +
       this.nodes.approxBytes() +
       this.actors.approxBytes() +
+      this.workers.approxBytes() +
       clusterEvents.length * 600 +
       this.resources.size * 2000;
     return snapshot;
@@ -211,6 +221,11 @@ export class SessionReducer {
         return this.actors.define(event.actorId, withoutEnvelope(event));
       case 'actorLifecycle':
         for (const t of event.transitions) this.transition(this.actors, event.actorId, t);
+        return;
+      case 'workerDefinition':
+        return this.workers.define(event.workerId, withoutEnvelope(event));
+      case 'workerLifecycle':
+        for (const t of event.transitions) this.transition(this.workers, event.workerId, t);
         return;
     }
   }

@@ -72,7 +72,8 @@ export function submissionEvents(events: ClusterEvent[]): Map<string, Submission
 }
 
 const EXITED = /entrypoint command exited with code (-?\d+)/;
-const TERMINATED = /has been terminated (gracefully with SIGTERM|forcefully with SIGKILL)|was stopped/;
+const TERMINATED =
+  /has been terminated (gracefully with SIGTERM|forcefully with SIGKILL)|was stopped/;
 const TIMESTAMP_NS = /\btimestamp_ns=(\d{10,})/;
 const LOG_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}),(\d{3})/;
 

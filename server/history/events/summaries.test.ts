@@ -130,7 +130,9 @@ describe('clusterStatus', () => {
     const text = clusterStatus(snap);
     expect(text).toContain(`Active:\n head node_${s.HEAD} (10.0.0.1)`);
     expect(text).toMatch(
-      new RegExp(`Recent failures:\\n cpu node_${s.WORKER_NODE} \\(10\\.0\\.0\\.2\\): Autoscaler drain preempted`),
+      new RegExp(
+        `Recent failures:\\n cpu node_${s.WORKER_NODE} \\(10\\.0\\.0\\.2\\): Autoscaler drain preempted`,
+      ),
     );
     expect(text).toContain('Usage:\n 2.0/8.0 CPU\n 0B/16.00GiB memory');
   });

@@ -28,7 +28,14 @@ async function tailText(storage: Storage, key: string, lines: number, maxBytes: 
   const entry = await storage.stat(key);
   if (!entry || entry.isFolder) return null;
   try {
-    const slice = await tailLines(storage, key, { start: 0, end: entry.size }, lines, 64 * 1024, maxBytes);
+    const slice = await tailLines(
+      storage,
+      key,
+      { start: 0, end: entry.size },
+      lines,
+      64 * 1024,
+      maxBytes,
+    );
     return slice.bytes.toString('utf8');
   } catch (error) {
     if (error instanceof StorageNotFoundError) return null;
