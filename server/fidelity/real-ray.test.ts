@@ -4,8 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackRealRayRecording } from '../../e2e/support/real-ray-fixture.ts';
 import { apiPaths } from '../../src/config/paths.ts';
-import type { SessionInfo } from '../../src/types/api.ts';
-import { decodeIndexKey, METADATA_DIR, nodeDir } from '../history/layout.ts';
+import { nodeDir } from '../history/layout.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
 import { appOver } from '../storage/test-backends.ts';
 import { compareJobs } from './compare-jobs.ts';
@@ -13,6 +12,7 @@ import { compareActors, compareNodes } from './compare-entities.ts';
 import { compareDriverLogTails, compareLogLists, compareTaskLogs } from './compare-logs.ts';
 import { compareTasks, compareTaskSummary } from './compare-tasks.ts';
 import { compareWorkers } from './compare-workers.ts';
+import { recordedSessions } from './recorded-sessions.ts';
 import type { Comparison, OurAnswer } from './ray-answers.ts';
 import { Tally } from './tally.ts';
 import { TruthIndex } from './truth-index.ts';
@@ -38,23 +38,6 @@ export const UNCOMPARED: Record<string, string> = {
 
 const recording = unpackRealRayRecording();
 const truth = new TruthIndex(recording.truthDir);
-
-/** The sessions the collector indexed in this recording (its `cluster-metadata/` keys). */
-function recordedSessions(root: string): SessionInfo[] {
-  const found: SessionInfo[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        const session = decodeIndexKey(path.relative(root, full).split(path.sep).join('/'));
-        if (session) found.push(session);
-      }
-    }
-  };
-  walk(path.join(root, METADATA_DIR));
-  return found;
-}
 
 const sessions = recordedSessions(recording.historyRoot);
 const session = sessions[0]!;
