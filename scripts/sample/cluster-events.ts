@@ -30,19 +30,22 @@ export function driverJobDefinitionEvent(
 export interface JobEnd {
   message: string;
   errorType: string;
-  exitCode: number;
+  /** null where Ray's job table has none (a stopped submission job in Ray 2.58). */
+  exitCode: number | null;
 }
 
-/** CREATED alone, or FINISHED with how the driver ended. */
+/**
+ * CREATED or FINISHED with only a time, as Ray 2.58 sends them; with `end`, FINISHED carries how
+ * the driver ended, as older Ray versions did.
+ */
 export function driverJobLifecycleEvent(
   source: EventSource,
   jobId: Buffer,
   us: number,
+  state: 'CREATED' | 'FINISHED',
   end?: JobEnd,
 ): RayEvent {
-  const transition = end
-    ? { state: 'FINISHED', timestamp: rfc3339(us), ...end }
-    : { state: 'CREATED', timestamp: rfc3339(us) };
+  const transition = { state, timestamp: rfc3339(us), ...end };
   return rayEvent(source, 'GCS', 'DRIVER_JOB_LIFECYCLE_EVENT', us, 'driverJobLifecycleEvent', {
     jobId: b64(jobId),
     stateTransitions: [transition],

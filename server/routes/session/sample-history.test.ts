@@ -62,7 +62,10 @@ describe.each(historyBackends)('API over the sample history in a $name', (backen
       status: 'FAILED',
       error_type: failed.errorType,
       driver_exit_code: failed.exitCode,
+      // Ray's own words, quoting the driver log's last lines (read from the head's logs).
+      message: s.jobs.find((j) => j.jobId === failed.jobId)!.message,
     });
+    expect(job.message).toMatch(/^Job entrypoint command failed with exit code 1, last available/);
   });
 
   it('counts alive and dead nodes as the manifest does', async () => {
