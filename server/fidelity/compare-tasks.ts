@@ -30,7 +30,27 @@ const TASK_FIELDS: Record<string, Same> = {
   creation_time_ms: within(1),
   start_time_ms: within(1),
   end_time_ms: within(1),
+  events: sameTransitions,
+  task_log_info: equal,
+  call_site: equal,
+  label_selector: equal,
 };
+
+type Transition = { state: string; created_ms: number };
+
+/**
+ * The same states in the same order, each within a millisecond: the live API reads the GCS's
+ * copy of a transition, whose clock reading can fall into the millisecond before the event's.
+ */
+function sameTransitions(ours: unknown, ray: unknown): boolean {
+  const a = ours as Transition[] | undefined;
+  const b = ray as Transition[];
+  return (
+    Array.isArray(a) &&
+    a.length === b.length &&
+    a.every((t, i) => t.state === b[i]!.state && Math.abs(t.created_ms - b[i]!.created_ms) <= 1)
+  );
+}
 
 const attemptKey = (r: Row) => `${r.task_id}#${r.attempt_number}`;
 

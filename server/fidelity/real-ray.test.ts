@@ -30,8 +30,10 @@ export const UNCOMPARED: Record<string, string> = {
   'jobs: driver_agent_http_address': "the live dashboard agent's address, not in the history",
   'jobs: start_time and end_time to the millisecond':
     'a submission job is submitted before its first event; event_JOBS.log has whole seconds',
-  'tasks: runtime_env_info.runtime_env_config, profiling_data, events, task_log_info':
-    "defaults the state API adds and the live process's view; the stored events hold what they say",
+  'tasks: runtime_env_info.runtime_env_config, fallback_strategy, is_debugger_paused':
+    'defaults the state API fills in and the live debugger state; the events hold none of them',
+  'tasks: profiling_data':
+    'task rows leave it out; the same profile spans answer /api/v0/tasks/timeline',
   'log lists: folders with no files': 'the collector copies regular files only',
   'workers: drivers': 'drivers send no worker events',
 };

@@ -83,7 +83,7 @@ export class Tally {
   }
 
   /** The mismatches, readable, at most `limit` of them. */
-  report(limit = 400): string {
+  report(limit = 40): string {
     const shown = this.mismatches
       .slice(0, limit)
       .map(

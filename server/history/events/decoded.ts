@@ -23,6 +23,7 @@ export interface TaskDefinition {
   funcOrClassName: string;
   name: string;
   requiredResources: Record<string, number>;
+  labelSelector: Record<string, string>;
   jobId: string;
   actorId: string;
   parentTaskId: string;

@@ -40,6 +40,12 @@ function resources(t: TaskTable, row: number): Record<string, number> {
   return json ? (JSON.parse(json) as Record<string, number>) : {};
 }
 
+/** The definition's label selector ({} when it has none); null for an attempt never defined. */
+function labelSelector(t: TaskTable, row: number): Record<string, string> | null {
+  const json = t.pool.get(t.text.labelSelector[row]!);
+  return json ? (JSON.parse(json) as Record<string, string>) : null;
+}
+
 /** State transitions of a row as Ray's `events` list. */
 export function stateEvents(t: TaskTable, row: number): RayTask['events'] {
   const events: RayTask['events'] = [];
@@ -78,7 +84,7 @@ export function taskRow(t: TaskTable, row: number, detail = true): RayTask {
     events: detail ? stateEvents(t, row) : [],
     task_log_info: logInfo(t, row),
     call_site: null,
-    label_selector: null,
+    label_selector: labelSelector(t, row),
     creation_time_ms: optionalMs(t.creationMs[row]!),
     start_time_ms: optionalMs(t.startMs[row]!),
     end_time_ms: optionalMs(t.endMs[row]!),
