@@ -238,6 +238,17 @@ describe('legacy cluster events', () => {
     expect(listEvents(session(), 'AgAAAA==')).toEqual({ [ev.JOB]: events[ev.JOB] });
   });
 
+  it('turns the line breaks Ray wrote as `\\n` back into line breaks', () => {
+    const reducer = new SessionReducer();
+    const message =
+      'marked dead. This can happen when a \t(1) raylet crashes \\n\t(2) raylet lags.';
+    reducer.addLegacyEvent(ev.legacyEvent({ id: 'n', seconds: 1_700_000_000, message }), s.HEAD);
+    const [event] = reducer.snapshot({ sessionLive: false }).clusterEvents;
+    expect(event!.message).toBe(
+      'marked dead. This can happen when a \t(1) raylet crashes \n\t(2) raylet lags.',
+    );
+  });
+
   it('rejects lines without an event id or time', () => {
     const reducer = new SessionReducer();
     expect(reducer.addLegacyEvent({ message: 'x' }, s.HEAD)).toBe('invalid');
