@@ -64,7 +64,8 @@ export async function runActor(
       kind: 'ACTOR_CREATION_TASK',
       taskId: actorCreationTaskId(id),
       attempt: restarts++,
-      name: `${actor.className}.__init__`,
+      // Ray names a named actor's creation task `<actor name>:Class.__init__`.
+      name: `${actor.name ? `${actor.name}:` : ''}${actor.className}.__init__`,
       func: { moduleName: '__main__', className: actor.className, functionName: '__init__' },
       worker,
       createdUs: us - 1800 * MS,

@@ -96,11 +96,15 @@ export function writeAttempt(ctx: SessionContext, a: TaskAttempt): void {
           jobId: job.b64,
           parentTaskId,
         });
+  // Ray 2.58: the owner's event (SUBMITTED_TO_WORKER) names the node and worker it leased; the
+  // executing worker's own events carry only its pid, with empty node and worker ids.
   const pending = taskLifecycleEvent(src, {
     taskId,
     attempt: a.attempt,
     jobId: job.b64,
     actorReprName: a.actorReprName,
+    nodeId: shared(node.nodeId).b64,
+    workerId: shared(worker.workerId).b64,
     transitions: [
       { state: 'PENDING_ARGS_AVAIL', us: a.createdUs },
       { state: 'PENDING_NODE_ASSIGNMENT', us: a.createdUs + 2 * MS },
@@ -165,7 +169,7 @@ interface RunningOn {
   workerPid: number;
 }
 
-/** A lifecycle event sent by the worker that runs the attempt. */
+/** A lifecycle event sent by the worker that runs the attempt: its pid, no node or worker id. */
 function lifecycleOn(
   where: RunningOn,
   taskId: string,
@@ -179,8 +183,8 @@ function lifecycleOn(
     jobId,
     actorReprName: a.actorReprName,
     transitions,
-    nodeId: where.nodeId,
-    workerId: where.workerId,
+    nodeId: '',
+    workerId: '',
     workerPid: where.workerPid,
   };
 }

@@ -1,4 +1,4 @@
-import { NIL_PLACEMENT_GROUP, b64 } from './ids.ts';
+import { b64 } from './ids.ts';
 import { rayEvent, type EventSource, type RayEvent } from './ray-events.ts';
 import { rfc3339 } from './time.ts';
 
@@ -30,19 +30,22 @@ export function driverJobDefinitionEvent(
 export interface JobEnd {
   message: string;
   errorType: string;
-  exitCode: number;
+  /** null where Ray's job table has none (a stopped submission job in Ray 2.58). */
+  exitCode: number | null;
 }
 
-/** CREATED alone, or FINISHED with how the driver ended. */
+/**
+ * CREATED or FINISHED with only a time, as Ray 2.58 sends them; with `end`, FINISHED carries how
+ * the driver ended, as older Ray versions did.
+ */
 export function driverJobLifecycleEvent(
   source: EventSource,
   jobId: Buffer,
   us: number,
+  state: 'CREATED' | 'FINISHED',
   end?: JobEnd,
 ): RayEvent {
-  const transition = end
-    ? { state: 'FINISHED', timestamp: rfc3339(us), ...end }
-    : { state: 'CREATED', timestamp: rfc3339(us) };
+  const transition = { state, timestamp: rfc3339(us), ...end };
   return rayEvent(source, 'GCS', 'DRIVER_JOB_LIFECYCLE_EVENT', us, 'driverJobLifecycleEvent', {
     jobId: b64(jobId),
     stateTransitions: [transition],
@@ -132,7 +135,8 @@ export function actorDefinitionEvent(
     serializedRuntimeEnv: '{}',
     className: actor.className,
     requiredResources: actor.requiredResources,
-    placementGroupId: b64(actor.placementGroupId ?? NIL_PLACEMENT_GROUP),
+    // Ray 2.58 spells "no placement group" as '' here (task definitions use 18 bytes of 0xff).
+    placementGroupId: actor.placementGroupId ? b64(actor.placementGroupId) : '',
     labelSelector: {},
     callSite: actor.callSite,
   });
@@ -183,4 +187,52 @@ function actorTransition(t: ActorTransition): Record<string, unknown> {
     };
   }
   return out;
+}
+
+export interface WorkerIdentity {
+  workerId: Buffer;
+  nodeId: Buffer;
+  pid: number;
+}
+
+/** The GCS's word that a worker process exists (Ray 2.58: drivers send none). */
+export function workerDefinitionEvent(
+  source: EventSource,
+  us: number,
+  w: WorkerIdentity,
+): RayEvent {
+  return rayEvent(source, 'GCS', 'WORKER_DEFINITION_EVENT', us, 'workerDefinitionEvent', {
+    workerId: b64(w.workerId),
+    nodeId: b64(w.nodeId),
+    pid: w.pid,
+    workerType: 'WORKER',
+  });
+}
+
+/**
+ * One worker transition, as the GCS sends it: no node id, an empty job id, times in ms as quoted
+ * strings ("0" when unset), and on DEAD how the worker exited.
+ */
+export function workerLifecycleEvent(
+  source: EventSource,
+  workerId: Buffer,
+  us: number,
+  change: { state: 'ALIVE' } | { state: 'DEAD'; exitType: string; exitDetail: string },
+): RayEvent {
+  const ms = String(Math.floor(us / 1000));
+  const transition =
+    change.state === 'ALIVE'
+      ? { state: 'ALIVE', timestamp: rfc3339(us), startTimeMs: ms, endTimeMs: '0' }
+      : {
+          state: 'DEAD',
+          timestamp: rfc3339(us),
+          startTimeMs: '0',
+          endTimeMs: ms,
+          deathInfo: { exitType: change.exitType, exitDetail: change.exitDetail },
+        };
+  return rayEvent(source, 'GCS', 'WORKER_LIFECYCLE_EVENT', us, 'workerLifecycleEvent', {
+    workerId: b64(workerId),
+    jobId: '',
+    stateTransitions: [transition],
+  });
 }

@@ -2,6 +2,7 @@ import { access, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { indexKey, sessionDir } from '../../server/history/layout.ts';
 import { PYTHON_VERSION, RAY_VERSION } from './endpoints.ts';
+import { submittedUs } from './jobs.ts';
 import { MANIFEST_FILE, type ManifestSession, type SampleManifest } from './manifest.ts';
 import { OutputTree } from './output.ts';
 import { createRandom, type Random } from './random.ts';
@@ -188,7 +189,12 @@ function manifestSession(r: SessionResult): ManifestSession {
       errorType: j.end.errorType,
       message: j.end.message,
       entrypoint: j.plan.entrypoint,
-      startTimeMs: unixMs(j.startUs),
+      // A submission job starts when submitted (Ray 2.58 keeps that time in whole seconds).
+      startTimeMs: unixMs(
+        j.plan.type === 'SUBMISSION' && j.plan.outcomeIn === 'logs'
+          ? submittedUs(j.startUs)
+          : j.startUs,
+      ),
       endTimeMs: unixMs(j.endUs),
       driverLogKey: j.driverLogKey,
       taskAttempts: r.stats.attemptsByJob[j.jobIdHex] ?? 0,

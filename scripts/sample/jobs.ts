@@ -7,7 +7,7 @@ import {
   type JobEnd,
 } from './cluster-events.ts';
 import type { SessionContext } from './context.ts';
-import { driverLog, stripAnsi } from './driver-log.ts';
+import { driverLog } from './driver-log.ts';
 import {
   b64,
   driverTaskId as newDriverTaskId,
@@ -15,7 +15,7 @@ import {
   jobId as newJobId,
   workerId as newWorkerId,
 } from './ids.ts';
-import { cppLine } from './log-text.ts';
+import { cppLine, pythonLine } from './log-text.ts';
 import { padWorkerLog } from './log-padding.ts';
 import { estimateJobUs, runNormalTasks } from './normal-tasks.ts';
 import { headOf, type JobPlan, type JobOutcome } from './plan.ts';
@@ -36,20 +36,33 @@ export interface JobResult {
   driverLogKey: string | null;
 }
 
+/** Lines of the driver log Ray quotes in a failure message, at most this many characters. */
+const QUOTED_LINES = 10;
+const QUOTED_CHARS = 20_000;
+
+/** Ray's job manager's quote of a driver log: its last ten lines, colour codes and all. */
+export function quotedLogTail(logText: string): string {
+  const lines = logText.split(/(?<=\n)/);
+  return lines.slice(-QUOTED_LINES).join('').slice(-QUOTED_CHARS);
+}
+
 /**
- * How a job's driver ends, as the GCS records it. A stopped job (`ray job stop`): the job
- * supervisor sends SIGTERM, so the driver's exit code is -15 (Popen's negative signal number),
- * there is no errorType (Ray's JobErrorType has no "stopped" value) and the message is the
- * one Ray's job manager writes: "Job was intentionally stopped.".
+ * How a job ended, as Ray's job table says it. A stopped job (`ray job stop`): no errorType (Ray's
+ * JobErrorType has no "stopped" value) and Ray's message "Job was intentionally stopped."; Ray
+ * 2.58 shows no exit code for it, older versions sent the driver's -15 (SIGTERM) in the event.
  */
-export function jobEnd(job: JobPlan, lastLogLines: string): JobEnd {
+export function jobEnd(job: JobPlan, driverLogText: string): JobEnd {
   const outcomes: Record<JobOutcome, JobEnd> = {
     SUCCEEDED: { message: 'Job finished successfully.', errorType: '', exitCode: 0 },
-    STOPPED: { message: 'Job was intentionally stopped.', errorType: '', exitCode: -15 },
+    STOPPED: {
+      message: 'Job was intentionally stopped.',
+      errorType: '',
+      exitCode: job.outcomeIn === 'logs' ? null : -15,
+    },
     FAILED:
       job.type === 'SUBMISSION'
         ? {
-            message: `Job entrypoint command failed with exit code 1, last available logs (truncated to 20,000 chars):\n${lastLogLines}`,
+            message: `Job entrypoint command failed with exit code 1, last available logs (truncated to 20,000 chars):\n${quotedLogTail(driverLogText)}`,
             errorType: 'JOB_ENTRYPOINT_COMMAND_ERROR',
             exitCode: 1,
           }
@@ -79,7 +92,12 @@ export async function runJob(
     startUs,
     driverJobDefinitionEvent(src, startUs, { jobId, driverPid, driverNodeId: head.nodeId, ...job }),
   );
-  await ctx.events.write(folder, head.idHex, startUs, driverJobLifecycleEvent(src, jobId, startUs));
+  await ctx.events.write(
+    folder,
+    head.idHex,
+    startUs,
+    driverJobLifecycleEvent(src, jobId, startUs, 'CREATED'),
+  );
   const driverDef = taskDefinitionEvent(src, startUs, {
     ...driverTask,
     taskType: 'DRIVER_TASK',
@@ -140,14 +158,20 @@ export async function runJob(
     progressIp: progress.node.ip,
     fatalError: tasks.fatalError,
   });
-  const end = jobEnd(job, stripAnsi(log.text).split('\n').slice(-12).join('\n'));
+  const end = jobEnd(job, log.text);
   await ctx.events.write(
     folder,
     head.idHex,
     endUs,
-    driverJobLifecycleEvent(src, jobId, endUs, end),
+    driverJobLifecycleEvent(
+      src,
+      jobId,
+      endUs,
+      'FINISHED',
+      job.outcomeIn === 'lifecycle' ? end : undefined,
+    ),
   );
-  const driverEnd = end.exitCode === 0 ? 'FINISHED' : 'FAILED';
+  const driverEnd = end.exitCode === 0 || end.exitCode === null ? 'FINISHED' : 'FAILED';
   await ctx.events.writeLine(
     folder,
     head.idHex,
@@ -167,6 +191,11 @@ export async function runJob(
   const driverLogKey =
     job.type === 'SUBMISSION' ? `${logs}job-driver-${job.submissionId}.log` : null;
   if (driverLogKey) await ctx.out.writeFile(driverLogKey, log.text);
+  if (job.type === 'SUBMISSION' && job.outcomeIn === 'logs')
+    await ctx.out.writeFile(
+      `${logs}jobs/supervisor-${job.submissionId}.log`,
+      supervisorLog(job, submittedUs(startUs), endUs, end),
+    );
   const coreDriver = `${logs}python-core-driver-${hex(newWorkerId(ctx.random))}_${driverPid}.log`;
   const where = 'core_worker.cc:289';
   await ctx.out.writeFile(
@@ -185,7 +214,7 @@ export async function runJob(
         driverPid,
         'python-core-driver',
         'core_worker.cc:986',
-        `Disconnecting from the raylet, driver exit code ${end.exitCode}.`,
+        `Disconnecting from the raylet, driver exit code ${end.exitCode ?? -15}.`,
       ),
   );
   return {
@@ -198,4 +227,27 @@ export async function runJob(
     lastTracebackLine: log.lastTracebackLine,
     driverLogKey,
   };
+}
+
+/** When `ray job submit` reached the head: whole seconds, a little before the driver's first event. */
+export function submittedUs(driverStartUs: number): number {
+  return Math.floor((driverStartUs - 2 * SECOND) / SECOND) * SECOND;
+}
+
+/** `logs/jobs/supervisor-<submission id>.log`: Ray 2.58's job supervisor's own lines. */
+function supervisorLog(job: JobPlan, submitUs: number, endUs: number, end: JobEnd): string {
+  const line = (us: number, where: string, text: string) =>
+    pythonLine(us, 'INFO', where, `${text} job_id=01000000 timestamp_ns=${Math.round(us * 1000)}`);
+  const last =
+    job.outcome === 'STOPPED'
+      ? `Job ${job.submissionId} has been terminated gracefully with SIGTERM.`
+      : `Job ${job.submissionId} entrypoint command exited with code ${end.exitCode}`;
+  return (
+    line(
+      submitUs + 900 * MS,
+      'job_supervisor.py:375',
+      'Submitting job with RAY_ADDRESS = 127.0.0.1:6379',
+    ) +
+    line(endUs, job.outcome === 'STOPPED' ? 'job_supervisor.py:417' : 'job_supervisor.py:437', last)
+  );
 }

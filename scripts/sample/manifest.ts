@@ -23,9 +23,9 @@ export interface ManifestJob {
   jobId: string;
   submissionId: string | null;
   type: 'SUBMISSION' | 'DRIVER';
-  /** What Ray's job table said; a stopped job shows exit code -15 and no errorType. */
+  /** What Ray's job table said; a stopped job has no errorType, and no exit code in Ray 2.58. */
   status: 'SUCCEEDED' | 'FAILED' | 'STOPPED';
-  exitCode: number;
+  exitCode: number | null;
   errorType: string;
   message: string;
   entrypoint: string;
@@ -87,7 +87,7 @@ export interface SampleManifest {
     jobId: string;
     submissionId: string;
     errorType: string;
-    exitCode: number;
+    exitCode: number | null;
     driverLogKey: string;
     /** Last traceback line of the driver log, without its ANSI colour codes. */
     tracebackLastLine: string;

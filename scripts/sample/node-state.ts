@@ -16,6 +16,8 @@ export interface LegacyEvent {
   label: string;
   message: string;
   jobIdHex?: string;
+  /** The JOBS source names a submission, not a job id. */
+  submissionId?: string;
 }
 
 export async function writeLegacyEvents(
@@ -35,7 +37,11 @@ export async function writeLegacyEvents(
       label: e.label,
       message: e.message,
       timestamp: String(Math.floor(e.us / SECOND)),
-      custom_fields: e.jobIdHex ? { job_id: e.jobIdHex } : {},
+      custom_fields: e.submissionId
+        ? { submission_id: e.submissionId }
+        : e.jobIdHex
+          ? { job_id: e.jobIdHex }
+          : {},
     });
     const lines = bySource.get(e.sourceType) ?? [];
     lines.push(line);

@@ -49,6 +49,12 @@ export interface JobPlan {
   failRate: number;
   /** Pause before the job starts, after the previous one. */
   gapUs: number;
+  /**
+   * Where Ray records how the job ended. `logs` is Ray 2.58: driver-job events carry only
+   * CREATED/FINISHED, the outcome is in the head's `event_JOBS.log` and supervisor log.
+   * `lifecycle` is the older shape: exit code, error type and message in the FINISHED transition.
+   */
+  outcomeIn: 'logs' | 'lifecycle';
 }
 
 export interface SessionPlan {

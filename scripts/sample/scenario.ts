@@ -69,6 +69,7 @@ function job(
     retryRate: 0.04,
     failRate: 0.01,
     gapUs: 10 * SECOND,
+    outcomeIn: 'logs',
     ...p,
   };
 }
@@ -184,14 +185,21 @@ export function mainSessions(random: Random, tasks: number, shiftUs = 0): Sessio
     t2,
     [CPU, CPU],
     [
+      // An older Ray: the outcome is in the FINISHED transition (a DRIVER job can be FAILED there).
       job(random, 1, {
         type: 'DRIVER',
         outcome: 'FAILED',
         tasks: 40,
         entrypoint: 'python /app/debug_oom.py',
         failRate: 0.05,
+        outcomeIn: 'lifecycle',
       }),
-      job(random, 2, { type: 'SUBMISSION', outcome: 'SUCCEEDED', tasks: 30 }),
+      job(random, 2, {
+        type: 'SUBMISSION',
+        outcome: 'SUCCEEDED',
+        tasks: 30,
+        outcomeIn: 'lifecycle',
+      }),
     ],
     { gzipEvents: true },
   );

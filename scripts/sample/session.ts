@@ -3,7 +3,7 @@ import { nodeAliveEvent, nodeDeadEvent, nodeDefinitionEvent } from './cluster-ev
 import { emptyStats, peakConcurrency, type SessionContext, type SessionStats } from './context.ts';
 import { writeClusterMetadata, writeJobEndpoints, writeServeApplications } from './endpoints.ts';
 import { EventFiles, eventFileName } from './event-files.ts';
-import { runJob, type JobResult } from './jobs.ts';
+import { runJob, submittedUs, type JobResult } from './jobs.ts';
 import { writeNodeLogs } from './node-logs.ts';
 import { writeDebugState, writeLegacyEvents, type LegacyEvent } from './node-state.ts';
 import type { OutputTree } from './output.ts';
@@ -193,26 +193,26 @@ function legacyEventsOf(ctx: SessionContext, nodeHex: string, jobs: JobResult[])
       message: `Node ${node.idHex} is being drained: ${node.death.info.reasonMessage}`,
     });
   if (!node.isHead) return events;
+  // Ray's job manager reports submission jobs only, by submission id, in whole seconds. Jobs of
+  // the older shape carry their outcome in their events instead.
   for (const job of jobs) {
-    const name = job.plan.submissionId || job.jobIdHex;
+    const sid = job.plan.submissionId;
+    if (job.plan.type !== 'SUBMISSION' || job.plan.outcomeIn !== 'logs') continue;
     events.push({
-      us: job.startUs,
+      us: submittedUs(job.startUs),
       sourceType: 'JOBS',
       severity: 'INFO',
-      label: 'JOB_STARTED',
-      message: `Started a ray job ${name}.`,
-      jobIdHex: job.jobIdHex,
+      label: '',
+      message: `Started a ray job ${sid}.`,
+      submissionId: sid,
     });
-    const failed = job.end.exitCode !== 0;
     events.push({
-      us: job.endUs,
+      us: job.endUs + SECOND,
       sourceType: 'JOBS',
-      severity: failed ? 'ERROR' : 'INFO',
-      label: 'JOB_FINISHED',
-      message: failed
-        ? `Job ${name} failed: ${job.end.message.split('\n')[0]}`
-        : `Completed a ray job ${name} with a status SUCCEEDED.`,
-      jobIdHex: job.jobIdHex,
+      severity: 'INFO',
+      label: '',
+      message: `Completed a ray job ${sid} with a status ${job.plan.outcome}.`,
+      submissionId: sid,
     });
   }
   for (const n of ctx.plan.nodes.filter((x) => x.death))

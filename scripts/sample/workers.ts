@@ -1,9 +1,10 @@
-import { nodeLogsDir } from '../../server/history/layout.ts';
+import { nodeEventsDir, nodeLogsDir } from '../../server/history/layout.ts';
+import { workerDefinitionEvent, workerLifecycleEvent } from './cluster-events.ts';
 import type { SessionContext } from './context.ts';
 import { hex, workerId as newWorkerId } from './ids.ts';
 import { cppLine } from './log-text.ts';
 import type { OutputStream } from './output.ts';
-import type { NodePlan } from './plan.ts';
+import { headOf, type NodePlan } from './plan.ts';
 import { SECOND } from './time.ts';
 
 // A Ray worker process: its ids and its three log files (stdout, stderr, core worker log).
@@ -23,6 +24,8 @@ export interface WorkerSlot {
   coreLog: OutputStream;
   /** When the worker can take its next task. */
   freeAt: number;
+  /** Sends the GCS's DEAD event for this worker. */
+  reportExit: (us: number, detail: string) => Promise<void>;
 }
 
 export async function startWorker(
@@ -50,7 +53,29 @@ export async function startWorker(
     err: ctx.out.openStream(`${logs}${base}.err`),
     coreLog: ctx.out.openStream(`${logs}python-core-worker-${idHex}_${pid}.log`),
     freeAt: startUs,
+    reportExit: async (us, detail) => {
+      // The GCS never hears of the end of a worker whose node died first.
+      if (node.death && us >= node.death.us) return;
+      await gcs(
+        us,
+        workerLifecycleEvent(ctx.source, id, us, {
+          state: 'DEAD',
+          exitType: 'INTENDED_SYSTEM_EXIT',
+          exitDetail: detail,
+        }),
+      );
+    },
   };
+  // Worker events come from the GCS: they sit in the head's node_events.
+  const head = headOf(ctx.plan);
+  const gcs = (us: number, event: Record<string, unknown>) =>
+    ctx.events.write(nodeEventsDir(ctx.plan.info, head.idHex), head.idHex, us, event);
+  const aliveUs = startUs + 5300;
+  await gcs(
+    aliveUs,
+    workerDefinitionEvent(ctx.source, aliveUs, { workerId: id, nodeId: node.nodeId, pid }),
+  );
+  await gcs(aliveUs, workerLifecycleEvent(ctx.source, id, aliveUs, { state: 'ALIVE' }));
   const at = (offset: number) => startUs + offset;
   await slot.coreLog.write(
     cppLine(
@@ -94,5 +119,6 @@ export async function stopWorker(slot: WorkerSlot, us: number, exitLine: string)
         'Core worker is destructed',
       ),
   );
+  await slot.reportExit(us, exitLine);
   await Promise.all([slot.out.end(), slot.err.end(), slot.coreLog.end()]);
 }

@@ -58,7 +58,8 @@ export interface Raylet {
   nodeManagerHostname: string;
   state: NodeState;
   /** Why the node died, in words; empty while alive. */
-  stateMessage: string;
+  /** Why the node died; null while alive. */
+  stateMessage: string | null;
   isHeadNode: boolean;
   labels: Record<string, string>;
   resourcesTotal: Record<string, number>;
@@ -108,6 +109,21 @@ export interface ActorAddress {
   ipAddress: string;
   port: number;
   workerId: string;
+}
+
+/** One worker process, as Ray's state API `/api/v0/workers` lists it. */
+export interface RayWorker {
+  worker_id: string;
+  is_alive: boolean;
+  worker_type: string;
+  exit_type: string | null;
+  exit_detail: string | null;
+  node_id: string | null;
+  ip: string | null;
+  pid: number | null;
+  /** Unix ms; 0 when not recorded (Ray's own convention here). */
+  start_time_ms: number;
+  end_time_ms: number;
 }
 
 export interface Actor {

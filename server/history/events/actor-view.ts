@@ -13,7 +13,8 @@ export function actorView(record: ActorRecord, nodeIp: (nodeId: string) => strin
   const transitions = record.transitions;
   const alive = transitions.findLast((t) => t.state === 'ALIVE');
   const firstAlive = transitions.find((t) => t.state === 'ALIVE');
-  const dead = transitions.findLast((t) => t.state === 'DEAD');
+  // DEAD can repeat (the node's death, then the owner's): the actor ended at the first one.
+  const dead = transitions.find((t) => t.state === 'DEAD');
   const placed = alive ?? transitions.findLast((t) => t.nodeId !== '');
   const nodeId = placed?.nodeId ?? '';
   const className = def?.className ?? '';
@@ -33,7 +34,8 @@ export function actorView(record: ActorRecord, nodeIp: (nodeId: string) => strin
     actorClass: className,
     className,
     requiredResources: def?.requiredResources ?? {},
-    exitDetail: dead?.deathMessage || dead?.restartReason || '-',
+    // The death cause's own words; a restart reason is an enum Ray puts on every transition.
+    exitDetail: transitions.find((t) => t.state === 'DEAD' && t.deathMessage)?.deathMessage || '-',
     reprName: transitions.findLast((t) => t.reprName !== '')?.reprName ?? '',
     placementGroupId: def && !isNilId(def.placementGroupId) ? def.placementGroupId : null,
     callSite: def?.callSite ?? '',

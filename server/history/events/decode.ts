@@ -4,6 +4,7 @@ import type {
   DecodedEvent,
   JobTransition,
   NodeTransition,
+  WorkerTransition,
   ProfileSpan,
   StateAt,
   TaskLogPieces,
@@ -20,6 +21,7 @@ import {
 } from './fields.ts';
 import { actorIdOfTask, normalizeId } from './ids.ts';
 import { nanosToMs, parseTimestampMs } from './time.ts';
+import { stripAnsi } from '../logs/ansi.ts';
 
 // Decodes one exported RayEvent (contract, section 2). Validation happens here, once:
 // everything downstream trusts a DecodedEvent.
@@ -37,6 +39,8 @@ const DECODERS: Record<string, { key: string; decode: PayloadDecoder }> = {
   NODE_LIFECYCLE_EVENT: { key: 'nodeLifecycleEvent', decode: nodeLifecycle },
   ACTOR_DEFINITION_EVENT: { key: 'actorDefinitionEvent', decode: actorDefinition },
   ACTOR_LIFECYCLE_EVENT: { key: 'actorLifecycleEvent', decode: actorLifecycle },
+  WORKER_DEFINITION_EVENT: { key: 'workerDefinitionEvent', decode: workerDefinition },
+  WORKER_LIFECYCLE_EVENT: { key: 'workerLifecycleEvent', decode: workerLifecycle },
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(DECODERS);
@@ -105,6 +109,7 @@ function taskDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | str
     funcOrClassName: funcName,
     name: asString(p.taskName) || funcName,
     requiredResources: asNumberMap(p.requiredResources),
+    labelSelector: asStringMap(p.labelSelector),
     jobId: normalizeId(p.jobId),
     actorId: taskType === 'ACTOR_CREATION_TASK' ? actorIdOfTask(taskId) : '',
     parentTaskId: normalizeId(p.parentTaskId),
@@ -127,6 +132,7 @@ function actorTaskDefinition(p: Json, eventTimeMs: number | null): DecodedEvent 
     funcOrClassName: funcName,
     name: asString(p.actorTaskName) || funcName,
     requiredResources: asNumberMap(p.requiredResources),
+    labelSelector: asStringMap(p.labelSelector),
     jobId: normalizeId(p.jobId),
     actorId: normalizeId(p.actorId) || actorIdOfTask(taskId),
     parentTaskId: normalizeId(p.parentTaskId),
@@ -159,7 +165,8 @@ function taskLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | stri
     attempt: attemptOf(p),
     transitions: transitions<StateAt>(p.stateTransitions, () => ({})),
     errorType: asString(error?.errorType),
-    errorMessage: asString(error?.errorMessage),
+    // Ray's state API strips the colours a worker's traceback carries.
+    errorMessage: stripAnsi(asString(error?.errorMessage)),
     nodeId: normalizeId(p.nodeId),
     workerId: normalizeId(p.workerId),
     workerPid: asInt(p.workerPid) || null,
@@ -297,6 +304,43 @@ function actorLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | str
         deathPid: asInt(context?.pid) || null,
         deathIp: asString(context?.nodeIpAddress),
         deathMessage: asString(context?.errorMessage),
+      };
+    }),
+  };
+}
+
+function workerDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | string {
+  const workerId = normalizeId(p.workerId);
+  if (!workerId) return 'no workerId';
+  return {
+    kind: 'workerDefinition',
+    eventTimeMs,
+    workerId,
+    nodeId: normalizeId(p.nodeId),
+    pid: asInt(p.pid) || null,
+    workerType: asString(p.workerType),
+  };
+}
+
+/** Unix ms given as a (quoted) integer; 0 means "not set". */
+function optionalMs(value: unknown): number | null {
+  return asInt(value) || null;
+}
+
+function workerLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | string {
+  const workerId = normalizeId(p.workerId);
+  if (!workerId) return 'no workerId';
+  return {
+    kind: 'workerLifecycle',
+    eventTimeMs,
+    workerId,
+    transitions: transitions<WorkerTransition>(p.stateTransitions, (t) => {
+      const death = asObject(t.deathInfo);
+      return {
+        exitType: asString(death?.exitType),
+        exitDetail: asString(death?.exitDetail),
+        startMs: optionalMs(t.startTimeMs),
+        endMs: optionalMs(t.endTimeMs),
       };
     }),
   };

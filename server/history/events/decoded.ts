@@ -23,6 +23,7 @@ export interface TaskDefinition {
   funcOrClassName: string;
   name: string;
   requiredResources: Record<string, number>;
+  labelSelector: Record<string, string>;
   jobId: string;
   actorId: string;
   parentTaskId: string;
@@ -140,6 +141,28 @@ export interface ActorLifecycle {
   transitions: ActorTransition[];
 }
 
+export interface WorkerDefinition {
+  kind: 'workerDefinition';
+  workerId: string;
+  nodeId: string;
+  pid: number | null;
+  workerType: string;
+}
+
+export interface WorkerTransition extends StateAt {
+  exitType: string;
+  exitDetail: string;
+  /** The worker's own start and end, unix ms (null when not given, e.g. "0"). */
+  startMs: number | null;
+  endMs: number | null;
+}
+
+export interface WorkerLifecycle {
+  kind: 'workerLifecycle';
+  workerId: string;
+  transitions: WorkerTransition[];
+}
+
 export type DecodedPayload =
   | TaskDefinition
   | TaskLifecycle
@@ -149,7 +172,9 @@ export type DecodedPayload =
   | NodeDefinition
   | NodeLifecycle
   | ActorDefinition
-  | ActorLifecycle;
+  | ActorLifecycle
+  | WorkerDefinition
+  | WorkerLifecycle;
 
 /** A decoded event: its payload plus the event's own time (null when unreadable). */
 export type DecodedEvent = DecodedPayload & { eventTimeMs: number | null };

@@ -13,7 +13,9 @@ export function summarizeByFunc(snapshot: SessionSnapshot, jobId?: string): Func
   for (let row = 0; row < t.count; row++) {
     if (!inScope(row)) continue;
     rows.push(row);
-    const func = t.pool.get(t.text.funcOrClassName[row] || t.text.name[row]!);
+    // Ray groups by the task's name, which for a named actor's creation task carries the actor's
+    // name (`shard-writer-3:ShardWriter.__init__`), and shows that name as func_or_class_name.
+    const func = t.pool.get(t.text.name[row] || t.text.funcOrClassName[row]!);
     let entry = byFunc.get(func);
     if (!entry) {
       entry = {

@@ -44,7 +44,9 @@ export function decodeLegacyEvent(json: unknown, nodeId: string): ClusterEvent |
     pid,
     severity: asString(event.severity) || 'INFO',
     label: asString(event.label),
-    message: asString(event.message),
+    // Ray's event writer keeps one JSON object per line by writing a message's line breaks as the
+    // two characters `\n` (real GCS output: "... (OOM, etc.) \\n\t(2) raylet has lagging ...").
+    message: asString(event.message).replaceAll('\\n', '\n'),
     timestamp,
     customFields: camelKeys(customFields),
   };

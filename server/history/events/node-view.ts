@@ -9,26 +9,44 @@ import { wholeMs } from './time.ts';
 
 export type NodeRecord = EntityRecord<NodeDefinition, NodeTransition>;
 
-const DEATH_REASONS: Record<string, string> = {
-  EXPECTED_TERMINATION: 'Expected termination: the node was shut down on purpose',
-  UNEXPECTED_TERMINATION: 'Unexpected termination: the node crashed or stopped responding',
-  AUTOSCALER_DRAIN_PREEMPTED: 'Preempted: the machine was reclaimed (e.g. a spot instance)',
-  AUTOSCALER_DRAIN_IDLE: 'Idle: the autoscaler removed the node because it had no work',
-};
-
-/** A death reason in words, with Ray's own message appended when there is one. */
-export function deathReasonText(reason: string, message: string): string {
-  const words = DEATH_REASONS[reason] ?? (reason && reason !== 'UNSPECIFIED' ? reason : 'Died');
-  return message ? `${words}. ${message}` : words;
+/** `UNEXPECTED_TERMINATION` -> `Unexpected termination`, as the dashboard words a reason. */
+function reasonWords(reason: string): string {
+  const words = reason.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const QUIET_DEATHS = [DEATH_REASONS.EXPECTED_TERMINATION!, DEATH_REASONS.AUTOSCALER_DRAIN_IDLE!];
+/** A death reason as Ray's dashboard states it: `Unexpected termination: <Ray's message>`. */
+export function deathReasonText(reason: string, message: string): string {
+  const words = reason && reason !== 'UNSPECIFIED' ? reasonWords(reason) : 'Died';
+  return message ? `${words}: ${message}` : words;
+}
+
+const QUIET_DEATHS = ['EXPECTED_TERMINATION', 'AUTOSCALER_DRAIN_IDLE'].map(reasonWords);
 
 /** How loud a node death is: planned ones are INFO, preemption a WARNING, the rest ERROR. */
-export function deathSeverity(stateMessage: string): 'INFO' | 'WARNING' | 'ERROR' {
-  if (QUIET_DEATHS.some((words) => stateMessage.startsWith(words))) return 'INFO';
-  if (stateMessage.startsWith(DEATH_REASONS.AUTOSCALER_DRAIN_PREEMPTED!)) return 'WARNING';
+export function deathSeverity(stateMessage: string | null): 'INFO' | 'WARNING' | 'ERROR' {
+  const text = stateMessage ?? '';
+  if (QUIET_DEATHS.some((words) => text.startsWith(words))) return 'INFO';
+  if (text.startsWith(reasonWords('AUTOSCALER_DRAIN_PREEMPTED'))) return 'WARNING';
   return 'ERROR';
+}
+
+/**
+ * Resource names as the dashboard's `/nodes` answer spells them: its camelCase conversion
+ * (Python's `str.title` on each `_`-separated part) also renames resources, so
+ * `object_store_memory` is `objectStoreMemory` and `node:__internal_head__` `node:InternalHead`.
+ */
+export function dashboardResourceName(name: string): string {
+  const [first = '', ...rest] = name.split('_');
+  const title = (part: string) =>
+    part.replace(/[A-Za-z]+/g, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+  return first + rest.map(title).join('');
+}
+
+function dashboardResources(resources: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(resources).map(([name, value]) => [dashboardResourceName(name), value]),
+  );
 }
 
 const HEAD_RESOURCE = 'node:__internal_head__';
@@ -64,13 +82,13 @@ export function nodeView(record: NodeRecord, resources: NodeResources | undefine
       nodeManagerAddress: ip,
       nodeManagerHostname: hostname,
       state: dead ? 'DEAD' : 'ALIVE',
-      stateMessage: dead ? deathReasonText(dead.deathReason, dead.deathMessage) : '',
+      stateMessage: dead ? deathReasonText(dead.deathReason, dead.deathMessage) : null,
       isHeadNode:
         HEAD_RESOURCE in resourcesTotal ||
         (resources !== undefined && HEAD_RESOURCE in resources.total) ||
         labels['ray.io/node-type'] === 'head',
       labels,
-      resourcesTotal,
+      resourcesTotal: dashboardResources(resourcesTotal),
       startTimeMs: startMs === null ? 0 : wholeMs(startMs),
       endTimeMs: dead ? wholeMs(dead.timeMs) : 0,
       nodeTypeName: labels['ray.io/node-group'] ?? '',

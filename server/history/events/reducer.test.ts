@@ -170,7 +170,7 @@ describe('nodes', () => {
       endTimeMs: ev.msAt(500),
       isHeadNode: false,
     });
-    expect(worker.raylet.stateMessage).toMatch(/^Preempted/);
+    expect(worker.raylet.stateMessage).toMatch(/^Autoscaler drain preempted: /);
     expect(worker.raylet.stateMessage).toContain('spot reclaimed');
   });
 
@@ -201,7 +201,8 @@ describe('jobs', () => {
       error_type: null,
       start_time: ev.msAt(2),
       end_time: ev.msAt(1000),
-      metadata: { job_submission_id: 'raysubmit_abc' },
+      // Ray's own key, which /api/jobs/ does not show.
+      metadata: {},
       runtime_env: { pip: ['torch'] },
       driver_info: { id: ev.JOB, node_ip_address: '10.0.0.1', node_id: s.HEAD, pid: '4242' },
       driver_node_id: s.HEAD,
@@ -235,6 +236,17 @@ describe('legacy cluster events', () => {
     expect(events.global![0]).toMatchObject({ severity: 'WARNING', nodeId: s.WORKER_NODE });
     expect(events[s.FAILED_JOB]![0]).toMatchObject({ severity: 'ERROR', label: 'JOB_FAILED' });
     expect(listEvents(session(), 'AgAAAA==')).toEqual({ [ev.JOB]: events[ev.JOB] });
+  });
+
+  it('turns the line breaks Ray wrote as `\\n` back into line breaks', () => {
+    const reducer = new SessionReducer();
+    const message =
+      'marked dead. This can happen when a \t(1) raylet crashes \\n\t(2) raylet lags.';
+    reducer.addLegacyEvent(ev.legacyEvent({ id: 'n', seconds: 1_700_000_000, message }), s.HEAD);
+    const [event] = reducer.snapshot({ sessionLive: false }).clusterEvents;
+    expect(event!.message).toBe(
+      'marked dead. This can happen when a \t(1) raylet crashes \n\t(2) raylet lags.',
+    );
   });
 
   it('rejects lines without an event id or time', () => {

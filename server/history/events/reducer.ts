@@ -10,11 +10,21 @@ import type {
   JobTransition,
   NodeDefinition,
   NodeTransition,
+  WorkerDefinition,
+  WorkerTransition,
 } from './decoded.ts';
 import { EntityRecords, type EntityEntries } from './entity-records.ts';
+import { isNilId } from './ids.ts';
 import { jobView } from './job-view.ts';
+import {
+  submissionEvents,
+  type SubmissionJobRef,
+  type SubmissionLogs,
+  type SubmissionOutcome,
+} from './submission-outcome.ts';
 import { compareEvents, decodeLegacyEvent } from './legacy-events.ts';
 import { nodeView } from './node-view.ts';
+import { workerView } from './worker-view.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
 import { TaskTableBuilder, type TaskRows } from './task-table-builder.ts';
@@ -36,6 +46,7 @@ export interface PartialReduction {
   jobs: EntityEntries<JobDefinition, JobTransition>;
   nodes: EntityEntries<NodeDefinition, NodeTransition>;
   actors: EntityEntries<ActorDefinition, ActorTransition>;
+  workers: EntityEntries<WorkerDefinition, WorkerTransition>;
   legacy: [string, { event: ClusterEvent; json: string }][];
   counts: { accepted: number; unknown: number; invalid: number };
   firstMs: number;
@@ -43,6 +54,7 @@ export interface PartialReduction {
 }
 
 const JOB_RANK: Record<string, number> = { CREATED: 0, FINISHED: 1 };
+const WORKER_RANK: Record<string, number> = { ALIVE: 0, DEAD: 2 };
 const NODE_RANK: Record<string, number> = { ALIVE: 0, IDLE_OR_ACTIVE: 0, DRAINING: 1, DEAD: 2 };
 
 export class SessionReducer {
@@ -50,6 +62,7 @@ export class SessionReducer {
   private readonly jobs = new EntityRecords<JobDefinition, JobTransition>();
   private readonly nodes = new EntityRecords<NodeDefinition, NodeTransition>();
   private readonly actors = new EntityRecords<ActorDefinition, ActorTransition>();
+  private readonly workers = new EntityRecords<WorkerDefinition, WorkerTransition>();
   private readonly legacy = new Map<string, { event: ClusterEvent; json: string }>();
   private readonly resources = new Map<string, NodeResources>();
   private readonly counts = { accepted: 0, unknown: 0, invalid: 0 };
@@ -92,6 +105,7 @@ export class SessionReducer {
       jobs: this.jobs.entriesForMerge(),
       nodes: this.nodes.entriesForMerge(),
       actors: this.actors.entriesForMerge(),
+      workers: this.workers.entriesForMerge(),
       legacy: [...this.legacy],
       counts: { ...this.counts },
       firstMs: this.firstMs,
@@ -104,6 +118,7 @@ export class SessionReducer {
     this.jobs.merge(p.jobs);
     this.nodes.merge(p.nodes);
     this.actors.merge(p.actors);
+    this.workers.merge(p.workers);
     for (const [id, legacy] of p.legacy) {
       const current = this.legacy.get(id);
       if (!current || compareStrings(legacy.json, current.json) < 0) this.legacy.set(id, legacy);
@@ -115,12 +130,40 @@ export class SessionReducer {
     if (p.lastMs > this.lastMs) this.lastMs = p.lastMs;
   }
 
-  snapshot(options: { sessionLive: boolean }): SessionSnapshot {
+  /** Submission jobs and the node their driver ran on: where their outcome logs are. */
+  submissionJobs(): SubmissionJobRef[] {
+    const refs: SubmissionJobRef[] = [];
+    for (const [, definition] of this.jobs.entriesForMerge()) {
+      const submissionId = definition?.metadata.job_submission_id;
+      if (submissionId && definition.driverNodeId)
+        refs.push({ submissionId, nodeId: definition.driverNodeId });
+    }
+    return refs;
+  }
+
+  snapshot(options: {
+    sessionLive: boolean;
+    /** What the supervisor and driver logs say, per submission id (readSubmissionLogs). */
+    submissionLogs?: Map<string, SubmissionLogs>;
+  }): SessionSnapshot {
     const nodeRecords = this.nodes.records((s) => NODE_RANK[s] ?? 1);
     const ips = new Map(nodeRecords.map((n) => [n.id, n.definition?.nodeIpAddress ?? '']));
     const nodeIp = (nodeId: string) => ips.get(nodeId) ?? '';
     const tasks = freezeTasks(this.tasks);
     const clusterEvents = [...this.legacy.values()].map((e) => e.event).sort(compareEvents);
+    const submissions = submissionEvents(clusterEvents);
+    const outcomeOf = (submissionId: string): SubmissionOutcome | null => {
+      const logs = options.submissionLogs?.get(submissionId);
+      const events = submissions.get(submissionId);
+      return events || logs
+        ? {
+            startedMs: events?.startedMs ?? null,
+            completed: events?.completed ?? null,
+            supervisor: logs?.supervisor ?? null,
+            driverLogTail: logs?.driverLogTail ?? null,
+          }
+        : null;
+    };
     const nodeResources = new Map(
       [...this.resources.entries()].sort(([a], [b]) => compareStrings(a, b)),
     );
@@ -129,8 +172,9 @@ export class SessionReducer {
       tasks,
       jobs: this.jobs
         .records((s) => JOB_RANK[s] ?? 1)
-        .map((r) => jobView(r, nodeIp, options.sessionLive)),
+        .map((r) => jobView(r, nodeIp, options.sessionLive, outcomeOf)),
       actors: this.actors.records(actorStateRank).map((r: ActorRecord) => actorView(r, nodeIp)),
+      workers: this.workers.records((s) => WORKER_RANK[s] ?? 1).map((r) => workerView(r, nodeIp)),
       nodes: nodeRecords.map((r) => nodeView(r, nodeResources.get(r.id))),
       nodeResources,
       clusterEvents,
@@ -145,6 +189,7 @@ export class SessionReducer {
       this.jobs.approxBytes() +
       this.nodes.approxBytes() +
       this.actors.approxBytes() +
+      this.workers.approxBytes() +
       clusterEvents.length * 600 +
       this.resources.size * 2000;
     return snapshot;
@@ -159,6 +204,8 @@ export class SessionReducer {
         for (const t of event.transitions) this.seen(t.timeMs);
         return this.tasks.addLifecycle(event);
       case 'taskProfile':
+        // Profile events of no task (a nil task id: the worker's own spans) belong to no attempt.
+        if (isNilId(event.taskId)) return;
         return this.tasks.addProfile(event);
       case 'jobDefinition':
         return this.jobs.define(event.jobId, withoutEnvelope(event));
@@ -174,6 +221,11 @@ export class SessionReducer {
         return this.actors.define(event.actorId, withoutEnvelope(event));
       case 'actorLifecycle':
         for (const t of event.transitions) this.transition(this.actors, event.actorId, t);
+        return;
+      case 'workerDefinition':
+        return this.workers.define(event.workerId, withoutEnvelope(event));
+      case 'workerLifecycle':
+        for (const t of event.transitions) this.transition(this.workers, event.workerId, t);
         return;
     }
   }

@@ -1,4 +1,4 @@
-import type { Actor, ClusterEvent, NodeDetail, RayJob } from '../../../src/types/ray.ts';
+import type { Actor, ClusterEvent, NodeDetail, RayJob, RayWorker } from '../../../src/types/ray.ts';
 import type { NodeResources } from './debug-state.ts';
 import type { TaskTable } from './task-table.ts';
 
@@ -20,6 +20,8 @@ export interface SessionSnapshot {
   /** Sorted by id. */
   jobs: RayJob[];
   actors: Actor[];
+  /** Worker processes (WORKER_*_EVENT), sorted by id. */
+  workers: RayWorker[];
   nodes: NodeDetail[];
   /** debug_state.txt resources per node id. */
   nodeResources: Map<string, NodeResources>;

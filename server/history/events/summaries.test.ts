@@ -72,8 +72,9 @@ describe('summarizeLineage', () => {
     expect(names).toEqual([
       ['Counter', 'ACTOR'],
       ['prep', 'NORMAL_TASK'],
-      ['', 'NORMAL_TASK'],
       ['train', 'NORMAL_TASK'],
+      // Seen only in lifecycle events without PENDING_ARGS_AVAIL: no creation time, so last.
+      ['', 'NORMAL_TASK'],
     ]);
     const actor = lineage.summary[0]!;
     expect(actor).toMatchObject({
@@ -88,7 +89,7 @@ describe('summarizeLineage', () => {
       link: null,
       state_counts: { FAILED: 1, FINISHED: 1 },
     });
-    const train = lineage.summary[3]!;
+    const train = lineage.summary.find((n) => n.name === 'train')!;
     expect(train.state_counts).toEqual({ FINISHED: 1, PENDING_ARGS_AVAIL: 1 });
     expect(train.children.map((c) => c.key)).toEqual([s.CHILD]);
   });
@@ -129,7 +130,9 @@ describe('clusterStatus', () => {
     const text = clusterStatus(snap);
     expect(text).toContain(`Active:\n head node_${s.HEAD} (10.0.0.1)`);
     expect(text).toMatch(
-      new RegExp(`Recent failures:\\n cpu node_${s.WORKER_NODE} \\(10\\.0\\.0\\.2\\): Preempted`),
+      new RegExp(
+        `Recent failures:\\n cpu node_${s.WORKER_NODE} \\(10\\.0\\.0\\.2\\): Autoscaler drain preempted`,
+      ),
     );
     expect(text).toContain('Usage:\n 2.0/8.0 CPU\n 0B/16.00GiB memory');
   });

@@ -16,6 +16,7 @@ export const TASK_TEXT_COLUMNS = [
   'errorMessage',
   'requiredResources',
   'runtimeEnv',
+  'labelSelector',
   'stdoutFile',
   'stderrFile',
 ] as const;

@@ -40,6 +40,12 @@ function resources(t: TaskTable, row: number): Record<string, number> {
   return json ? (JSON.parse(json) as Record<string, number>) : {};
 }
 
+/** The definition's label selector ({} when it has none); null for an attempt never defined. */
+function labelSelector(t: TaskTable, row: number): Record<string, string> | null {
+  const json = t.pool.get(t.text.labelSelector[row]!);
+  return json ? (JSON.parse(json) as Record<string, string>) : null;
+}
+
 /** State transitions of a row as Ray's `events` list. */
 export function stateEvents(t: TaskTable, row: number): RayTask['events'] {
   const events: RayTask['events'] = [];
@@ -69,7 +75,8 @@ export function taskRow(t: TaskTable, row: number, detail = true): RayTask {
     worker_id: optionalId(t, t.text.workerId[row]!),
     worker_pid: Number.isNaN(pid) ? null : pid,
     error_type: text('errorType') || null,
-    error_message: text('errorMessage') || null,
+    // Ray shows a failed attempt's message even when it is empty (a cancelled task's).
+    error_message: text('errorType') ? text('errorMessage') : null,
     language: text('language'),
     required_resources: resources(t, row),
     runtime_env_info: text('runtimeEnv') ? { serialized_runtime_env: text('runtimeEnv') } : {},
@@ -77,7 +84,7 @@ export function taskRow(t: TaskTable, row: number, detail = true): RayTask {
     events: detail ? stateEvents(t, row) : [],
     task_log_info: logInfo(t, row),
     call_site: null,
-    label_selector: null,
+    label_selector: labelSelector(t, row),
     creation_time_ms: optionalMs(t.creationMs[row]!),
     start_time_ms: optionalMs(t.startMs[row]!),
     end_time_ms: optionalMs(t.endMs[row]!),

@@ -82,6 +82,7 @@ export class TaskTableBuilder {
     this.setText(row, 'parentTaskId', e.parentTaskId);
     this.setText(row, 'placementGroupId', e.placementGroupId);
     this.setText(row, 'requiredResources', JSON.stringify(e.requiredResources));
+    this.setText(row, 'labelSelector', JSON.stringify(e.labelSelector));
     this.setText(row, 'runtimeEnv', e.serializedRuntimeEnv);
   }
 

@@ -89,18 +89,31 @@ export function freezeTasks(b: TaskTableBuilder): TaskTable {
   return table;
 }
 
-/** Old row numbers in (task id, attempt) order. */
+/**
+ * A restarted actor's creation task reports each restart as a lifecycle event under a new attempt
+ * number, with no definition: Ray lists only the defined attempt, and so do we.
+ */
+function isRestartEcho(b: TaskTableBuilder, row: number): boolean {
+  return (
+    !b.hasDefinition[row] &&
+    b.attempt[row]! > 0 &&
+    taskTypeFromId(b.taskIds[row]!) === 'ACTOR_CREATION_TASK'
+  );
+}
+
+/** Old row numbers of the listed attempts, in (task id, attempt) order. */
 function canonicalOrder(b: TaskTableBuilder): Int32Array {
   const order = new Int32Array(b.count);
   let i = 0;
   const attempts: number[] = [];
   for (const taskId of sortStrings([...b.firstRow.keys()])) {
     attempts.length = 0;
-    for (let r = b.firstRow.get(taskId)!; r !== NONE; r = b.nextAttempt[r]!) attempts.push(r);
+    for (let r = b.firstRow.get(taskId)!; r !== NONE; r = b.nextAttempt[r]!)
+      if (!isRestartEcho(b, r)) attempts.push(r);
     attempts.sort((x, y) => b.attempt[x]! - b.attempt[y]!);
     for (const r of attempts) order[i++] = r;
   }
-  return order;
+  return order.subarray(0, i);
 }
 
 function freezeTransitions(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) {
@@ -164,8 +177,9 @@ function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) 
   return { spanOffset, spanName, spanWorker, spanNodeIp, spanStart, spanEnd };
 }
 
-/** state = last transition; creation = first PENDING_ARGS_AVAIL (else the first transition);
- * start = first RUNNING; end = last FINISHED/FAILED. */
+/** state = last transition; creation = first PENDING_ARGS_AVAIL (none without it: a driver
+ * task is only ever RUNNING, and Ray shows no creation time for it); start = first RUNNING;
+ * end = last FINISHED/FAILED. */
 function deriveStateAndTimes(t: TaskTable): void {
   const nil = t.pool.idOf('NIL');
   const pendingArgs = t.pool.idOf('PENDING_ARGS_AVAIL');
@@ -188,7 +202,7 @@ function deriveStateAndTimes(t: TaskTable): void {
       if (state === running && Number.isNaN(start)) start = time;
       if (isEndState(t.pool.get(state))) end = time;
     }
-    t.creationMs[row] = Number.isNaN(creation) ? t.transitionTime[from]! : creation;
+    t.creationMs[row] = creation;
     t.startMs[row] = start;
     t.endMs[row] = end;
   }

@@ -4,6 +4,17 @@
 const RFC3339 =
   /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:?\d{2})?$/;
 
+/**
+ * Whole unix ms plus nanoseconds. A float64 keeps only about 0.2 µs at today's epoch, so
+ * `…252.9999999` would round up to `…253`: the time stays inside its own millisecond, as Ray's
+ * (truncating) milliseconds do.
+ */
+function plusNanos(wholeMs: number, nanos: number): number {
+  const ms = wholeMs + Math.floor(nanos / 1e6);
+  const time = ms + (nanos % 1e6) / 1e6;
+  return time >= ms + 1 ? ms + 0.999 : time;
+}
+
 /** Unix ms (fractional) of an RFC 3339 string, an int64 count or `{seconds, nanos}`; null if none. */
 // Events of one file share their second: remember the last one parsed.
 let lastSecond = '';
@@ -31,7 +42,7 @@ function parseUtc(value: string): number | null {
     lastSecond = second;
     lastSecondMs = ms;
   }
-  return lastSecondMs + nanos / 1e6;
+  return plusNanos(lastSecondMs, nanos);
 }
 
 export function parseTimestampMs(value: unknown): number | null {
@@ -43,7 +54,7 @@ export function parseTimestampMs(value: unknown): number | null {
       const [, date, time, fraction = '', zone = 'Z'] = m;
       const whole = Date.parse(`${date}T${time}${zone.toUpperCase()}`);
       if (Number.isNaN(whole)) return null;
-      return whole + Number(fraction.padEnd(9, '0')) / 1e6;
+      return plusNanos(whole, Number(fraction.padEnd(9, '0')));
     }
     if (/^\d+$/.test(value)) return countToMs(value);
     return null;
@@ -74,7 +85,7 @@ function countToMs(digits: string): number | null {
 /** Nanoseconds (int64 as a decimal string) to fractional ms without losing sub-ms digits. */
 export function nanosToMs(digits: string): number {
   if (digits.length <= 6) return Number(digits) / 1e6;
-  return Number(digits.slice(0, -6)) + Number(digits.slice(-6)) / 1e6;
+  return plusNanos(Number(digits.slice(0, -6)), Number(digits.slice(-6)));
 }
 
 /** Whole milliseconds as the API shows them. */

@@ -5,6 +5,7 @@ import { ingestSession, type IngestOptions } from './ingest-session.ts';
 import type { IngestReport } from './ingest-report.ts';
 import { DEFAULT_RECORD_LIMITS } from './records.ts';
 import { listSessionFiles } from './session-files.ts';
+import { readSubmissionLogs } from './submission-logs.ts';
 import { WorkerFileReader, defaultWorkerCount } from './worker-reader.ts';
 
 // One session read from storage and reduced: what the snapshot cache holds.
@@ -56,7 +57,9 @@ export async function loadSession(
   } finally {
     await reader?.close();
   }
+  // Ray 2.58 keeps a submission job's outcome in its supervisor's and driver's logs, not in events.
+  const submissionLogs = await readSubmissionLogs(storage, session, reducer.submissionJobs());
   // History is never live: a job that only reported CREATED ended unseen (UNKNOWN).
-  const snapshot = reducer.snapshot({ sessionLive: false });
+  const snapshot = reducer.snapshot({ sessionLive: false, submissionLogs });
   return { session, snapshot, report, approxBytes: snapshot.approxBytes };
 }

@@ -38,12 +38,16 @@ describe('log categories', () => {
     expect(logCategory('worker-abc-01000000-12.err')).toBe('worker_err');
     expect(logCategory('python-core-worker-abc_12.log')).toBe('core_worker');
     expect(logCategory('python-core-driver-abc_12.log')).toBe('driver');
-    expect(logCategory('job-driver-raysubmit_1.log')).toBe('driver');
+    // Ray 2.58 lists a submission's driver output with the internal files, not under `driver`.
+    expect(logCategory('job-driver-raysubmit_1.log')).toBe('internal');
     expect(logCategory('raylet.out')).toBe('raylet');
     expect(logCategory('old/raylet.1.out')).toBe('raylet');
     expect(logCategory('gcs_server.err')).toBe('gcs_server');
     expect(logCategory('monitor.log')).toBe('autoscaler');
-    expect(logCategory('autoscaler.out')).toBe('autoscaler');
+    // Ray tests substrings in order: only names with `monitor` are the autoscaler's.
+    expect(logCategory('autoscaler.out')).toBe('internal');
+    expect(logCategory('log_monitor.log')).toBe('internal');
+    expect(logCategory('dashboard_JobHead.log')).toBe('internal');
     expect(logCategory('dashboard_agent.log')).toBe('agent');
     expect(logCategory('runtime_env_agent.log')).toBe('agent');
     expect(logCategory('dashboard.log')).toBe('dashboard');

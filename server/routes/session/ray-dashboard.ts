@@ -7,6 +7,7 @@ import { jobRoutes } from './jobs.ts';
 import { nodeRoutes } from './nodes.ts';
 import { summaryRoutes } from './summary.ts';
 import { taskRoutes } from './tasks.ts';
+import { workerRoutes } from './workers.ts';
 
 // The session-scoped Ray Dashboard API answered from reduced events (docs/api.md).
 
@@ -16,6 +17,7 @@ export async function rayDashboardRoutes(app: FastifyInstance, deps: AppDeps): P
     nodeRoutes,
     actorRoutes,
     taskRoutes,
+    workerRoutes,
     eventRoutes,
     clusterStatusRoutes,
     summaryRoutes,

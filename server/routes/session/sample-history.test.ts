@@ -62,7 +62,10 @@ describe.each(historyBackends)('API over the sample history in a $name', (backen
       status: 'FAILED',
       error_type: failed.errorType,
       driver_exit_code: failed.exitCode,
+      // Ray's own words, quoting the driver log's last lines (read from the head's logs).
+      message: s.jobs.find((j) => j.jobId === failed.jobId)!.message,
     });
+    expect(job.message).toMatch(/^Job entrypoint command failed with exit code 1, last available/);
   });
 
   it('counts alive and dead nodes as the manifest does', async () => {
@@ -115,5 +118,18 @@ describe.each(historyBackends)('API over the sample history in a $name', (backen
       expect(warnings.join('\n')).toContain(type);
     for (const node of s.nodes.filter((n) => !n.hasLogs))
       expect(warnings.join('\n')).toContain(node.nodeId);
+    // Worker events are Ray's, not oddities: read, never reported as unknown.
+    expect(warnings.join('\n')).not.toContain('WORKER_');
+  });
+
+  it("lists the workers the GCS reported, on the session's nodes", async () => {
+    const s = manifest.sessions.find((x) => x.sessionName === manifest.oddities.sessionName)!;
+    const workers: { node_id: string; pid: number; is_alive: boolean }[] = (
+      await getJson(s, '/api/v0/workers?limit=10000')
+    ).data.result.result;
+    expect(workers.length).toBeGreaterThan(0);
+    const nodeIds = new Set(s.nodes.map((n) => n.nodeId));
+    expect(workers.every((w) => nodeIds.has(w.node_id) && w.pid > 0)).toBe(true);
+    expect(workers.some((w) => !w.is_alive)).toBe(true);
   });
 });

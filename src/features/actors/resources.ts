@@ -1,6 +1,7 @@
 // Ray resource maps ({CPU: 1, memory: 2147483648}) as short text for tables and facts.
 
-const BYTE_RESOURCES = new Set(['memory', 'object_store_memory']);
+// The dashboard's /nodes answer spells the object store `objectStoreMemory` (its camelCase pass).
+const BYTE_RESOURCES = new Set(['memory', 'object_store_memory', 'objectStoreMemory']);
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
 export function formatBytes(bytes: number): string {

@@ -46,7 +46,9 @@ export function toNodeRow(detail: NodeDetail, logicalResources?: string): NodeRo
     id: r.nodeId,
     role: r.isHeadNode ? 'head' : 'worker',
     state: r.state || 'UNKNOWN',
-    deathReason: dead ? r.stateMessage.trim() || 'The node died; no reason was recorded.' : null,
+    deathReason: dead
+      ? (r.stateMessage ?? '').trim() || 'The node died; no reason was recorded.'
+      : null,
     ip: detail.ip || r.nodeManagerAddress,
     hostname: detail.hostname || r.nodeManagerHostname,
     group: orNull(r.labels?.[NODE_GROUP_LABEL]) ?? orNull(r.nodeTypeName),

@@ -25,6 +25,7 @@ import { jobDurationMs } from '../job-rows';
 import { useJob } from '../api/get-jobs';
 import './jobs.css';
 import { FactRow } from '../../../components/ui/Facts';
+import { stripAnsi } from '../../logs/ansi';
 
 /** /jobs/:jobId (job id or submission id): what the job ran, how it ended, and its tasks. */
 export function JobDetailPage() {
@@ -72,7 +73,8 @@ function JobDetail({ scope, job }: { scope: SessionScope; job: RayJob }) {
               : 'job-detail__message'
           }
         >
-          {job.message}
+          {/* Ray quotes the driver's last lines, colour codes and all: show the words, keep the lines. */}
+          {stripAnsi(job.message)}
         </p>
       )}
       <div className="job-detail__grid">

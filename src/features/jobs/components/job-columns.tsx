@@ -5,6 +5,7 @@ import type { Column } from '../../../components/ui/data-table/DataTable';
 import type { SessionScope } from '../../../types/api';
 import type { RayJob } from '../../../types/ray';
 import { jobDurationMs, jobKey } from '../job-rows';
+import { stripAnsi } from '../../logs/ansi';
 
 export function jobColumns(scope: SessionScope): Column<RayJob>[] {
   return [
@@ -73,7 +74,7 @@ export function jobColumns(scope: SessionScope): Column<RayJob>[] {
       id: 'message',
       header: 'Message',
       // The full message (often a traceback) is on the job page; the list shows its start.
-      cell: (job) => <span className="text-clamp">{job.message ?? ''}</span>,
+      cell: (job) => <span className="text-clamp">{stripAnsi(job.message ?? '')}</span>,
     },
   ];
 }

@@ -1,0 +1,100 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { paths } from '../src/config/paths.ts';
+import type { RayJob } from '../src/types/ray.ts';
+import { unpackRealRayRecording } from './support/real-ray-fixture.ts';
+import { TruthIndex } from '../server/fidelity/truth-index.ts';
+import { recordedSessions } from '../server/fidelity/recorded-sessions.ts';
+
+// The recording of a real Ray cluster (e2e/fixtures/real-ray-2.58, or REAL_RAY_RECORDING) in
+// Chromium: the jobs the live dashboard called FAILED and STOPPED are drawn as such, and the
+// failed job's page shows Ray's own message. Which jobs those are comes from the recording's truth.
+
+const recording = unpackRealRayRecording();
+const truth = new TruthIndex(recording.truthDir);
+const session = recordedSessions(recording.historyRoot)[0]!;
+const scope = {
+  namespace: session.namespace,
+  kind: session.kind,
+  name: session.name,
+  session: session.sessionName,
+};
+const finalJobs = truth.json<RayJob[]>(truth.latest((a) => a.pathname === '/api/jobs/')!);
+/** One job per status the live dashboard gave (FAILED and STOPPED in the committed recording). */
+const jobPerStatus = new Map(finalJobs.map((j) => [j.status, j]));
+const failed = jobPerStatus.get('FAILED');
+
+let app: FastifyInstance;
+let origin: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  const config = loadConfig({
+    STORAGE_URL: pathToFileURL(recording.historyRoot).href,
+    HOST: '127.0.0.1',
+    SESSION_INDEX_TTL_SECONDS: '0',
+  });
+  app = await buildApp({ config, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  app?.server.closeAllConnections();
+  await app?.close();
+});
+
+// eslint-disable-next-line no-control-regex -- colour codes are what is removed
+const withoutColours = (text: string) => text.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '');
+
+/** The browser's computed style (the DOM's types are not part of the e2e compile). */
+type StyleOf = (el: unknown) => { backgroundColor: string };
+
+/** The colour the browser paints behind a chip's text. */
+const chipColour = (chip: Locator) =>
+  chip.evaluate(
+    (el) =>
+      (globalThis as unknown as { getComputedStyle: StyleOf }).getComputedStyle(el).backgroundColor,
+  );
+
+/** The row of one job in the jobs table: the one whose job id link names it. */
+const jobRow = (page: Page, job: RayJob) =>
+  page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: job.job_id ?? '', exact: true }) });
+
+test('the jobs list draws the failed and stopped jobs as the live dashboard named them', async ({
+  page,
+}) => {
+  await page.goto(`${origin}${paths.jobs(scope)}`);
+  // Every job as the live dashboard had it (a DRIVER job whose script raised is SUCCEEDED there).
+  for (const job of finalJobs)
+    await expect(jobRow(page, job).locator('.status-chip')).toHaveText(job.status);
+  // Drawn, not only written: each outcome has its own colour.
+  const colours = await Promise.all(
+    [...jobPerStatus.values()].map((job) => chipColour(jobRow(page, job).locator('.status-chip'))),
+  );
+  expect(new Set(colours).size).toBe(jobPerStatus.size);
+});
+
+test("the failed job's page shows Ray's message", async ({ page }) => {
+  test.skip(!failed, 'the recording has no failed job');
+  await page.goto(`${origin}${paths.job(scope, failed!.submission_id ?? failed!.job_id!)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('FAILED');
+  const words = withoutColours(failed!.message!);
+  const firstLine = words.split('\n')[0]!;
+  const message = page.locator('.job-detail__message--failed');
+  await expect(message).toContainText(firstLine);
+  // Ray's message quotes the driver's last lines: the last one is on the page, on its own line.
+  const lastLine = words.trimEnd().split('\n').at(-1)!;
+  await expect(message).toContainText(lastLine);
+  await expect(message).toHaveCSS('white-space', 'pre-wrap');
+  await expect(message).not.toContainText('\u001b[');
+  await page.screenshot({ path: path.join('test-results', 'real-ray-failed-job.png') });
+});
