@@ -55,8 +55,11 @@ export interface AuthConfig {
   allowedUsers: string[];
   /** ALLOWED_NAMESPACES: the namespaces everyone may see; empty: all. */
   allowedNamespaces: string[];
-  /** NAMESPACE_RULES: per user (matched like ALLOWED_USERS), the namespaces they may see; '*': all. */
-  namespaceRules: Record<string, string[]>;
+  /**
+   * NAMESPACE_RULES: per user (matched like ALLOWED_USERS), the namespaces they may see; '*': all.
+   * A Map: user ids are client-controlled and must never reach Object.prototype.
+   */
+  namespaceRules: ReadonlyMap<string, string[]>;
 }
 
 export interface MetricsConfig {
@@ -177,13 +180,15 @@ function parseMap(name: string, text: string): Record<string, string> {
       throw new ConfigError(name, 'must be a JSON object of strings or key=value pairs');
     return { ...(parsed as Record<string, string>) };
   }
-  const result: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new ConfigError(name, 'must be a JSON object of strings or key=value pairs');
-    result[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
-  }
-  return result;
+  // fromEntries defines own properties: a key such as __proto__ stays a plain key.
+  return Object.fromEntries(
+    text.split(',').map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0)
+        throw new ConfigError(name, 'must be a JSON object of strings or key=value pairs');
+      return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    }),
+  );
 }
 
 function storageConfig(read: ReturnType<typeof reader>): StorageConfig {
@@ -272,9 +277,12 @@ function authConfig(read: ReturnType<typeof reader>, publicUrl: string | null): 
       userinfoEndpoint: read.url(['OIDC_USERINFO_ENDPOINT'], ['https:', 'http:']),
     };
   }
-  const namespaceRules: Record<string, string[]> = {};
-  for (const [user, list] of Object.entries(read.map('NAMESPACE_RULES')))
-    namespaceRules[user] = list.split(/[\s|]+/).filter(Boolean);
+  const namespaceRules = new Map(
+    Object.entries(read.map('NAMESPACE_RULES')).map(([user, list]) => [
+      user,
+      list.split(/[\s|]+/).filter(Boolean),
+    ]),
+  );
   return {
     mode,
     token,

@@ -1,6 +1,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import type { AuthConfig } from '../config.ts';
+import { ownCookie } from '../http/session-cookies.ts';
 import { forbidden, invalidToken, missingCredentials } from './auth-error.ts';
 import { namespaceFilter, type NamespaceFilter } from './namespace-access.ts';
 import { OidcVerifier, type Claims } from './oidc-verifier.ts';
@@ -65,7 +66,7 @@ export class AuthService {
 
   private async checkSharedToken(request: FastifyRequest): Promise<void> {
     const bearer = bearerOf(request);
-    const cookie = request.cookies[TOKEN_COOKIE];
+    const cookie = ownCookie(request.cookies, TOKEN_COOKIE);
     if (bearer === null && !cookie)
       throw missingCredentials(
         'Authentication required: enter the dashboard token (AUTH_MODE=token)',
@@ -114,8 +115,7 @@ export class AuthService {
     const name = text(claims.name) ?? text(claims.preferred_username) ?? text(claims.email);
     const id = text(raw);
     if (id !== null) return { id, name };
-    const rulesNeedIt =
-      this.config.allowedUsers.length > 0 || Object.keys(this.config.namespaceRules).length > 0;
+    const rulesNeedIt = this.config.allowedUsers.length > 0 || this.config.namespaceRules.size > 0;
     if (rulesNeedIt)
       throw forbidden(
         `The access token has no ${claim} claim (OIDC_USER_CLAIM), which ALLOWED_USERS and NAMESPACE_RULES match on`,
