@@ -9,6 +9,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { installAuthGuard } from './auth/guard.ts';
 import type { ServerConfig } from './config.ts';
+import { RegexWorkers } from './history/logs/regex-workers.ts';
 import { SessionIndex } from './history/session-index.ts';
 import { SnapshotCache } from './history/snapshot-cache.ts';
 import type { AppDeps, RouteModule } from './http/app-deps.ts';
@@ -39,6 +40,8 @@ export interface BuildAppOptions {
   storage?: Storage;
   /** Fastify's logger option; defaults to JSON logs at config.server.logLevel. */
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to a pool sized by config.server.regexSearches (tests pass one to await its warm-up). */
+  regexWorkers?: RegexWorkers;
 }
 
 /** Route files in registration order; the SPA (static files and the history fallback) comes last. */
@@ -57,19 +60,28 @@ const routeModules: RouteModule[] = [
   spaRoutes,
 ];
 
-export function createAppDeps(config: ServerConfig, storage: Storage): AppDeps {
+export function createAppDeps(
+  config: ServerConfig,
+  storage: Storage,
+  regexWorkers = new RegexWorkers(config.server.regexSearches),
+): AppDeps {
   return {
     config,
     storage,
     sessions: new SessionIndex(storage, { ttlMs: config.server.sessionIndexTtlSeconds * 1000 }),
     snapshots: new SnapshotCache({ maxBytes: config.server.snapshotCacheMb * 1024 * 1024 }),
     auth: new AuthService(config.auth),
+    regexWorkers,
   };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const deps = createAppDeps(config, options.storage ?? createStorage(config.storage));
+  const deps = createAppDeps(
+    config,
+    options.storage ?? createStorage(config.storage),
+    options.regexWorkers,
+  );
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.server.logLevel),
     trustProxy: config.server.trustProxy,
@@ -86,6 +98,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         .send(errorBody(statusCode, message));
     },
   });
+  app.addHook('onReady', () => void deps.regexWorkers.warmUp());
+  app.addHook('onClose', () => deps.regexWorkers.close());
   addSecurityHeaders(app, config);
   installErrorHandler(app);
   await app.register(fastifyCookie);

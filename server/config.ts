@@ -88,6 +88,8 @@ export interface ServingConfig {
   /** Folder of the built SPA (vite build). */
   staticDir: string;
   snapshotCacheMb: number;
+  /** Regex log searches at once (each holds a worker thread): per process and per user. */
+  regexSearches: { perProcess: number; perUser: number };
   sessionIndexTtlSeconds: number;
   logLevel: string;
 }
@@ -372,6 +374,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       trustProxy: read.boolean(['TRUST_PROXY'], false),
       staticDir: resolve(REPO_ROOT, read.string('STATIC_DIR') ?? 'dist'),
       snapshotCacheMb: read.integer(['SNAPSHOT_CACHE_MB'], 512, 1, 1024 * 1024),
+      regexSearches: {
+        perProcess: read.integer(['REGEX_SEARCHES_MAX'], 4, 1, 64),
+        perUser: read.integer(['REGEX_SEARCHES_PER_USER'], 2, 1, 64),
+      },
       sessionIndexTtlSeconds: read.integer(['SESSION_INDEX_TTL_SECONDS'], 10, 0, 86_400),
       logLevel,
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
+import type { RegexWorkers } from '../history/logs/regex-workers.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -16,6 +17,8 @@ export interface AppDeps {
   snapshots: SnapshotCache<LoadedSession>;
   /** Credentials and access rules (docs/auth.md). */
   auth: AuthService;
+  /** The worker threads regex log searches run on, and their caps. */
+  regexWorkers: RegexWorkers;
 }
 
 /** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */
