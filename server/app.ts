@@ -75,6 +75,8 @@ export function createAppDeps(
   };
 }
 
+const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const deps = createAppDeps(
@@ -84,7 +86,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.server.logLevel),
-    trustProxy: config.server.trustProxy,
+    // A hop count as a function: Fastify counts hops this way, but its types take no number.
+    trustProxy:
+      typeof config.server.trustProxy === 'number'
+        ? hopsTrusted(config.server.trustProxy)
+        : config.server.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // Only GET/HEAD routes exist; a body is never expected.
     bodyLimit: 64 * 1024,
