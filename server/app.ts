@@ -17,6 +17,7 @@ import { clientErrorHandler } from './http/client-errors.ts';
 import { installErrorHandler, statusAndMessage } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
+import { ResponseBudget } from './http/response-budget.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -71,6 +72,7 @@ export function createAppDeps(
     sessions: new SessionIndex(storage, { ttlMs: config.server.sessionIndexTtlSeconds * 1000 }),
     snapshots: new SnapshotCache({ maxBytes: config.server.snapshotCacheMb * 1024 * 1024 }),
     auth: new AuthService(config.auth),
+    responses: new ResponseBudget(config.server.responseBudgetMb * 1024 * 1024),
     regexWorkers,
   };
 }

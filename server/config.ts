@@ -98,6 +98,8 @@ export interface ServingConfig {
   /** Folder of the built SPA (vite build). */
   staticDir: string;
   snapshotCacheMb: number;
+  /** RESPONSE_BUDGET_MB: bytes of large answers (log slices) held at once, all requests together. */
+  responseBudgetMb: number;
   /** Regex log searches at once (each holds a worker thread): per process and per user. */
   regexSearches: { perProcess: number; perUser: number };
   sessionIndexTtlSeconds: number;
@@ -418,6 +420,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       hstsMaxAgeSeconds: read.integer(['HSTS_MAX_AGE_SECONDS'], 31_536_000, 0, 2 ** 31 - 1),
       staticDir: resolve(REPO_ROOT, read.string('STATIC_DIR') ?? 'dist'),
       snapshotCacheMb: read.integer(['SNAPSHOT_CACHE_MB'], 512, 1, 1024 * 1024),
+      responseBudgetMb: read.integer(['RESPONSE_BUDGET_MB'], 256, 16, 64 * 1024),
       regexSearches: {
         perProcess: read.integer(['REGEX_SEARCHES_MAX'], 4, 1, 64),
         perUser: read.integer(['REGEX_SEARCHES_PER_USER'], 2, 1, 64),

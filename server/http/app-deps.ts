@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
 import type { RegexWorkers } from '../history/logs/regex-workers.ts';
 import type { SessionIndex } from '../history/session-index.ts';
+import type { ResponseBudget } from './response-budget.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   snapshots: SnapshotCache<LoadedSession>;
   /** Credentials and access rules (docs/auth.md). */
   auth: AuthService;
+  /** Bytes of large answers in flight, all requests together (RESPONSE_BUDGET_MB). */
+  responses: ResponseBudget;
   /** The worker threads regex log searches run on, and their caps. */
   regexWorkers: RegexWorkers;
 }

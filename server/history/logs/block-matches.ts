@@ -10,14 +10,16 @@ export type LineHits = [number, [number, number][]][];
 /** Finds matches in a block: lines separated by '\n' (the last one without its newline). */
 export type BlockMatcher = (text: string) => LineHits | Promise<LineHits>;
 
-// eslint-disable-next-line no-control-regex -- ANSI codes and CRs hide matches from the block test
-const NEEDS_LINE_BY_LINE = /[\u001b\u009b\r]/;
+/** An OSC title may span lines, and CRs move `$`: such blocks are matched line by line only. */
+// eslint-disable-next-line no-control-regex -- matching control codes is the point
+const NEEDS_LINE_BY_LINE = /\u001b\]|\r/;
 
 export function blockMatches(pattern: SearchPattern, text: string): LineHits {
   if (!NEEDS_LINE_BY_LINE.test(text)) {
-    // One test over the whole block rules out most blocks without splitting them into lines.
+    // One test over the whole block (colour codes stripped at once) rules out most blocks
+    // without splitting them into lines.
     pattern.block.lastIndex = 0;
-    if (!pattern.block.test(text)) return [];
+    if (!pattern.block.test(stripAnsi(text))) return [];
   }
   const hits: LineHits = [];
   const lines = text.split('\n');

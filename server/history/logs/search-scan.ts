@@ -83,7 +83,16 @@ export async function* scanLines(
     }
     offset += block.length;
     if (context === 0) return;
-    for (const line of text.split('\n').slice(-context)) {
+    // Only the last `context` lines are kept: find where they start, split nothing else.
+    let tailStart = text.length;
+    let kept = 0;
+    while (kept < context) {
+      const newline = text.lastIndexOf('\n', tailStart - 1);
+      if (newline < 0) break;
+      tailStart = newline;
+      kept++;
+    }
+    for (const line of (kept === context ? text.slice(tailStart + 1) : text).split('\n')) {
       recent.push(stripAnsi(line.endsWith('\r') ? line.slice(0, -1) : line));
       if (recent.length > context) recent.shift();
     }
