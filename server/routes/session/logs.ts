@@ -26,6 +26,9 @@ import { loadedSession } from './loaded-session.ts';
 // The logs a session's nodes left (docs/logs.md): Ray's /api/v0/logs listing and file API,
 // plus /logs/nodes and /logs/files for browsing folder by folder.
 
+/** The largest log slice answered compressed (@fastify/compress honours x-no-compression). */
+const COMPRESS_MAX_BYTES = 1024 * 1024;
+
 function requiredNodeId(query: RawQuery): string {
   const nodeId = nodeIdParam(query);
   if (!nodeId) throw badRequest('node_id is required');
@@ -101,6 +104,9 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       reply.header('x-log-end-offset', slice.end);
       if (slice.firstLine !== null) reply.header('x-log-first-line', slice.firstLine);
       reply.type('text/plain; charset=utf-8');
+      // Compressing 16 MiB takes a core for about a second: 64 such requests would starve the
+      // request thread. Small slices (the usual tail) are compressed; large ones go as they are.
+      if (slice.bytes.length > COMPRESS_MAX_BYTES) request.headers['x-no-compression'] = '1';
       // The bytes as stored, never a decoded copy of the whole slice.
       if (!ask.filterAnsi) return slice.bytes;
       return reply.send(
