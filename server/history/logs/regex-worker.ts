@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { blockMatches } from './block-matches.ts';
 import type { SearchPattern } from './search-pattern.ts';
-import { READY, type ToRegexWorker } from './regex-workers.ts';
+import type { ToRegexWorker } from './regex-workers.ts';
 
 // A regex worker thread: matches blocks of log lines against one search's pattern at a time.
 // The main thread kills it when the search's time budget runs out, mid-match if need be.
@@ -20,5 +20,3 @@ parentPort?.on('message', (message: ToRegexWorker) => {
   if (!pattern) throw new Error('a block arrived before its pattern');
   parentPort?.postMessage(blockMatches(pattern, message.text));
 });
-
-parentPort?.postMessage(READY);

@@ -39,27 +39,43 @@ const WORKER_URL = new URL('./regex-worker.ts', import.meta.url);
 export const READY = 'ready';
 
 /**
- * On Linux a thread has its own nice value: a worker takes the lowest priority before it does
- * anything else (loading included), so with every core busy matching, the thread that answers
- * requests still gets a core the moment it needs one. Elsewhere it keeps the process's priority.
+ * On Linux a thread has its own nice value: a loaded worker takes the lowest priority, so with
+ * every core busy matching, the thread that answers requests still gets a core the moment it
+ * needs one. (Loading runs at normal priority: at the lowest, on a busy machine, it could take
+ * longer than any budget.) Elsewhere the worker keeps the process's priority.
  */
 const LOWEST_PRIORITY = `try {
-    const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid)) require('node:os').setPriority(tid, 19);
-  } catch {}`;
+      const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+      if (Number.isInteger(tid)) require('node:os').setPriority(tid, 19);
+    } catch {}`;
 
 /** The server runs TypeScript through tsx, whose hooks a worker must register before loading. */
 function startWorker(): Worker {
   const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `${LOWEST_PRIORITY}
-  import(${JSON.stringify(tsxApi)})
+  const bootstrap = `import(${JSON.stringify(tsxApi)})
     .then((tsx) => tsx.register())
-    .then(() => import(${JSON.stringify(WORKER_URL.href)}));`;
+    .then(() => import(${JSON.stringify(WORKER_URL.href)}))
+    .then(() => {
+      ${LOWEST_PRIORITY}
+      require('node:worker_threads').parentPort.postMessage(${JSON.stringify(READY)});
+    });`;
   const worker = new Worker(bootstrap, { eval: true });
   // An idle worker must not keep the process (or a test run) alive.
   worker.unref();
+  const ready = new Promise((resolve, reject) => {
+    worker
+      .once('message', resolve)
+      .once('error', reject)
+      .once('exit', () => reject(new Error('the regex worker stopped while loading')));
+  });
+  // Awaited by whoever uses the worker; a worker closed while loading is no error by itself.
+  ready.catch(() => undefined);
+  readyWorkers.set(worker, ready);
   return worker;
 }
+
+/** Settles once a worker has loaded (or failed to): budgets count matching, not loading. */
+const readyWorkers = new WeakMap<Worker, Promise<unknown>>();
 
 /** The regex workers of one process: idle ones are kept for the next search. */
 export class RegexWorkers {
@@ -121,10 +137,8 @@ export class RegexWorkers {
     while (!this.closed && this.idle.length + this.running < this.limits.perProcess) {
       const worker = startWorker();
       this.idle.push(worker);
-      // One at a time: loading a worker is heavy, even at the lowest priority.
-      await new Promise((resolve) =>
-        worker.once('message', resolve).once('error', resolve).once('exit', resolve),
-      );
+      // One at a time: loading a worker is heavy.
+      await readyWorkers.get(worker)?.catch(() => undefined);
     }
   }
 
@@ -180,7 +194,13 @@ export class RegexLease {
   }
 
   /** Matches one block in the worker; rejects with RegexBudgetSpent when time is up. */
-  readonly match: BlockMatcher = (text) => {
+  readonly match: BlockMatcher = async (text) => {
+    // The budget starts once the worker has loaded: a cold start is not the pattern's fault.
+    await readyWorkers.get(this.worker);
+    return this.matchLoaded(text);
+  };
+
+  private matchLoaded(text: string): Promise<LineHits> {
     if (this.released) return Promise.reject(new Error('the regex search has ended'));
     if (this.remainingMs <= 0) return Promise.reject(new RegexBudgetSpent(this.budgetMs));
     return new Promise<LineHits>((resolve, reject) => {
@@ -195,7 +215,7 @@ export class RegexLease {
       const message: ToRegexWorker = { type: 'block', text };
       this.worker.postMessage(message);
     });
-  };
+  }
 
   /** Ends the lease (idempotent): a worker still matching is terminated, an idle one kept. */
   release(): void {
