@@ -33,33 +33,20 @@ export interface RegexLimits {
   perUser: number;
 }
 
-const WORKER_URL = new URL('./regex-worker.ts', import.meta.url);
-
 /** What a worker says once it has loaded and takes blocks. */
 export const READY = 'ready';
 
-/**
- * On Linux a thread has its own nice value: a loaded worker takes the lowest priority, so with
- * every core busy matching, the thread that answers requests still gets a core the moment it
- * needs one. (Loading runs at normal priority: at the lowest, on a busy machine, it could take
- * longer than any budget.) Elsewhere the worker keeps the process's priority.
- */
-const LOWEST_PRIORITY = `try {
-      const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-      if (Number.isInteger(tid)) require('node:os').setPriority(tid, 19);
-    } catch {}`;
+/** Built by scripts/build-server.ts (on main): the compiled server has the worker as an entry. */
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_URL = new URL(COMPILED ? './regex-worker.js' : './regex-worker.ts', import.meta.url);
 
-/** The server runs TypeScript through tsx, whose hooks a worker must register before loading. */
+/** Run from source, tsx's hooks must be registered in the worker before it loads the module. */
 function startWorker(): Worker {
-  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const tsxApi = COMPILED ? '' : import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)})
     .then((tsx) => tsx.register())
-    .then(() => import(${JSON.stringify(WORKER_URL.href)}))
-    .then(() => {
-      ${LOWEST_PRIORITY}
-      require('node:worker_threads').parentPort.postMessage(${JSON.stringify(READY)});
-    });`;
-  const worker = new Worker(bootstrap, { eval: true });
+    .then(() => import(${JSON.stringify(WORKER_URL.href)}));`;
+  const worker = COMPILED ? new Worker(WORKER_URL) : new Worker(bootstrap, { eval: true });
   // An idle worker must not keep the process (or a test run) alive.
   worker.unref();
   const ready = new Promise((resolve, reject) => {
