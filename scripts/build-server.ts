@@ -14,6 +14,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_ENTRY_POINTS = {
   index: 'server/index.ts',
   'parse-worker': 'server/history/ingest/parse-worker.ts',
+  'regex-worker': 'server/history/logs/regex-worker.ts',
 };
 
 export async function buildServer(outdir = join(REPO, 'dist-server')): Promise<void> {

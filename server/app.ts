@@ -9,6 +9,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { installAuthGuard } from './auth/guard.ts';
 import type { ServerConfig } from './config.ts';
+import { RegexWorkers } from './history/logs/regex-workers.ts';
 import { SessionIndex } from './history/session-index.ts';
 import { SnapshotCache } from './history/snapshot-cache.ts';
 import type { AppDeps, RouteModule } from './http/app-deps.ts';
@@ -17,6 +18,7 @@ import { installErrorHandler, statusAndMessage } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
 import { LiveClusters } from './live/live-clusters.ts';
+import { ResponseBudget } from './http/response-budget.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -42,6 +44,8 @@ export interface BuildAppOptions {
   live?: LiveClusters;
   /** Fastify's logger option; defaults to JSON logs at config.server.logLevel. */
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to a pool sized by config.server.regexSearches (tests pass one to await its warm-up). */
+  regexWorkers?: RegexWorkers;
 }
 
 /** Route files in registration order; the SPA (static files and the history fallback) comes last. */
@@ -64,6 +68,7 @@ export function createAppDeps(
   config: ServerConfig,
   storage: Storage,
   live = LiveClusters.fromEnvironment(config.live, process.env),
+  regexWorkers = new RegexWorkers(config.server.regexSearches),
 ): AppDeps {
   return {
     config,
@@ -72,8 +77,12 @@ export function createAppDeps(
     snapshots: new SnapshotCache({ maxBytes: config.server.snapshotCacheMb * 1024 * 1024 }),
     auth: new AuthService(config.auth),
     live,
+    responses: new ResponseBudget(config.server.responseBudgetMb * 1024 * 1024),
+    regexWorkers,
   };
 }
+
+const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
@@ -81,10 +90,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     options.storage ?? createStorage(config.storage),
     options.live,
+    options.regexWorkers,
   );
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.server.logLevel),
-    trustProxy: config.server.trustProxy,
+    // A hop count as a function: Fastify counts hops this way, but its types take no number.
+    trustProxy:
+      typeof config.server.trustProxy === 'number'
+        ? hopsTrusted(config.server.trustProxy)
+        : config.server.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     // Only GET/HEAD routes exist; a body is never expected.
     bodyLimit: 64 * 1024,
@@ -98,6 +112,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         .send(errorBody(statusCode, message));
     },
   });
+  app.addHook('onReady', () => void deps.regexWorkers.warmUp());
+  app.addHook('onClose', () => deps.regexWorkers.close());
   addSecurityHeaders(app, config);
   installErrorHandler(app);
   await app.register(fastifyCookie);

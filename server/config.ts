@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthMode, PublicConfig } from '../src/types/api.ts';
@@ -52,12 +53,17 @@ export interface AuthConfig {
   mode: AuthMode;
   /** The shared token (from AUTH_TOKEN or the file AUTH_TOKEN_FILE). */
   token: string | null;
+  /** Token mode: how long a browser session (the cookie) lasts, AUTH_SESSION_MAX_AGE_SECONDS. */
+  sessionMaxAgeSeconds: number;
   oidc: OidcConfig | null;
   allowedUsers: string[];
   /** ALLOWED_NAMESPACES: the namespaces everyone may see; empty: all. */
   allowedNamespaces: string[];
-  /** NAMESPACE_RULES: per user (matched like ALLOWED_USERS), the namespaces they may see; '*': all. */
-  namespaceRules: Record<string, string[]>;
+  /**
+   * NAMESPACE_RULES: per user (matched like ALLOWED_USERS), the namespaces they may see; '*': all.
+   * A Map: user ids are client-controlled and must never reach Object.prototype.
+   */
+  namespaceRules: ReadonlyMap<string, string[]>;
 }
 
 export interface MetricsConfig {
@@ -82,10 +88,21 @@ export interface ServingConfig {
   frameAncestors: string;
   /** Exact origins of parent pages that may hand the embedded SPA a token (docs/auth.md). */
   embedOrigins: string[];
-  trustProxy: boolean;
+  /**
+   * TRUST_PROXY: which proxies' X-Forwarded-* headers count (Fastify's trustProxy): false (none),
+   * a number of proxy hops in front of the server, or the proxies' addresses and CIDRs. Never
+   * "all": entries a client writes itself would then decide its address.
+   */
+  trustProxy: false | number | string[];
+  /** HSTS_MAX_AGE_SECONDS: Strict-Transport-Security on HTTPS answers; 0: none. */
+  hstsMaxAgeSeconds: number;
   /** Folder of the built SPA (vite build). */
   staticDir: string;
   snapshotCacheMb: number;
+  /** RESPONSE_BUDGET_MB: bytes of large answers (log slices) held at once, all requests together. */
+  responseBudgetMb: number;
+  /** Regex log searches at once (each holds a worker thread): per process and per user. */
+  regexSearches: { perProcess: number; perUser: number };
   sessionIndexTtlSeconds: number;
   logLevel: string;
 }
@@ -180,13 +197,15 @@ function parseMap(name: string, text: string): Record<string, string> {
       throw new ConfigError(name, 'must be a JSON object of strings or key=value pairs');
     return { ...(parsed as Record<string, string>) };
   }
-  const result: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new ConfigError(name, 'must be a JSON object of strings or key=value pairs');
-    result[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
-  }
-  return result;
+  // fromEntries defines own properties: a key such as __proto__ stays a plain key.
+  return Object.fromEntries(
+    text.split(',').map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0)
+        throw new ConfigError(name, 'must be a JSON object of strings or key=value pairs');
+      return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    }),
+  );
 }
 
 function storageConfig(read: ReturnType<typeof reader>): StorageConfig {
@@ -275,12 +294,21 @@ function authConfig(read: ReturnType<typeof reader>, publicUrl: string | null): 
       userinfoEndpoint: read.url(['OIDC_USERINFO_ENDPOINT'], ['https:', 'http:']),
     };
   }
-  const namespaceRules: Record<string, string[]> = {};
-  for (const [user, list] of Object.entries(read.map('NAMESPACE_RULES')))
-    namespaceRules[user] = list.split(/[\s|]+/).filter(Boolean);
+  const namespaceRules = new Map(
+    Object.entries(read.map('NAMESPACE_RULES')).map(([user, list]) => [
+      user,
+      list.split(/[\s|]+/).filter(Boolean),
+    ]),
+  );
   return {
     mode,
     token,
+    sessionMaxAgeSeconds: read.integer(
+      ['AUTH_SESSION_MAX_AGE_SECONDS'],
+      12 * 3600,
+      60,
+      30 * 86_400,
+    ),
     oidc,
     allowedUsers: read.list('ALLOWED_USERS'),
     allowedNamespaces: read.list('ALLOWED_NAMESPACES'),
@@ -295,6 +323,33 @@ function tokenAuthMethodOf(value: string | null): OidcConfig['tokenAuthMethod'] 
     'OIDC_TOKEN_AUTH_METHOD',
     'must be client_secret_basic or client_secret_post',
   );
+}
+
+const TRUST_PROXY_FORMS =
+  'must be false, a number of proxy hops (true: 1), or proxy addresses/CIDRs separated by commas';
+
+function trustProxyOf(value: string | null): ServingConfig['trustProxy'] {
+  if (value === null) return false;
+  const lower = value.toLowerCase();
+  if (['0', 'false', 'no', 'off'].includes(lower)) return false;
+  // "true" used to trust every hop; it now means the one proxy in front of the server.
+  if (['true', 'yes', 'on'].includes(lower)) return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 16) throw new ConfigError('TRUST_PROXY', TRUST_PROXY_FORMS);
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 6 ? 128 : 32;
+    const badPrefix =
+      prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > maxPrefix);
+    if (family === 0 || badPrefix || extra !== undefined)
+      throw new ConfigError('TRUST_PROXY', `${TRUST_PROXY_FORMS} (got ${entry})`);
+  }
+  return entries;
 }
 
 function basePathOf(value: string | null): string {
@@ -364,9 +419,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       publicUrl,
       frameAncestors,
       embedOrigins: embedOriginsOf(read.list('EMBED_ALLOWED_ORIGINS'), frameAncestors),
-      trustProxy: read.boolean(['TRUST_PROXY'], false),
+      trustProxy: trustProxyOf(read.string('TRUST_PROXY')),
+      hstsMaxAgeSeconds: read.integer(['HSTS_MAX_AGE_SECONDS'], 31_536_000, 0, 2 ** 31 - 1),
       staticDir: resolve(REPO_ROOT, read.string('STATIC_DIR') ?? 'dist'),
       snapshotCacheMb: read.integer(['SNAPSHOT_CACHE_MB'], 512, 1, 1024 * 1024),
+      responseBudgetMb: read.integer(['RESPONSE_BUDGET_MB'], 256, 16, 64 * 1024),
+      regexSearches: {
+        perProcess: read.integer(['REGEX_SEARCHES_MAX'], 4, 1, 64),
+        perUser: read.integer(['REGEX_SEARCHES_PER_USER'], 2, 1, 64),
+      },
       sessionIndexTtlSeconds: read.integer(['SESSION_INDEX_TTL_SECONDS'], 10, 0, 86_400),
       logLevel,
     },

@@ -49,5 +49,12 @@ declare module 'oidc-provider' {
       };
     };
     on(event: string, listener: (...args: unknown[]) => void): this;
+    /** A Koa middleware around the provider's own (the provider is a Koa app). */
+    use(
+      middleware: (
+        ctx: { path: string; body: unknown },
+        next: () => Promise<void>,
+      ) => Promise<void>,
+    ): this;
   }
 }

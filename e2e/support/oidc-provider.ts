@@ -59,7 +59,31 @@ export interface OidcProviderOptions {
   clientSecret?: string;
   /** How the confidential client authenticates at the token endpoint. */
   clientAuthMethod?: 'client_secret_post' | 'client_secret_basic';
+  /**
+   * 'alibaba': behave as the Alibaba Cloud OAuth app does (see ALIBABA below): endpoints under
+   * /v1, a discovery document without userinfo_endpoint or end_session_endpoint, scopes
+   * `openid aliuid profile`, ID tokens carrying `aliuid`, opaque access tokens, UserInfo at
+   * /v1/userinfo. Default 'generic'.
+   */
+  profile?: 'generic' | 'alibaba';
 }
+
+/**
+ * Alibaba Cloud's OAuth service as it publishes itself (issuer https://oauth.aliyun.com, or
+ * https://oauth.alibabacloud.com internationally): where its endpoints are, and what its
+ * discovery document leaves out.
+ */
+export const ALIBABA = {
+  routes: {
+    authorization: '/oauth2/v1/auth',
+    token: '/v1/token',
+    revocation: '/v1/revoke',
+    jwks: '/v1/keys',
+    userinfo: '/v1/userinfo',
+  },
+  scopes: ['openid', 'aliuid', 'profile'],
+  codeChallengeMethods: ['plain', 'S256'],
+} as const;
 
 export interface MintOptions {
   user?: AccountName;
@@ -157,8 +181,15 @@ export async function startOidcProvider(
   };
   const accountOf = (id: string) =>
     Object.values(ACCOUNTS).find((a) => a.sub === id) as TestAccount | undefined;
+  const alibaba = options.profile === 'alibaba';
+  const tokenPath = alibaba ? ALIBABA.routes.token : '/token';
 
   const provider = new Provider(issuer, {
+    ...(alibaba && {
+      routes: ALIBABA.routes,
+      // The ID token itself carries the scopes' claims (aliuid, name), as Alibaba's does.
+      conformIdTokenClaims: false,
+    }),
     clients: [
       { ...clientBase, client_id: SPA_CLIENT_ID, token_endpoint_auth_method: 'none' },
       { ...clientBase, client_id: OPAQUE_CLIENT_ID, token_endpoint_auth_method: 'none' },
@@ -191,18 +222,24 @@ export async function startOidcProvider(
       email: ['email'],
       aliuid: ['aliuid'],
     },
-    scopes: ['openid', 'offline_access', 'profile', 'email', 'aliuid', 'api'],
+    scopes: alibaba
+      ? [...ALIBABA.scopes]
+      : ['openid', 'offline_access', 'profile', 'email', 'aliuid', 'api'],
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      revocation: { enabled: alibaba },
+      // Alibaba has no end-session endpoint: signing out is the application's own business.
+      rpInitiatedLogout: { enabled: !alibaba },
       resourceIndicators: {
         enabled: true,
-        // The opaque client gets no resource, so its tokens are for userinfo only (opaque).
+        // The opaque client gets no resource, so its tokens are for userinfo only (opaque);
+        // Alibaba's access tokens are for its cloud APIs, opaque to the dashboard.
         defaultResource: (_ctx: unknown, client: ClientInstance, oneOf?: string[]) =>
-          oneOf ?? (client.clientId === OPAQUE_CLIENT_ID ? undefined : API_RESOURCE),
+          oneOf ?? (alibaba || client.clientId === OPAQUE_CLIENT_ID ? undefined : API_RESOURCE),
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx: unknown, indicator: string, client: ClientInstance) => {
           if (indicator !== API_RESOURCE && indicator !== OTHER_RESOURCE)
@@ -249,6 +286,18 @@ export async function startOidcProvider(
       );
     },
   });
+  if (alibaba)
+    // What Alibaba's discovery document says, and does not say (no userinfo_endpoint: UserInfo
+    // is at /v1/userinfo all the same).
+    provider.use(async (ctx, next) => {
+      await next();
+      if (ctx.path !== '/.well-known/openid-configuration') return;
+      const document = ctx.body as Record<string, unknown>;
+      delete document.userinfo_endpoint;
+      delete document.end_session_endpoint;
+      document.scopes_supported = [...ALIBABA.scopes];
+      document.code_challenge_methods_supported = [...ALIBABA.codeChallengeMethods];
+    });
   // Redirect URIs are checked against the mutable set: the dashboard's port may be known later.
   provider.Client.prototype.redirectUriAllowed = (value: string) => redirectUris.has(value);
   provider.Client.prototype.postLogoutRedirectUriAllowed = (value: string) =>
@@ -265,7 +314,7 @@ export async function startOidcProvider(
       });
       return;
     }
-    if (url.pathname === '/token' && req.method === 'POST') {
+    if (url.pathname === tokenPath && req.method === 'POST') {
       const basic = (req.headers.authorization ?? '').startsWith('Basic ');
       // Peek at the form without consuming it for the provider: record after the answer.
       res.on('finish', () => tokenRequests.push(lastToken(basic)));
@@ -398,12 +447,12 @@ export async function startOidcProvider(
     const account = ACCOUNTS[flow.user ?? 'alice'];
     const codeVerifier = randomBytes(32).toString('base64url');
     const challenge = createHash('sha256').update(codeVerifier).digest('base64url');
-    const start = new URL(`${issuer}/auth`);
+    const start = new URL(`${issuer}${alibaba ? ALIBABA.routes.authorization : '/auth'}`);
     const params: Record<string, string> = {
       client_id: flow.clientId,
       redirect_uri: flow.redirectUri,
       response_type: 'code',
-      scope: flow.scope ?? 'openid profile email aliuid',
+      scope: flow.scope ?? (alibaba ? ALIBABA.scopes.join(' ') : 'openid profile email aliuid'),
       code_challenge: challenge,
       code_challenge_method: 'S256',
       state: randomBytes(8).toString('hex'),
@@ -478,7 +527,7 @@ export async function startOidcProvider(
     });
     nextTtl = mintOptions.ttl ?? null;
     try {
-      const response = await fetch(`${issuer}/token`, {
+      const response = await fetch(`${issuer}${tokenPath}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: form,

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileSearch } from '../../server/history/logs/search-pattern.ts';
+import { inThisThread } from '../../server/history/logs/block-matches.ts';
 import { scanLines } from '../../server/history/logs/search-scan.ts';
 import { tailLines } from '../../server/history/logs/tail.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
@@ -97,8 +98,8 @@ export async function runLogsBench(bigMb: number, quick: boolean): Promise<LogsR
     async () => {
       searchMatches = 0;
       const stream = await storage.stream(key(big));
-      const pattern = compileSearch(NEEDLE, 'plain');
-      for await (const match of scanLines(stream, pattern, 2, { bytes: 0 }))
+      const matcher = inThisThread(compileSearch(NEEDLE, 'plain'));
+      for await (const match of scanLines(stream, matcher, 2, { bytes: 0 }))
         if (match) searchMatches++;
     },
     false,

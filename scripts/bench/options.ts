@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 // `npm run bench -- [flags]`: what to measure and for how long. The defaults are the full run
 // whose table we compare over time; --quick is for developing the bench itself.
 
-export const SECTIONS = ['cold', 'logs', 'api', 'spa', 'soak'] as const;
+export const SECTIONS = ['cold', 'logs', 'api', 'spa', 'soak', 'hostile'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -14,6 +14,8 @@ export interface BenchOptions {
   /** Seconds of load per API route (after a warm-up). */
   apiSeconds: number;
   soakSeconds: number;
+  /** Seconds of the hostile mix (worst-case requests at full concurrency). */
+  hostileSeconds: number;
   connections: number;
   /** Size of the big log file of the logs section, MiB (the small one is 10 MiB). */
   logMb: number;
@@ -25,17 +27,25 @@ export interface BenchOptions {
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--sizes 10k,100k,1m] [--only ${SECTIONS.join(',')}]
-  [--soak-seconds N] [--api-seconds N] [--connections N] [--log-mb N] [--page-runs N]
+  [--soak-seconds N] [--hostile-seconds N] [--api-seconds N] [--connections N] [--log-mb N] [--page-runs N]
   [--skip-build] [--out FILE]`;
 
 const FULL = {
   sizes: [10_000, 100_000, 1_000_000],
   apiSeconds: 10,
   soakSeconds: 180,
+  hostileSeconds: 60,
   logMb: 1024,
   pageRuns: 5,
 };
-const QUICK = { sizes: [10_000], apiSeconds: 5, soakSeconds: 20, logMb: 100, pageRuns: 2 };
+const QUICK = {
+  sizes: [10_000],
+  apiSeconds: 5,
+  soakSeconds: 20,
+  hostileSeconds: 10,
+  logMb: 100,
+  pageRuns: 2,
+};
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -75,6 +85,7 @@ export function parseBenchArgs(args: string[], defaultOut: string): BenchOptions
         sizes: { type: 'string' },
         only: { type: 'string' },
         'soak-seconds': { type: 'string' },
+        'hostile-seconds': { type: 'string' },
         'api-seconds': { type: 'string' },
         connections: { type: 'string' },
         'log-mb': { type: 'string' },
@@ -102,6 +113,12 @@ export function parseBenchArgs(args: string[], defaultOut: string): BenchOptions
     sections,
     apiSeconds: positive(values['api-seconds'], 'api-seconds', base.apiSeconds, 600),
     soakSeconds: positive(values['soak-seconds'], 'soak-seconds', base.soakSeconds, 3600),
+    hostileSeconds: positive(
+      values['hostile-seconds'],
+      'hostile-seconds',
+      base.hostileSeconds,
+      3600,
+    ),
     connections: positive(values.connections, 'connections', 64, 1024),
     logMb: positive(values['log-mb'], 'log-mb', base.logMb, 16 * 1024),
     pageRuns: positive(values['page-runs'], 'page-runs', base.pageRuns, 50),

@@ -1,4 +1,5 @@
 import type { ApiResult } from './api-bench.ts';
+import { HOSTILE_BUDGETS, type HostileResult } from './hostile-bench.ts';
 import { loadRates, type ColdLoad } from './cold-load.ts';
 import type { LoadResult } from './load-test.ts';
 import type { LogsResult } from './logs-bench.ts';
@@ -244,5 +245,44 @@ export function soakSection(b: ReportBuilder, s: SoakResult): void {
   b.row({
     label: 'server RSS slope, second half',
     value: `${formatNumber(mib(g.slopeBytesPerMinute), 1)} MiB/min`,
+  });
+}
+
+export function hostileSection(b: ReportBuilder, h: HostileResult): void {
+  b.section(
+    `Hostile mix: ${h.seconds} s at ${h.connections} connections, ${h.logMb} MiB log (mix: ${h.mix.join(', ')})`,
+  );
+  b.row({
+    label: `requests (${formatNumber(h.load.requests)} in all; ${JSON.stringify(h.load.statusCodes)})`,
+    value: loadText(h.load),
+  });
+  const unintended = b.budget({
+    name: 'Hostile mix: nothing but 2xx, 429 and 503',
+    hard: true,
+    pass: h.unintended === 0,
+    detail: `${h.unintended} other answers or connection errors`,
+  });
+  b.row({
+    label: 'answers other than 2xx / 429 / 503',
+    value: String(h.unintended),
+    budget: unintended,
+  });
+  const rss = b.budget({
+    name: `Hostile mix: peak RSS under ${megabytes(HOSTILE_BUDGETS.peakRssBytes)}`,
+    hard: true,
+    pass: h.peakRssBytes < HOSTILE_BUDGETS.peakRssBytes,
+    detail: megabytes(h.peakRssBytes),
+  });
+  b.row({ label: 'server peak RSS (VmHWM)', value: megabytes(h.peakRssBytes), budget: rss });
+  const livez = b.budget({
+    name: `Hostile mix: /livez p99 within ${millis(HOSTILE_BUDGETS.livezP99Ms)}`,
+    hard: true,
+    pass: h.livezP99Ms <= HOSTILE_BUDGETS.livezP99Ms,
+    detail: `${millis(h.livezP99Ms)} over ${h.livezSamples} probes`,
+  });
+  b.row({
+    label: `/livez p99 (${h.livezSamples} probes)`,
+    value: millis(h.livezP99Ms),
+    budget: livez,
   });
 }

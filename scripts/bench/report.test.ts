@@ -3,6 +3,7 @@ import type { BundleCheck } from '../bundle-size.ts';
 import type { LoadResult } from './load-test.ts';
 import type { LoadMeasurement, OursMeasurement } from './measure.ts';
 import { budgetSummary, buildReport, hardBudgetMissed, type BenchResults } from './report.ts';
+import type { HostileResult } from './hostile-bench.ts';
 import type { SoakResult } from './soak.ts';
 import { memoryGrowth } from './stats.ts';
 
@@ -67,6 +68,7 @@ const empty: BenchResults = {
   api: null,
   spa: null,
   soak: null,
+  hostile: null,
   errors: [],
 };
 
@@ -214,5 +216,46 @@ describe('buildReport', () => {
       '  HARD  Paging a 1M-attempt session in Chromium (first, sorted, last page): Error: expect(locator).toHaveText(expected) failed',
     );
     expect(hardBudgetMissed(failed.budgets)).toBe(true);
+  });
+});
+
+describe('hostile mix', () => {
+  const hostile = (over: Partial<HostileResult> = {}): HostileResult => ({
+    seconds: 60,
+    connections: 64,
+    logMb: 300,
+    mix: ['/api/v0/logs/file?lines=-1'],
+    load: {
+      requests: 100,
+      requestsPerSecond: 2,
+      p50Ms: 1,
+      p99Ms: 2,
+      maxMs: 3,
+      errors: 0,
+      timeouts: 0,
+      non2xx: 10,
+      statusCodes: { '200': 90, '429': 4, '503': 6 },
+    },
+    unintended: 0,
+    peakRssBytes: 600 * 1024 ** 2,
+    livezP99Ms: 40,
+    livezSamples: 1000,
+    ...over,
+  });
+
+  it('passes with only intended refusals, RSS and /livez within budget', () => {
+    expect(hardBudgetMissed(buildReport({ ...empty, hostile: hostile() }, null).budgets)).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    ['an unintended answer', { unintended: 1 }],
+    ['RSS over 1 GiB', { peakRssBytes: 1025 * 1024 ** 2 }],
+    ['a slow /livez', { livezP99Ms: 101 }],
+  ])('fails hard on %s', (_what, over) => {
+    expect(hardBudgetMissed(buildReport({ ...empty, hostile: hostile(over) }, null).budgets)).toBe(
+      true,
+    );
   });
 });

@@ -1,11 +1,13 @@
 import type { ApiResult } from './api-bench.ts';
 import type { ColdLoad } from './cold-load.ts';
+import type { HostileResult } from './hostile-bench.ts';
 import type { LogsResult } from './logs-bench.ts';
 import { sizeLabel } from './options.ts';
 import { ReportBuilder, type Budget } from './report-builder.ts';
 import {
   apiSection,
   coldLoadSection,
+  hostileSection,
   logsSection,
   soakSection,
   spaSection,
@@ -25,6 +27,7 @@ export interface BenchResults {
   api: ApiResult | null;
   spa: SpaResult | null;
   soak: SoakResult | null;
+  hostile: HostileResult | null;
   /** Sections that threw instead of measuring. */
   errors: { section: string; message: string }[];
 }
@@ -44,6 +47,7 @@ export function buildReport(r: BenchResults, largestTasks: number | null): Repor
   if (r.api) apiSection(b, r.api, sessionLabel);
   if (r.spa) spaSection(b, r.spa, sessionLabel);
   if (r.soak) soakSection(b, r.soak);
+  if (r.hostile) hostileSection(b, r.hostile);
   for (const c of r.coldLoads)
     if (!c.ours)
       b.budget({

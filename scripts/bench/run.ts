@@ -20,6 +20,7 @@ import {
 } from './samples.ts';
 import { startServer, getOk, type ServerProcess } from './server-process.ts';
 import { runSoak, SOAK_SNAPSHOT_CACHE_MB } from './soak.ts';
+import { runHostileMix } from './hostile-bench.ts';
 import { bundleChecks, timeToFirstRow } from './spa-bench.ts';
 import { formatTable } from './table.ts';
 
@@ -44,6 +45,7 @@ class Bench {
     api: null,
     spa: null,
     soak: null,
+    hostile: null,
     errors: [],
   };
   readonly timingsMs: Record<string, number> = {};
@@ -156,6 +158,16 @@ async function main(): Promise<void> {
         } finally {
           await server.stop();
         }
+      });
+
+    if (sections.has('hostile'))
+      await bench.section('hostile', async () => {
+        bench.results.hostile = await runHostileMix(REPO, {
+          seconds: options.hostileSeconds,
+          connections: options.connections,
+          // Big enough that every whole-file read is a 16 MiB answer.
+          logMb: Math.min(options.logMb, 300),
+        });
       });
 
     const server = bigServer as ServerProcess | null;

@@ -11,6 +11,8 @@ export interface ServerProcess {
   pid: number;
   /** Resident set size now, from /proc/<pid>/status (VmRSS). */
   rssBytes(): Promise<number>;
+  /** The highest resident set size so far (VmHWM): no peak falls between two samples. */
+  peakRssBytes(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -18,6 +20,8 @@ export interface ServerEnv {
   /** Folder of the sample history. */
   storageDir: string;
   snapshotCacheMb?: number;
+  /** More settings for the server (e.g. AUTH_MODE). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const START_TIMEOUT_MS = 60_000;
@@ -29,6 +33,7 @@ export function startServer(repo: string, options: ServerEnv): Promise<ServerPro
     // Request logs at 64 concurrent connections would measure the log pipe, not the server.
     LOG_LEVEL: 'warn',
     ...(options.snapshotCacheMb ? { SNAPSHOT_CACHE_MB: String(options.snapshotCacheMb) } : {}),
+    ...options.env,
   };
   const child = spawn(
     process.execPath,
@@ -63,18 +68,21 @@ export function startServer(repo: string, options: ServerEnv): Promise<ServerPro
   });
 }
 
+async function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1];
+  if (!kb) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(kb) * 1024;
+}
+
 function handle(child: ChildProcess, origin: string): ServerProcess {
   const pid = child.pid!;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return {
     origin,
     pid,
-    async rssBytes() {
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
-      if (!kb) throw new Error(`no VmRSS in /proc/${pid}/status`);
-      return Number(kb) * 1024;
-    },
+    rssBytes: () => statusBytes(pid, 'VmRSS'),
+    peakRssBytes: () => statusBytes(pid, 'VmHWM'),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -66,7 +66,12 @@ describe('auth settings', () => {
       ALLOWED_NAMESPACES: 'team-a,team-b',
       NAMESPACE_RULES: 'alice=ml|research,root=*',
     });
-    expect(auth.namespaceRules).toEqual({ alice: ['ml', 'research'], root: ['*'] });
+    expect(auth.namespaceRules).toEqual(
+      new Map([
+        ['alice', ['ml', 'research']],
+        ['root', ['*']],
+      ]),
+    );
     const everyone = namespaceFilter(auth, null);
     expect(['team-a', 'ml'].map(everyone)).toEqual([true, false]);
     const alice = namespaceFilter(auth, 'alice');

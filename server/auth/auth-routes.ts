@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/app-deps.ts';
 import { HttpError } from '../http/errors.ts';
+import { ownCookie } from '../http/session-cookies.ts';
 import { AuthError } from './auth-error.ts';
 import { sendAuthError } from './guard.ts';
 import { PUBLIC } from './route-access.ts';
@@ -39,14 +40,20 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         if (error instanceof AuthError) return sendAuthError(reply, error);
         throw error;
       }
-      const cookie = auth.sharedToken?.cookieValue ?? '';
-      reply.setCookie(TOKEN_COOKIE, cookie, cookieOptions(request));
+      const sessions = auth.tokenSessions;
+      if (!sessions) throw new Error('token mode without sessions');
+      reply.setCookie(TOKEN_COOKIE, sessions.issue(), {
+        ...cookieOptions(request),
+        maxAge: sessions.maxAge,
+      });
       reply.header('cache-control', 'no-store');
       return { result: 'authenticated' };
     },
   );
 
   app.post('/api/logout', { config: PUBLIC }, async (request, reply) => {
+    const cookie = ownCookie(request.cookies, TOKEN_COOKIE);
+    if (cookie) auth.tokenSessions?.revoke(cookie);
     reply.clearCookie(TOKEN_COOKIE, cookieOptions(request));
     reply.header('cache-control', 'no-store');
     return { result: 'logged out' };

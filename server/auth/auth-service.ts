@@ -1,10 +1,13 @@
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import type { AuthConfig } from '../config.ts';
+import { ownCookie } from '../http/session-cookies.ts';
 import { forbidden, invalidToken, missingCredentials } from './auth-error.ts';
 import { namespaceFilter, type NamespaceFilter } from './namespace-access.ts';
 import { OidcVerifier, type Claims } from './oidc-verifier.ts';
-import { FailureThrottle, SharedToken, sleep, TOKEN_COOKIE } from './token-auth.ts';
+import { BusyError } from '../http/errors.ts';
+import { FailureThrottle, SharedToken, TOKEN_COOKIE } from './token-auth.ts';
+import { TokenSessions } from './token-session.ts';
 
 // Who is asking: turns a request's credentials (bearer header, or the token-mode cookie) into a
 // user and the namespaces they may see, or refuses with 401/403/503 (AuthError).
@@ -32,12 +35,17 @@ export class AuthService {
   readonly config: AuthConfig;
   readonly verifier: OidcVerifier | null;
   readonly sharedToken: SharedToken | null;
+  /** Token mode's browser sessions (the cookie); null in other modes. */
+  readonly tokenSessions: TokenSessions | null;
   readonly throttle = new FailureThrottle();
 
   constructor(config: AuthConfig) {
     this.config = config;
     this.verifier = config.oidc ? new OidcVerifier(config.oidc) : null;
     this.sharedToken = config.token ? new SharedToken(config.token) : null;
+    this.tokenSessions = config.token
+      ? new TokenSessions(config.token, config.sessionMaxAgeSeconds)
+      : null;
   }
 
   /** A request that needs no credentials: only the everyone-rules apply. */
@@ -60,35 +68,39 @@ export class AuthService {
     const bearer = bearerOf(request);
     if (bearer === null)
       throw missingCredentials('Send the dashboard token as "Authorization: Bearer <token>"');
-    await this.compareThrottled(request.ip, bearer, false);
+    await this.compareThrottled(request.ip, bearer);
   }
 
   private async checkSharedToken(request: FastifyRequest): Promise<void> {
     const bearer = bearerOf(request);
-    const cookie = request.cookies[TOKEN_COOKIE];
+    const cookie = ownCookie(request.cookies, TOKEN_COOKIE);
     if (bearer === null && !cookie)
       throw missingCredentials(
         'Authentication required: enter the dashboard token (AUTH_MODE=token)',
       );
-    if (bearer !== null) await this.compareThrottled(request.ip, bearer, false);
-    else await this.compareThrottled(request.ip, cookie ?? '', true);
+    if (bearer !== null) return this.compareThrottled(request.ip, bearer);
+    // A signed session cookie cannot be guessed: it is checked without the throttle.
+    if (!this.tokenSessions?.verify(cookie ?? ''))
+      throw invalidToken('The session cookie is no longer valid; enter the token again');
   }
 
-  private async compareThrottled(client: string, value: string, isCookie: boolean) {
+  /** One guess per address at a time; a failure is answered slowly, a success at once. */
+  private async compareThrottled(client: string, value: string): Promise<void> {
     const shared = this.sharedToken;
     if (!shared) throw new Error('token mode without a token');
-    await sleep(this.throttle.delayFor(client));
-    const ok = isCookie ? shared.matchesCookie(value) : shared.matches(value);
-    if (ok) {
+    const busyMs = this.throttle.busyFor(client);
+    if (busyMs > 0)
+      throw new BusyError(
+        429,
+        'A token check from your address is still being answered; try again when it is',
+        Math.ceil(busyMs / 1000),
+      );
+    if (shared.matches(value)) {
       this.throttle.recordSuccess(client);
       return;
     }
-    this.throttle.recordFailure(client);
-    throw invalidToken(
-      isCookie
-        ? 'The session cookie is no longer valid; enter the token again'
-        : 'The token is not valid',
-    );
+    await this.throttle.failSlowly(client);
+    throw invalidToken('The token is not valid');
   }
 
   private async checkOidc(request: FastifyRequest): Promise<RequestAccess> {
@@ -114,8 +126,7 @@ export class AuthService {
     const name = text(claims.name) ?? text(claims.preferred_username) ?? text(claims.email);
     const id = text(raw);
     if (id !== null) return { id, name };
-    const rulesNeedIt =
-      this.config.allowedUsers.length > 0 || Object.keys(this.config.namespaceRules).length > 0;
+    const rulesNeedIt = this.config.allowedUsers.length > 0 || this.config.namespaceRules.size > 0;
     if (rulesNeedIt)
       throw forbidden(
         `The access token has no ${claim} claim (OIDC_USER_CLAIM), which ALLOWED_USERS and NAMESPACE_RULES match on`,

@@ -9,7 +9,7 @@ export type NamespaceFilter = (namespace: string) => boolean;
 export const ALL_NAMESPACES: NamespaceFilter = () => true;
 
 export function namespaceFilter(auth: AuthConfig, userId: string | null): NamespaceFilter {
-  const own = userId === null ? undefined : auth.namespaceRules[userId];
+  const own = userId === null ? undefined : auth.namespaceRules.get(userId);
   const list = own ?? auth.allowedNamespaces;
   if (list.length === 0 || list.includes('*')) return ALL_NAMESPACES;
   const allowed = new Set(list);

@@ -1,8 +1,9 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 // Token mode (like Ray's token authentication): one shared token. The browser trades it once for
-// an HttpOnly cookie that holds an HMAC of the token (not the token); comparisons are constant-time
-// on fixed-length digests. Repeated failures from one client address are slowed down.
+// an HttpOnly session cookie (token-session.ts); comparisons are constant-time on fixed-length
+// digests. Guesses from one client address are checked one at a time, and repeated failures are
+// answered ever more slowly; a right token is never made to wait for them.
 
 export const TOKEN_COOKIE = 'ray_history_auth';
 
@@ -10,28 +11,21 @@ const digest = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 export class SharedToken {
   private readonly tokenDigest: Buffer;
-  /** The cookie value: stable across restarts and replicas, useless as a bearer token. */
-  readonly cookieValue: string;
 
   constructor(token: string) {
     this.tokenDigest = digest(token);
-    this.cookieValue = createHmac('sha256', token)
-      .update('ray-history session')
-      .digest('base64url');
   }
 
   matches(candidate: string): boolean {
     return timingSafeEqual(digest(candidate), this.tokenDigest);
   }
-
-  matchesCookie(candidate: string): boolean {
-    return timingSafeEqual(digest(candidate), digest(this.cookieValue));
-  }
 }
 
 export interface ThrottleOptions {
-  /** Failures answered without delay. */
+  /** Failures answered without the growing delay (each still takes minFailureMs). */
   freeFailures?: number;
+  /** The least time a failure holds its address: parallel guesses meet a check in flight. */
+  minFailureMs?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** A client's failures are forgotten after this long without a new one. */
@@ -45,14 +39,21 @@ interface Failures {
   last: number;
 }
 
-/** Per client address: after a few failures each further attempt waits longer (doubling, capped). */
+/**
+ * Per client address: a failed check is answered only after a delay (doubling after a few
+ * failures, capped), and while one is being answered the address has a check in flight: further
+ * attempts from it are refused unchecked (429) until it ends. A right token is never delayed.
+ */
 export class FailureThrottle {
   private readonly clients = new Map<string, Failures>();
+  /** Address → when its failure in flight is answered (ms). */
+  private readonly inFlight = new Map<string, number>();
   private readonly options: Required<ThrottleOptions>;
 
   constructor(options: ThrottleOptions = {}) {
     this.options = {
       freeFailures: 3,
+      minFailureMs: 100,
       baseDelayMs: 250,
       maxDelayMs: 5000,
       forgetAfterMs: 15 * 60 * 1000,
@@ -87,6 +88,24 @@ export class FailureThrottle {
 
   recordSuccess(client: string): void {
     this.clients.delete(client);
+  }
+
+  /** Milliseconds until this address's check in flight ends; 0 when it has none. */
+  busyFor(client: string): number {
+    const until = this.inFlight.get(client);
+    return until === undefined ? 0 : Math.max(1, until - this.options.now());
+  }
+
+  /** Records a failure and holds the address until its (delayed) answer goes out. */
+  async failSlowly(client: string): Promise<void> {
+    const delay = Math.max(this.options.minFailureMs, this.delayFor(client));
+    this.recordFailure(client);
+    this.inFlight.set(client, this.options.now() + delay);
+    try {
+      await sleep(delay);
+    } finally {
+      this.inFlight.delete(client);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { apiPaths } from '../../src/config/paths.ts';
+import type { BuildAppOptions } from '../app.ts';
 import { nodeLogKey } from '../history/layout.ts';
 import { tempFolder, testApp, type TempFolder } from '../http/test-history.ts';
 import { ids, scope, session, writeFixture } from '../routes/session/test-fixture.ts';
@@ -22,10 +23,13 @@ export interface HostileHistory {
   close(): Promise<void>;
 }
 
-export async function hostileHistory(env: NodeJS.ProcessEnv = {}): Promise<HostileHistory> {
+export async function hostileHistory(
+  env: NodeJS.ProcessEnv = {},
+  options: Partial<BuildAppOptions> = {},
+): Promise<HostileHistory> {
   const history = await tempFolder();
   await writeFixture(history);
-  const app = await testApp(history, env);
+  const app = await testApp(history, env, options);
   return {
     history,
     app,

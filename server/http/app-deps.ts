@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
+import type { RegexWorkers } from '../history/logs/regex-workers.ts';
 import type { SessionIndex } from '../history/session-index.ts';
+import type { ResponseBudget } from './response-budget.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
 import type { LiveClusters } from '../live/live-clusters.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -19,6 +21,10 @@ export interface AppDeps {
   auth: AuthService;
   /** Running clusters and their dashboards (docs/live.md). */
   live: LiveClusters;
+  /** Bytes of large answers in flight, all requests together (RESPONSE_BUDGET_MB). */
+  responses: ResponseBudget;
+  /** The worker threads regex log searches run on, and their caps. */
+  regexWorkers: RegexWorkers;
 }
 
 /** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { UnsafeKeyError } from '../storage/fs-storage.ts';
 import { StorageNotFoundError, StorageUnavailableError } from '../storage/storage.ts';
-import { errorBody, HttpError } from './errors.ts';
+import { BusyError, errorBody, HttpError } from './errors.ts';
 
 // The one place an error becomes a response: a status and an ApiErrorBody naming the problem.
 // Unexpected errors answer a generic 500; their details go to the log only.
@@ -33,6 +33,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     const { statusCode, message } = statusAndMessage(error);
     if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ statusCode, message }, 'request refused');
+    if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.code(statusCode).type('application/json').send(errorBody(statusCode, message));
   });
 }

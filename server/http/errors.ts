@@ -12,6 +12,17 @@ export class HttpError extends Error {
   }
 }
 
+/** Too much at once (429 for one client, 503 for the whole server): try again after a while. */
+export class BusyError extends HttpError {
+  readonly retryAfterSeconds: number;
+
+  constructor(statusCode: 429 | 503, message: string, retryAfterSeconds: number) {
+    super(statusCode, message);
+    this.name = 'BusyError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export const badRequest = (message: string) => new HttpError(400, message);
 export const notFound = (message: string) => new HttpError(404, message);
 
@@ -24,6 +35,7 @@ const reasons: Record<number, string> = {
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   502: 'Bad Gateway',

@@ -15,7 +15,8 @@ export function rejectUnknown(query: RawQuery, allowed: readonly string[]): void
 
 /** The parameter's single value, undefined when absent or empty. */
 export function single(query: RawQuery, name: string): string | undefined {
-  const value = query[name];
+  // Query keys are client-written: only the query's own keys count (never Object.prototype's).
+  const value = Object.hasOwn(query, name) ? query[name] : undefined;
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw badRequest(`${name} must be given once`);
   return value === '' ? undefined : value;

@@ -44,8 +44,20 @@ function openerPolicy(config: ServerConfig, request: FastifyRequest): string {
     : 'same-origin-allow-popups';
 }
 
+/**
+ * HSTS only on HTTPS answers: request.protocol is https when TLS ends at a proxy TRUST_PROXY
+ * trusts (X-Forwarded-Proto) — a client writing that header itself is not believed.
+ */
+function transportSecurity(config: ServerConfig, request: FastifyRequest) {
+  const maxAge = config.server.hstsMaxAgeSeconds;
+  return maxAge > 0 && request.protocol === 'https'
+    ? { 'strict-transport-security': `max-age=${maxAge}` }
+    : {};
+}
+
 export function securityHeaders(config: ServerConfig, request: FastifyRequest) {
   return {
+    ...transportSecurity(config, request),
     'content-security-policy': contentSecurityPolicy(config, request.hostname),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',

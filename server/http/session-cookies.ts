@@ -17,17 +17,26 @@ export const NO_SESSION_MESSAGE =
   'or use /api/c/{namespace}/{kind}/{name}/{session}/...';
 
 /** The scope named by the cookies; 400 when they do not name one. */
-export function scopeFromCookies(cookies: Record<string, string | undefined>): SessionScope {
-  const namespace = cookies[SESSION_COOKIES.namespace];
-  const kindText = cookies[SESSION_COOKIES.ownerKind] || 'raycluster';
+export function scopeFromCookies(jar: Record<string, string | undefined>): SessionScope {
+  const cookie = (name: string) => ownCookie(jar, name);
+  const namespace = cookie(SESSION_COOKIES.namespace);
+  const kindText = cookie(SESSION_COOKIES.ownerKind) || 'raycluster';
   const kind = kindOf(kindText);
   if (!kind) throw badRequest(`owner_kind cookie must be one of raycluster, rayjob, rayservice`);
   // Older upstream versions set only cluster_name: that is the owner of a raycluster.
   const name =
-    cookies[SESSION_COOKIES.ownerName] ||
-    (kind === 'raycluster' ? cookies[SESSION_COOKIES.clusterName] : undefined);
+    cookie(SESSION_COOKIES.ownerName) ||
+    (kind === 'raycluster' ? cookie(SESSION_COOKIES.clusterName) : undefined);
   if (!namespace || !name) throw badRequest(NO_SESSION_MESSAGE);
-  return { namespace, kind, name, session: cookies[SESSION_COOKIES.sessionName] || 'latest' };
+  return { namespace, kind, name, session: cookie(SESSION_COOKIES.sessionName) || 'latest' };
+}
+
+/** A cookie the request sent: the parsed jar's own keys only (cookie names are client-written). */
+export function ownCookie(
+  jar: Record<string, string | undefined>,
+  name: string,
+): string | undefined {
+  return Object.hasOwn(jar, name) ? jar[name] : undefined;
 }
 
 /** Cookie values that select one resolved session. */

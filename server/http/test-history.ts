@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp, type BuildAppOptions } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
 
@@ -32,7 +32,8 @@ export async function tempFolder(files: Record<string, string> = {}): Promise<Te
 export async function testApp(
   history: TempFolder,
   env: NodeJS.ProcessEnv = {},
+  options: Partial<BuildAppOptions> = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({ SESSION_INDEX_TTL_SECONDS: '0', ...env });
-  return buildApp({ config, storage: new FsStorage(history.dir), logger: false });
+  return buildApp({ config, storage: new FsStorage(history.dir), logger: false, ...options });
 }

@@ -14,7 +14,12 @@ describe('probes', () => {
     expect((await app.inject('/livez')).statusCode).toBe(200);
     const ready = await app.inject('/readz');
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', storage: expect.stringMatching(/^file:\/\//) });
+    expect(ready.json()).toEqual({ status: 'ready' });
+    const details = await app.inject('/api/readz');
+    expect(details.json()).toEqual({
+      status: 'ready',
+      storage: expect.stringMatching(/^file:\/\//),
+    });
     await app.close();
   });
 
@@ -28,7 +33,10 @@ describe('probes', () => {
     expect((await app.inject('/livez')).statusCode).toBe(200);
     const ready = await app.inject('/readz');
     expect(ready.statusCode).toBe(503);
-    expect(ready.json().message).toMatch(/not reachable/);
+    expect(ready.json().message).toBe('Not ready: history storage is not reachable');
+    const details = await app.inject('/api/readz');
+    expect(details.statusCode).toBe(503);
+    expect(details.json().message).toMatch(/nonexistent\/history-root is not reachable/);
     const sessions = await app.inject('/api/sessions');
     expect(sessions.statusCode).toBe(503);
     await app.close();

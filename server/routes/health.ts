@@ -3,15 +3,17 @@ import { PUBLIC } from '../auth/route-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { errorBody } from '../http/errors.ts';
 
-// Kubernetes probes: /livez says the process serves; /readz says storage answers too.
+// Kubernetes probes: /livez says the process serves; /readz says storage answers too. Probes
+// are public, so /readz says only ready or not; where the storage is and why it fails is for
+// signed-in users at /api/readz.
 
 const READY_TIMEOUT_MS = 5000;
 
 export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/livez', { config: PUBLIC }, async () => ({ status: 'ok' }));
+  const { storage } = deps;
 
-  app.get('/readz', { config: PUBLIC }, async (request, reply) => {
-    const { storage } = deps;
+  /** null when storage answers, else why not. */
+  async function storageProblem(): Promise<string | null> {
     try {
       await Promise.race([
         storage.list('', { delimited: true, limit: 1 }),
@@ -22,11 +24,25 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise
           ).unref(),
         ),
       ]);
-      return { status: 'ready', storage: storage.description };
+      return null;
     } catch (error) {
-      request.log.warn({ err: error }, 'readiness check failed');
-      const message = `Storage ${storage.description} is not reachable: ${(error as Error).message}`;
-      return reply.code(503).send(errorBody(503, message));
+      return (error as Error).message;
     }
+  }
+
+  app.get('/livez', { config: PUBLIC }, async () => ({ status: 'ok' }));
+
+  app.get('/readz', { config: PUBLIC }, async (request, reply) => {
+    const problem = await storageProblem();
+    if (problem === null) return { status: 'ready' };
+    request.log.warn({ storage: storage.description, problem }, 'readiness check failed');
+    return reply.code(503).send(errorBody(503, 'Not ready: history storage is not reachable'));
+  });
+
+  app.get('/api/readz', async (_request, reply) => {
+    const problem = await storageProblem();
+    if (problem === null) return { status: 'ready', storage: storage.description };
+    const message = `Storage ${storage.description} is not reachable: ${problem}`;
+    return reply.code(503).send(errorBody(503, message));
   });
 }

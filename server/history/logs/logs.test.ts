@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempFolder, type TempFolder } from '../../http/test-history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
 import { stripAnsi } from './ansi.ts';
+import { inThisThread } from './block-matches.ts';
 import { globMatcher } from './glob.ts';
 import { groupByCategory, logCategory } from './log-categories.ts';
 import { recordedLogPath, safeLogFolder, safeLogPath } from './log-path.ts';
@@ -237,7 +238,12 @@ describe('scanning lines', () => {
     const out = [];
     const progress = { bytes: 0 };
     const stream = Readable.from(chunks.map((c) => Buffer.from(c)));
-    for await (const m of scanLines(stream, compileSearch(query, 'plain'), context, progress))
+    for await (const m of scanLines(
+      stream,
+      inThisThread(compileSearch(query, 'plain')),
+      context,
+      progress,
+    ))
       out.push(m);
     return { matches: out, bytes: progress.bytes };
   };

@@ -3,7 +3,8 @@ import { StorageNotFoundError, type Storage } from '../../storage/storage.ts';
 import { nodeLogKey } from '../layout.ts';
 import { globMatcher } from './glob.ts';
 import { allLogFiles } from './log-files.ts';
-import { RegexBudgetSpent, unguarded, type MatchGuard } from './regex-budget.ts';
+import { inThisThread, type BlockMatcher } from './block-matches.ts';
+import { RegexBudgetSpent } from './regex-workers.ts';
 import { scanLines, type LineMatch } from './search-scan.ts';
 import type { SearchPattern } from './search-pattern.ts';
 
@@ -21,8 +22,8 @@ export interface LogSearch {
   context: number;
   maxMatches: number;
   byteBudget: number;
-  /** Bounds the time spent matching (regex mode); default: none. */
-  guard?: MatchGuard;
+  /** Where matching runs: a regex worker's lease (regex mode); default: this thread. */
+  matcher?: BlockMatcher;
   signal?: AbortSignal;
 }
 
@@ -73,15 +74,9 @@ export async function* searchLogs(
       });
     if (!stream) continue;
     let inFile = 0;
-    const guard = search.guard ?? unguarded;
+    const matcher = search.matcher ?? inThisThread(search.pattern);
     try {
-      for await (const match of scanLines(
-        stream,
-        search.pattern,
-        search.context,
-        progress,
-        guard,
-      )) {
+      for await (const match of scanLines(stream, matcher, search.context, progress)) {
         yield { type: 'match', nodeId, file: path, ...match };
         inFile++;
         if (++matches >= search.maxMatches) {

@@ -14,11 +14,7 @@ import {
   type SearchRecord,
 } from '../../history/logs/search.ts';
 import { compileSearch, SEARCH_MODES } from '../../history/logs/search-pattern.ts';
-import {
-  DEFAULT_REGEX_BUDGET_MS,
-  MAX_REGEX_BUDGET_MS,
-  regexBudget,
-} from '../../history/logs/regex-budget.ts';
+import { DEFAULT_REGEX_BUDGET_MS, MAX_REGEX_BUDGET_MS } from '../../history/logs/regex-workers.ts';
 import { defineSessionRoutes } from '../session-router.ts';
 
 // GET /logs/search: finds text in a session's logs and streams matches as NDJSON as they are
@@ -47,16 +43,20 @@ export async function logSearchRoutes(app: FastifyInstance, deps: AppDeps): Prom
         maxMatches:
           positiveInt(query, 'max_matches', { max: MAX_MAX_MATCHES }) ?? DEFAULT_MAX_MATCHES,
         byteBudget: positiveInt(query, 'byte_budget') ?? DEFAULT_BYTE_BUDGET,
-        guard: pattern.isRegex ? regexBudget(regexBudgetMs) : undefined,
       };
+      // Last, once the request is known good: a regex search holds a worker until it ends.
+      const user = request.access.user?.id ?? request.ip;
+      const lease = pattern.isRegex ? deps.regexWorkers.lease(user, pattern, regexBudgetMs) : null;
 
       const stop = new AbortController();
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) stop.abort();
+        lease?.release();
       });
       async function* lines(): AsyncGenerator<string> {
         const records: AsyncGenerator<SearchRecord> = searchLogs(deps.storage, session, {
           ...search,
+          matcher: lease?.match,
           signal: stop.signal,
         });
         try {
@@ -67,6 +67,7 @@ export async function logSearchRoutes(app: FastifyInstance, deps: AppDeps): Prom
           yield `${JSON.stringify({ type: 'error', message: 'The search stopped: history storage failed' })}\n`;
         } finally {
           stop.abort();
+          lease?.release();
         }
       }
       reply.header('cache-control', 'no-store');

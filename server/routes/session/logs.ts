@@ -1,8 +1,9 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { badRequest } from '../../http/errors.ts';
 import { single, type RawQuery } from '../../http/query-params.ts';
-import { stripAnsi } from '../../history/logs/ansi.ts';
+import { strippedPieces } from '../../history/logs/ansi.ts';
 import { globMatcher } from '../../history/logs/glob.ts';
 import { groupByCategory } from '../../history/logs/log-categories.ts';
 import {
@@ -14,7 +15,7 @@ import {
 import { listLogFolder } from '../../history/logs/log-files.ts';
 import { logNodes } from '../../history/logs/log-nodes.ts';
 import { safeLogFolder } from '../../history/logs/log-path.ts';
-import type { LogSlice } from '../../history/logs/log-slice.ts';
+import { MAX_SLICE_BYTES, type LogSlice } from '../../history/logs/log-slice.ts';
 import { resolveLog, type ResolvedLog } from '../../history/logs/log-source.ts';
 import { lineRange, linesBefore } from '../../history/logs/line-range.ts';
 import { tailLines } from '../../history/logs/tail.ts';
@@ -24,6 +25,9 @@ import { loadedSession } from './loaded-session.ts';
 
 // The logs a session's nodes left (docs/logs.md): Ray's /api/v0/logs listing and file API,
 // plus /logs/nodes and /logs/files for browsing folder by folder.
+
+/** The largest log slice answered compressed (@fastify/compress honours x-no-compression). */
+const COMPRESS_MAX_BYTES = 1024 * 1024;
 
 function requiredNodeId(query: RawQuery): string {
   const nodeId = nodeIdParam(query);
@@ -90,14 +94,24 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         reply.type('application/octet-stream');
         return reply.send(await deps.storage.stream(log.key, log.window));
       }
+      // Held until the answer is sent: the slice read, and what compressing makes of it.
+      const bound = Math.min(log.window.end - log.window.start, MAX_SLICE_BYTES);
+      const release = await deps.responses.reserve(bound * 2);
+      reply.raw.once('close', release);
       const slice = await readContent(deps.storage, log, ask.content);
       reply.header('x-log-file-size', log.size);
       reply.header('x-log-start-offset', slice.start);
       reply.header('x-log-end-offset', slice.end);
       if (slice.firstLine !== null) reply.header('x-log-first-line', slice.firstLine);
       reply.type('text/plain; charset=utf-8');
-      const text = slice.bytes.toString('utf8');
-      return ask.filterAnsi ? stripAnsi(text) : text;
+      // Compressing 16 MiB takes a core for about a second: 64 such requests would starve the
+      // request thread. Small slices (the usual tail) are compressed; large ones go as they are.
+      if (slice.bytes.length > COMPRESS_MAX_BYTES) request.headers['x-no-compression'] = '1';
+      // The bytes as stored, never a decoded copy of the whole slice.
+      if (!ask.filterAnsi) return slice.bytes;
+      return reply.send(
+        Readable.from(strippedPieces(slice.bytes), { objectMode: false, highWaterMark: 1 }),
+      );
     });
   });
 }
