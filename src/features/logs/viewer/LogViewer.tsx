@@ -18,6 +18,7 @@ import type { SearchMode } from '../search-mode';
 import { LogSearchBar } from './LogSearchBar';
 import type { MatchCount } from './LogSearchBar';
 import { lineIndexOfRow, lineStartRows, rowsOfLines } from './row-map';
+import { markRows } from './row-marks';
 import { shortcutFor } from './shortcuts';
 import { markColours } from './terminal-theme';
 import { gutterDigits, plainText, terminalText } from './terminal-text';
@@ -124,24 +125,16 @@ export default function LogViewer({ source }: { source: LogSource }) {
       inView.from - shown.firstLine,
       inView.to - shown.firstLine,
     );
-    const marker = terminal.registerMarker(startRow - (buffer.baseY + buffer.cursorY));
     const colours = markColours(theme);
-    const decoration = terminal.registerDecoration({
-      marker,
-      height,
-      width: terminal.cols,
-      backgroundColor: colours.highlight,
-      layer: 'bottom',
-      overviewRulerOptions: { color: colours.ruler },
+    const marks = markRows(terminal, startRow, height, {
+      background: colours.highlight,
+      ruler: colours.ruler,
     });
     if (scrolledTo.current !== highlightKey) {
       scrolledTo.current = highlightKey;
       terminal.scrollToLine(Math.max(0, startRow - 3));
     }
-    return () => {
-      decoration?.dispose();
-      marker.dispose();
-    };
+    return () => marks.dispose();
   }, [handles, writtenVersion, highlightKey, theme]);
 
   // Selecting text selects its lines in the URL.
