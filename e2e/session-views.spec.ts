@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/guarded-test.ts';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { paths } from '../src/config/paths.ts';
 import type { SessionScope } from '../src/types/api.ts';
