@@ -24,6 +24,8 @@ const TimelinePage = lazy(() => import('../features/timeline/components/Timeline
 const LogBrowserPage = lazy(() => import('../features/logs/components/LogBrowserPage'));
 const LogFilePage = lazy(() => import('../features/logs/components/LogFilePage'));
 const JobLogsPage = lazy(() => import('../features/logs/components/JobLogsPage'));
+const TaskLogsPage = lazy(() => import('../features/logs/components/TaskLogsPage'));
+const ActorLogsPage = lazy(() => import('../features/logs/components/ActorLogsPage'));
 const SearchPage = lazy(() => import('../features/search/components/SearchPage'));
 const MetricsPage = lazy(() => import('../features/metrics/components/MetricsPage'));
 const NotFoundPage = lazy(() =>
@@ -59,6 +61,8 @@ export const appRoutes: RouteObject[] = [
           { path: routePatterns.logs, element: <LogBrowserPage /> },
           { path: routePatterns.logFile, element: <LogFilePage /> },
           { path: routePatterns.jobLogs, element: <JobLogsPage /> },
+          { path: routePatterns.taskLogs, element: <TaskLogsPage /> },
+          { path: routePatterns.actorLogs, element: <ActorLogsPage /> },
           { path: routePatterns.search, element: <SearchPage /> },
           { path: routePatterns.timeline, element: <TimelinePage /> },
           { path: routePatterns.metrics, element: <MetricsPage /> },

@@ -3,14 +3,17 @@ import './log-viewer.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTheme } from '../../../app/theme/ThemeProvider';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { AppLink } from '../../../components/ui/AppLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Skeleton } from '../../../components/ui/Skeleton';
+import { paths } from '../../../config/paths';
 import { useSessionScope } from '../../session/SessionScopeContext';
 import { logDownloadUrl } from '../api/get-log-chunk';
 import { formatSize } from '../format-size';
 import { lineNumberAt, needsEarlierFor, reachedStart } from '../loaded-log';
 import type { LoadedLog } from '../loaded-log';
-import { downloadName } from '../log-source';
+import { downloadName, logTitle } from '../log-source';
 import type { LogSource } from '../log-source';
 import { clampLineRange, formatLineHash, parseLineHash, selectLine } from '../permalink';
 import type { LineRange } from '../permalink';
@@ -27,8 +30,17 @@ import { useTerminal } from './use-terminal';
 
 const rangeKey = (range: LineRange | null) => (range ? `${range.from}-${range.to}` : '');
 
-/** A log in a terminal: tail first, "load earlier", find, line permalinks, copy and download. */
-export default function LogViewer({ source }: { source: LogSource }) {
+/**
+ * A log in a terminal: tail first, "load earlier", find, line permalinks, copy and download.
+ * The browser tab is named after the file shown, then `titleContext` (whose log it is).
+ */
+export default function LogViewer({
+  source,
+  titleContext,
+}: {
+  source: LogSource;
+  titleContext?: string;
+}) {
   const scope = useSessionScope();
   const { theme } = useTheme();
   const navigate = useNavigate();
@@ -36,6 +48,7 @@ export default function LogViewer({ source }: { source: LogSource }) {
   const highlight = parseLineHash(location.hash);
   const loaded = useLoadedLog(scope, source);
   const { log, loadEarlier, loadingEarlier } = loaded;
+  useDocumentTitle(logTitle(source, loaded.filename, titleContext));
 
   const containerRef = useRef<HTMLDivElement>(null);
   const handles = useTerminal(containerRef, theme);
@@ -312,6 +325,15 @@ export default function LogViewer({ source }: { source: LogSource }) {
           <button type="button" className="ui-button" onClick={() => void copySelection()}>
             Copy selection
           </button>
+          {source.kind !== 'file' && loaded.nodeId && loaded.filename && (
+            <AppLink
+              className="ui-button"
+              to={paths.logFile(scope, loaded.nodeId, loaded.filename)}
+              title={`Open all of ${loaded.filename}`}
+            >
+              Whole file
+            </AppLink>
+          )}
           <a
             className="ui-button"
             href={logDownloadUrl(scope, source, downloadName(source, loaded.filename))}
