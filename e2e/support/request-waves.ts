@@ -26,10 +26,23 @@ interface RequestWillBeSent {
   initiator: { type: string };
 }
 
+/**
+ * Latency Chrome adds to every request while recording. On loopback an answer can come back
+ * before a request started in the same task has even left, which would read as one waiting on
+ * the other; with a real round trip's delay only true waits line up one after another.
+ */
+export const ROUND_TRIP_MS = 100;
+
 /** Records the requests of `page` (from now on) through the DevTools protocol. */
 export async function recordRequests(page: Page): Promise<() => TimedRequest[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: ROUND_TRIP_MS,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   const started = new Map<string, Omit<TimedRequest, 'endS'>>();
   const finished: TimedRequest[] = [];
   cdp.on('Network.requestWillBeSent', (event: RequestWillBeSent) => {

@@ -66,6 +66,7 @@ const empty: BenchResults = {
   logs: null,
   api: null,
   spa: null,
+  firstPaint: null,
   soak: null,
   errors: [],
 };
