@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/guarded-test.ts';
 import { paths } from '../src/config/paths.ts';
 import { expectAccessibleInBothThemes } from './support/axe.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';

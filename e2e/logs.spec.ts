@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/guarded-test.ts';
 import type { Page } from '@playwright/test';
 import { paths } from '../src/config/paths.ts';
 import { sampleManifest } from './support/sample.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/guarded-test.ts';
 import { paths } from '../src/config/paths.ts';
 import { GRAFANA_PADDING_MS } from '../src/features/metrics/grafana-dashboards.ts';
 import type { SessionSummary } from '../src/types/ray.ts';

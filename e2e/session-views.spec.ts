@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/guarded-test.ts';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { paths } from '../src/config/paths.ts';
 import type { SessionScope } from '../src/types/api.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/guarded-test.ts';
 import { expectAccessibleInBothThemes } from './support/axe.ts';
 import { featuredSessions, sampleManifest, sessionUrl } from './support/sample.ts';
 
@@ -65,17 +65,19 @@ test('`latest` resolves to the newest session of a cluster', async ({ page }) =>
   await expect(page.getByText(newest.sessionName).first()).toBeVisible();
 });
 
-test('an unknown session shows a clear not-found page; the API answers a JSON 404', async ({
-  page,
-  request,
-}) => {
-  const s = featuredSessions(manifest)[0]!;
-  const missing = 'session_2020-01-01_00-00-00_000000_1';
-  await page.goto(sessionUrl(s, missing));
-  await expect(page.getByRole('heading', { name: /session not found/i })).toBeVisible();
-  const response = await request.get(`/api/c/${s.namespace}/${s.kind}/${s.name}/${missing}/info`);
-  expect(response.status()).toBe(404);
-  expect((await response.json()).message).toContain(missing);
+test.describe('an unknown session', () => {
+  // The browser logs the 404 of the session's info as a console error.
+  test.use({ expectedConsoleErrors: [/status of 404 \(Not Found\)/] });
+
+  test('shows a clear not-found page; the API answers a JSON 404', async ({ page, request }) => {
+    const s = featuredSessions(manifest)[0]!;
+    const missing = 'session_2020-01-01_00-00-00_000000_1';
+    await page.goto(sessionUrl(s, missing));
+    await expect(page.getByRole('heading', { name: /session not found/i })).toBeVisible();
+    const response = await request.get(`/api/c/${s.namespace}/${s.kind}/${s.name}/${missing}/info`);
+    expect(response.status()).toBe(404);
+    expect((await response.json()).message).toContain(missing);
+  });
 });
 
 test('an unknown URL shows the not-found page', async ({ page }) => {
@@ -112,8 +114,17 @@ test('?theme= forces a theme and ?embed=1 hides the chrome', async ({ page }) =>
 test('the server sends a strict CSP without inline script', async ({ request }) => {
   const response = await request.get('/clusters', { headers: { accept: 'text/html' } });
   const csp = response.headers()['content-security-policy'] ?? '';
-  expect(csp).toContain("script-src 'self'");
-  expect(csp).not.toContain('unsafe-inline');
+  const directives = new Map(
+    csp.split(';').map((d) => {
+      const [name = '', ...sources] = d.trim().split(/\s+/);
+      return [name, sources] as const;
+    }),
+  );
+  expect(directives.get('script-src')).toEqual(["'self'"]);
+  // Styles: our files, the response's nonce (the log viewer's terminal), inline attributes only.
+  expect(directives.get('style-src')).toEqual(["'self'", expect.stringMatching(/^'nonce-.+'$/)]);
+  expect(directives.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+  expect(csp.replace("style-src-attr 'unsafe-inline'", '')).not.toContain('unsafe-inline');
   expect(csp).toContain('frame-ancestors');
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
 });

@@ -5,7 +5,15 @@ describe('parseBenchArgs', () => {
   it('defaults to the full run: 10k, 100k and 1M, every section, a three-minute soak', () => {
     const o = parseBenchArgs([], '/out.json');
     expect(o.sizes).toEqual([10_000, 100_000, 1_000_000]);
-    expect([...o.sections]).toEqual(['cold', 'logs', 'api', 'spa', 'soak', 'hostile']);
+    expect([...o.sections]).toEqual([
+      'cold',
+      'logs',
+      'api',
+      'spa',
+      'firstpaint',
+      'soak',
+      'hostile',
+    ]);
     expect(o).toMatchObject({
       soakSeconds: 180,
       hostileSeconds: 60,

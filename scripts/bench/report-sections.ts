@@ -6,6 +6,7 @@ import type { LogsResult } from './logs-bench.ts';
 import { sizeLabel } from './options.ts';
 import type { ReportBuilder } from './report-builder.ts';
 import type { SoakResult } from './soak.ts';
+import type { FirstPaintResult } from './first-paint-bench.ts';
 import type { SpaResult } from './spa-bench.ts';
 import { ratio } from './stats.ts';
 import { formatNumber, kilobytes, megabytes, mib, millis, seconds, type Better } from './table.ts';
@@ -195,6 +196,31 @@ export function spaSection(b: ReportBuilder, s: SpaResult, sessionLabel: string)
       budget: status,
     });
   }
+}
+
+/** Sequential round trips the first job row waits on before issue #14 (main at fdb9b33). */
+export const JOB_ROW_WAVES_BEFORE = 5;
+
+export function firstPaintSection(b: ReportBuilder, f: FirstPaintResult): void {
+  b.section('SPA: a pasted jobs-page link, fresh browser (baseline: main before issue #14)');
+  const status = b.budget({
+    name: 'First job row within 2 round trips after the HTML',
+    hard: true,
+    pass: f.waves <= 2,
+    detail: `${f.waves} round trips`,
+  });
+  b.row({
+    label: 'round trips after the HTML before the first job row',
+    value: String(f.waves),
+    baseline: String(JOB_ROW_WAVES_BEFORE),
+    ratio: ratio(f.waves, JOB_ROW_WAVES_BEFORE),
+    better: 'lower',
+    budget: status,
+  });
+  b.row({
+    label: `first job row at ${f.roundTripMs} ms per round trip (median of ${f.runsMs.length})`,
+    value: millis(f.medianMs),
+  });
 }
 
 export function soakSection(b: ReportBuilder, s: SoakResult): void {

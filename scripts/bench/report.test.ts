@@ -67,6 +67,7 @@ const empty: BenchResults = {
   logs: null,
   api: null,
   spa: null,
+  firstPaint: null,
   soak: null,
   hostile: null,
   errors: [],

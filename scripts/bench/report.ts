@@ -11,9 +11,11 @@ import {
   logsSection,
   soakSection,
   spaSection,
+  firstPaintSection,
 } from './report-sections.ts';
 import type { SoakResult } from './soak.ts';
 import type { SpaResult } from './spa-bench.ts';
+import type { FirstPaintResult } from './first-paint-bench.ts';
 import type { TableSection } from './table.ts';
 
 // Turns the measurements into the table's sections, the ratios we track over time and the
@@ -26,6 +28,7 @@ export interface BenchResults {
   logs: LogsResult | null;
   api: ApiResult | null;
   spa: SpaResult | null;
+  firstPaint: FirstPaintResult | null;
   soak: SoakResult | null;
   hostile: HostileResult | null;
   /** Sections that threw instead of measuring. */
@@ -46,6 +49,7 @@ export function buildReport(r: BenchResults, largestTasks: number | null): Repor
   if (r.logs) logsSection(b, r.logs);
   if (r.api) apiSection(b, r.api, sessionLabel);
   if (r.spa) spaSection(b, r.spa, sessionLabel);
+  if (r.firstPaint) firstPaintSection(b, r.firstPaint);
   if (r.soak) soakSection(b, r.soak);
   if (r.hostile) hostileSection(b, r.hostile);
   for (const c of r.coldLoads)

@@ -22,6 +22,7 @@ import { startServer, getOk, type ServerProcess } from './server-process.ts';
 import { runSoak, SOAK_SNAPSHOT_CACHE_MB } from './soak.ts';
 import { runHostileMix } from './hostile-bench.ts';
 import { bundleChecks, timeToFirstRow } from './spa-bench.ts';
+import { jobPageFirstPaint } from './first-paint-bench.ts';
 import { formatTable } from './table.ts';
 
 // npm run bench [-- flags, see options.ts]: one table of ratios against baselines measured in the
@@ -44,6 +45,7 @@ class Bench {
     logs: null,
     api: null,
     spa: null,
+    firstPaint: null,
     soak: null,
     hostile: null,
     errors: [],
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
   const { sections } = options;
   const largestTasks = Math.max(...options.sizes);
   const needsBigServer = sections.has('api') || sections.has('spa');
+  const needsBuild = needsBigServer || sections.has('firstpaint');
 
   if (sections.has('cold'))
     for (const tasks of options.sizes)
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
         bench.results.coldLoads.push(await measureColdLoad(REPO, await bench.sample(tasks)));
       });
 
-  if (needsBigServer)
+  if (needsBuild)
     await bench.section('build', async () => {
       if (options.build) build();
       else if (!existsSync(join(REPO, 'dist/index.html')))
@@ -141,6 +144,22 @@ async function main(): Promise<void> {
     if (sections.has('logs'))
       await bench.section('logs', async () => {
         bench.results.logs = await runLogsBench(options.logMb, options.quick);
+      });
+
+    if (sections.has('firstpaint'))
+      await bench.section('firstpaint', async () => {
+        const sample = await bench.sample(SOAK_TASKS);
+        const server = await startServer(REPO, { storageDir: sample.dir });
+        try {
+          const session = largestSession(sample.manifest);
+          bench.results.firstPaint = await jobPageFirstPaint(
+            server.origin,
+            session,
+            options.pageRuns,
+          );
+        } finally {
+          await server.stop();
+        }
       });
 
     if (sections.has('soak'))

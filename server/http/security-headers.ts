@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../config.ts';
+import { styleNonceOf } from './style-nonce.ts';
 
 // Strict headers on every response (JSON, static files, errors, 404s). No X-Frame-Options:
 // embedding in a console iframe is a feature, and CSP frame-ancestors decides who may embed.
@@ -14,14 +15,27 @@ export function grafanaFrameSource(grafanaUrl: string | null, requestHostname: s
   return HOST_NAME.test(host) ? `http://${host}:3000 https://${host}:3000` : '';
 }
 
-export function contentSecurityPolicy(config: ServerConfig, requestHostname: string): string {
+/**
+ * The style rules of a page whose response issued a nonce: <style> elements need it (xterm.js adds
+ * them), and style attributes are allowed (xterm.js colours cells with them). Scripts stay 'self'.
+ */
+function styleSources(styleNonce: string | undefined): string[] {
+  if (!styleNonce) return ["style-src 'self'"];
+  return [`style-src 'self' 'nonce-${styleNonce}'`, "style-src-attr 'unsafe-inline'"];
+}
+
+export function contentSecurityPolicy(
+  config: ServerConfig,
+  requestHostname: string,
+  styleNonce?: string,
+): string {
   const grafana = grafanaFrameSource(config.metrics.grafanaUrl, requestHostname);
   // The SPA talks to the OIDC issuer itself (discovery, keys, user info).
   const issuer = config.auth.oidc ? ` ${new URL(config.auth.oidc.issuer).origin}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    ...styleSources(styleNonce),
     "img-src 'self' data:",
     `connect-src 'self'${issuer}`,
     `frame-src 'self'${grafana ? ` ${grafana}` : ''}`,
@@ -55,10 +69,14 @@ function transportSecurity(config: ServerConfig, request: FastifyRequest) {
     : {};
 }
 
-export function securityHeaders(config: ServerConfig, request: FastifyRequest) {
+export function securityHeaders(
+  config: ServerConfig,
+  request: FastifyRequest,
+  styleNonce?: string,
+) {
   return {
     ...transportSecurity(config, request),
-    'content-security-policy': contentSecurityPolicy(config, request.hostname),
+    'content-security-policy': contentSecurityPolicy(config, request.hostname, styleNonce),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': openerPolicy(config, request),
@@ -68,7 +86,7 @@ export function securityHeaders(config: ServerConfig, request: FastifyRequest) {
 
 export function addSecurityHeaders(app: FastifyInstance, config: ServerConfig): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.headers(securityHeaders(config, request));
+    reply.headers(securityHeaders(config, request, styleNonceOf(reply)));
     return payload;
   });
 }

@@ -91,7 +91,8 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'self' https://console.example.com");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
-    expect(csp).not.toContain('unsafe-inline');
+    // Only style attributes may be inline (the log viewer's terminal colours cells with them).
+    expect(csp.replace("style-src-attr 'unsafe-inline'", '')).not.toContain('unsafe-inline');
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
@@ -108,6 +109,35 @@ describe('security headers', () => {
     ['a scoped 404', '/api/c/x/raycluster/y/latest/info', {}],
   ])('are on %s', async (_what, url, headers) => {
     expectStrictHeaders((await app.inject({ url, headers })).headers);
+  });
+
+  it('admit style elements on the page by a nonce that is new on every response', async () => {
+    const dir = await tempFolder({
+      'index.html': '<meta property="csp-nonce" nonce="__STYLE_NONCE__" /><p>x</p>',
+    });
+    const withNonce = await testApp(history, { STATIC_DIR: dir.dir });
+    try {
+      const nonceOf = async () => {
+        const res = await withNonce.inject({ url: '/clusters', headers: HTML });
+        const nonce = /nonce="([^"]+)"/.exec(res.body)?.[1] ?? '';
+        expect(nonce).toMatch(/^[A-Za-z0-9+/]{24}$/);
+        const csp = String(res.headers['content-security-policy']);
+        expect(csp).toContain(`style-src 'self' 'nonce-${nonce}';`);
+        expect(csp).toContain("style-src-attr 'unsafe-inline'");
+        expect(csp).toContain("script-src 'self';");
+        return nonce;
+      };
+      expect(await nonceOf()).not.toBe(await nonceOf());
+      // index.html by name gets the same treatment, never the placeholder.
+      const byName = await withNonce.inject({ url: '/index.html', headers: HTML });
+      expect(byName.body).not.toContain('__STYLE_NONCE__');
+      // Other answers keep styles to 'self'.
+      const json = await withNonce.inject('/api/sessions');
+      expect(String(json.headers['content-security-policy'])).not.toMatch(/nonce|style-src-attr/);
+    } finally {
+      await withNonce.close();
+      await dir.remove();
+    }
   });
 
   it('keep the opener on the login callback page only (popup login from a framed dashboard)', async () => {

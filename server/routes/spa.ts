@@ -7,6 +7,7 @@ import { markRoutesPublic, PUBLIC } from '../auth/route-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { errorBody } from '../http/errors.ts';
 import { isReadMethod, methodNotAllowed } from '../http/method-policy.ts';
+import { issueStyleNonce, STYLE_NONCE_PLACEHOLDER } from '../http/style-nonce.ts';
 
 // Serves the built SPA (dist/). Hashed assets are cached forever, index.html never; any page
 // navigation that matches no file gets index.html so every deep link loads directly.
@@ -26,13 +27,14 @@ export function acceptsHtml(request: FastifyRequest): boolean {
 }
 
 export async function sendSpaIndex(reply: FastifyReply, staticDir: string): Promise<FastifyReply> {
-  let html: Buffer;
+  let html: string;
   try {
-    html = await readFile(join(staticDir, 'index.html'));
+    html = await readFile(join(staticDir, 'index.html'), 'utf8');
   } catch {
     return reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT_MESSAGE);
   }
-  return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+  const page = html.replaceAll(STYLE_NONCE_PLACEHOLDER, issueStyleNonce(reply));
+  return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
 }
 
 export async function spaRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -58,7 +60,11 @@ export async function spaRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         cacheControl: false,
         // API paths and impossible file names never reach the file system: they fall through to
         // the not-found handler below, which explains them.
-        allowedPath: (path) => !path.startsWith('/api/') && !hasLongSegment(path, MAX_FILE_SEGMENT),
+        // index.html itself is only sent by sendSpaIndex, which gives it its style nonce.
+        allowedPath: (path) =>
+          path !== '/index.html' &&
+          !path.startsWith('/api/') &&
+          !hasLongSegment(path, MAX_FILE_SEGMENT),
         setHeaders: (reply, path) => {
           reply.header(
             'cache-control',

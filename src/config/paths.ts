@@ -11,8 +11,10 @@ export const routePatterns = {
   jobLogs: '/c/:namespace/:kind/:name/:session/jobs/:jobId/logs',
   tasks: '/c/:namespace/:kind/:name/:session/tasks',
   task: '/c/:namespace/:kind/:name/:session/tasks/:taskId',
+  taskLogs: '/c/:namespace/:kind/:name/:session/tasks/:taskId/logs',
   actors: '/c/:namespace/:kind/:name/:session/actors',
   actor: '/c/:namespace/:kind/:name/:session/actors/:actorId',
+  actorLogs: '/c/:namespace/:kind/:name/:session/actors/:actorId/logs',
   nodes: '/c/:namespace/:kind/:name/:session/nodes',
   node: '/c/:namespace/:kind/:name/:session/nodes/:nodeId',
   logs: '/c/:namespace/:kind/:name/:session/logs',
@@ -50,9 +52,15 @@ export const paths = {
     withQuery(`${sessionHref(s)}/tasks`, query),
   task: (s: SessionScope, taskId: string, attempt?: number) =>
     withQuery(`${sessionHref(s)}/tasks/${seg(taskId)}`, { attempt }),
+  /** An attempt's own part of its worker's output; `tab`: `out` (stdout) or `err` (stderr). */
+  taskLogs: (s: SessionScope, taskId: string, attempt?: number, tab?: 'out' | 'err') =>
+    withQuery(`${sessionHref(s)}/tasks/${seg(taskId)}/logs`, { attempt, tab }),
   actors: (s: SessionScope, query?: Record<string, string | number | undefined>) =>
     withQuery(`${sessionHref(s)}/actors`, query),
   actor: (s: SessionScope, actorId: string) => `${sessionHref(s)}/actors/${seg(actorId)}`,
+  /** `tab`: `out` (stdout) or `err` (stderr). */
+  actorLogs: (s: SessionScope, actorId: string, tab?: 'out' | 'err') =>
+    withQuery(`${sessionHref(s)}/actors/${seg(actorId)}/logs`, { tab }),
   nodes: (s: SessionScope) => `${sessionHref(s)}/nodes`,
   node: (s: SessionScope, nodeId: string) => `${sessionHref(s)}/nodes/${seg(nodeId)}`,
   logs: (s: SessionScope, query?: Record<string, string | undefined>) =>

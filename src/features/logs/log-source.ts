@@ -34,3 +34,14 @@ export function downloadName(source: LogSource, resolvedFilename: string | null)
     resolvedFilename ?? (source.kind === 'file' ? source.filename : `${source.kind}.log`);
   return base.split('/').pop() || 'log.txt';
 }
+
+/** The browser tab's title for `source`: the file's name, then whose log it is. */
+export function logTitle(
+  source: LogSource,
+  resolvedFilename: string | null,
+  context: string | undefined,
+): string {
+  const file = resolvedFilename ?? (source.kind === 'file' ? source.filename : null);
+  const name = file?.split('/').pop() || null;
+  return [name, context].filter(Boolean).join(' · ') || 'Log';
+}

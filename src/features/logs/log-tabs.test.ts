@@ -19,10 +19,44 @@ describe('entity log tabs', () => {
     expect(actorLogTabs('a1')).toHaveLength(2);
   });
 
-  it('starts a job with its driver log and lists each worker file once', () => {
-    const w = { nodeId: 'n1', filename: 'worker-w1-01000000-42.out', pid: 42 };
-    const tabs = jobLogTabs('02000000', [w, w, { ...w, filename: 'worker-w2.out', pid: 43 }]);
-    expect(tabs.map((t) => t.label)).toEqual(['Driver', 'Worker 42', 'Worker 43']);
+  it('starts a job with its driver log, then stdout and stderr of each worker once', () => {
+    const w = {
+      nodeId: 'n1',
+      filename: 'worker-w1-01000000-42.out',
+      stderrFilename: 'worker-w1.err',
+      pid: 42,
+    };
+    const { tabs, moreWorkers } = jobLogTabs('02000000', [
+      w,
+      w,
+      { ...w, filename: 'worker-w2.out', stderrFilename: null, pid: 43 },
+    ]);
+    expect(tabs.map((t) => t.label)).toEqual([
+      'Driver',
+      'Worker 42 stdout',
+      'Worker 42 stderr',
+      'Worker 43 stdout',
+    ]);
+    expect(tabs[2]).toMatchObject({ source: { kind: 'file', filename: 'worker-w1.err' } });
+    expect(moreWorkers).toBe(0);
+  });
+
+  it('counts the workers beyond the limit instead of dropping them silently', () => {
+    const workers = [1, 2, 3, 2].map((n) => ({
+      nodeId: 'n1',
+      filename: `worker-w${n}.out`,
+      stderrFilename: `worker-w${n}.err`,
+      pid: n,
+    }));
+    const { tabs, moreWorkers } = jobLogTabs('02000000', workers, 2);
+    expect(tabs.map((t) => t.id)).toEqual([
+      'driver',
+      'worker-1',
+      'worker-1-err',
+      'worker-2',
+      'worker-2-err',
+    ]);
+    expect(moreWorkers).toBe(1);
   });
 
   it('picks the tab from ?tab=, the first one otherwise', () => {

@@ -49,9 +49,12 @@ export function actorLogTabs(actorId: string, worker?: ActorWorker | null): LogT
   return tabs;
 }
 
+/** A worker that ran tasks of a job, and its output files (relative to the node's logs/). */
 export interface WorkerLogFile {
   nodeId: string;
+  /** stdout file; also what tells workers apart. */
   filename: string;
+  stderrFilename: string | null;
   pid: number | null;
 }
 
@@ -61,19 +64,39 @@ export function relativeLogPath(file: string): string {
   return at >= 0 ? file.slice(at + '/logs/'.length) : file.replace(/^\/+/, '');
 }
 
-/** The driver log first, then one tab per distinct worker stdout file (up to `limit`). */
-export function jobLogTabs(jobId: string, workers: readonly WorkerLogFile[], limit = 12): LogTab[] {
+export interface JobLogTabs {
+  tabs: LogTab[];
+  /** Workers left out beyond the limit. */
+  moreWorkers: number;
+}
+
+/** The driver log first, then stdout and stderr of each distinct worker (up to `limit` workers). */
+export function jobLogTabs(
+  jobId: string,
+  workers: readonly WorkerLogFile[],
+  limit = 12,
+): JobLogTabs {
   const seen = new Set<string>();
+  let moreWorkers = 0;
   const tabs: LogTab[] = [{ id: 'driver', label: 'Driver', source: { kind: 'job', jobId } }];
   for (const worker of workers) {
     const key = `${worker.nodeId}/${worker.filename}`;
-    if (seen.has(key) || seen.size >= limit) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
-    tabs.push({
-      id: `worker-${seen.size}`,
-      label: worker.pid !== null ? `Worker ${worker.pid}` : worker.filename,
-      source: { kind: 'file', nodeId: worker.nodeId, filename: worker.filename },
+    if (seen.size > limit) {
+      moreWorkers += 1;
+      continue;
+    }
+    const name = worker.pid !== null ? `Worker ${worker.pid}` : worker.filename;
+    const id = `worker-${seen.size}`;
+    const file = (filename: string): LogSource => ({
+      kind: 'file',
+      nodeId: worker.nodeId,
+      filename,
     });
+    tabs.push({ id, label: `${name} stdout`, source: file(worker.filename) });
+    if (worker.stderrFilename)
+      tabs.push({ id: `${id}-err`, label: `${name} stderr`, source: file(worker.stderrFilename) });
   }
-  return tabs;
+  return { tabs, moreWorkers };
 }

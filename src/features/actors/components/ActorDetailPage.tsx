@@ -59,6 +59,12 @@ export function ActorDetailPage() {
         <AppLink to={paths.tasks(scope, { actor_id: row.id })} className="ui-button">
           Tasks of this actor
         </AppLink>
+        <AppLink to={paths.actorLogs(scope, row.id, 'out')} className="ui-button">
+          stdout
+        </AppLink>
+        <AppLink to={paths.actorLogs(scope, row.id, 'err')} className="ui-button">
+          stderr
+        </AppLink>
         {row.nodeId && (
           <AppLink to={paths.logs(scope, { node: row.nodeId })} className="ui-button">
             Logs on its node

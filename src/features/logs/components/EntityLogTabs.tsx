@@ -9,21 +9,33 @@ export function TaskLogTabs({
   taskId,
   attempt,
   errorMessage,
+  titleContext,
 }: {
   taskId: string;
   attempt?: number;
   errorMessage?: string | null;
+  titleContext: string;
 }) {
-  return <LogTabs label="Task logs" tabs={taskLogTabs(taskId, attempt, errorMessage)} />;
+  return (
+    <LogTabs
+      label="Task logs"
+      tabs={taskLogTabs(taskId, attempt, errorMessage)}
+      titleContext={titleContext}
+    />
+  );
 }
 
 /** stdout, stderr and (when its worker is known) the core-worker log of an actor. */
 export function ActorLogTabs({
   actorId,
   worker,
+  titleContext,
 }: {
   actorId: string;
   worker?: ActorWorker | null;
+  titleContext: string;
 }) {
-  return <LogTabs label="Actor logs" tabs={actorLogTabs(actorId, worker)} />;
+  return (
+    <LogTabs label="Actor logs" tabs={actorLogTabs(actorId, worker)} titleContext={titleContext} />
+  );
 }

@@ -5,10 +5,16 @@ import type { LogSource } from '../log-source';
 // xterm and its CSS load only when a log is opened, never with the first page.
 const LogViewer = lazy(() => import('../viewer/LogViewer'));
 
-export function LazyLogViewer({ source }: { source: LogSource }) {
+export function LazyLogViewer({
+  source,
+  titleContext,
+}: {
+  source: LogSource;
+  titleContext?: string;
+}) {
   return (
     <Suspense fallback={<Skeleton label="Loading the log viewer" lines={6} />}>
-      <LogViewer source={source} />
+      <LogViewer source={source} titleContext={titleContext} />
     </Suspense>
   );
 }

@@ -19,7 +19,11 @@ export default function LogFilePage() {
         /
       </nav>
       <h1 className="page-title mono logs-page__file">{filename}</h1>
-      <LazyLogViewer key={`${nodeId}/${filename}`} source={{ kind: 'file', nodeId, filename }} />
+      <LazyLogViewer
+        key={`${nodeId}/${filename}`}
+        source={{ kind: 'file', nodeId, filename }}
+        titleContext={`node ${nodeId.slice(0, 8)}`}
+      />
     </div>
   );
 }

@@ -5,8 +5,16 @@ import type { LogTab } from '../log-tabs';
 import { LazyLogViewer } from './LazyLogViewer';
 import './logs.css';
 
-/** One viewer, many logs: the selected tab lives in `?tab=`. */
-export function LogTabs({ tabs, label }: { tabs: LogTab[]; label: string }) {
+/** One viewer, many logs: the selected tab lives in `?tab=`. `titleContext`: see LogViewer. */
+export function LogTabs({
+  tabs,
+  label,
+  titleContext,
+}: {
+  tabs: LogTab[];
+  label: string;
+  titleContext: string;
+}) {
   const [params, setParams] = useSearchParams();
   const current = selectedTab(tabs, params.get('tab'));
   const choose = (id: string) => {
@@ -35,7 +43,11 @@ export function LogTabs({ tabs, label }: { tabs: LogTab[]; label: string }) {
           {'text' in current ? (
             <pre className="log-tabs__error">{current.text}</pre>
           ) : (
-            <LazyLogViewer key={logSourceKey(current.source)} source={current.source} />
+            <LazyLogViewer
+              key={logSourceKey(current.source)}
+              source={current.source}
+              titleContext={`${titleContext} ${current.label}`}
+            />
           )}
         </div>
       )}

@@ -3,14 +3,17 @@ import './log-viewer.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useTheme } from '../../../app/theme/ThemeProvider';
+import { useDocumentTitle } from '../../../app/use-document-title';
+import { AppLink } from '../../../components/ui/AppLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Skeleton } from '../../../components/ui/Skeleton';
+import { paths } from '../../../config/paths';
 import { useSessionScope } from '../../session/SessionScopeContext';
 import { logDownloadUrl } from '../api/get-log-chunk';
 import { formatSize } from '../format-size';
 import { lineNumberAt, needsEarlierFor, reachedStart } from '../loaded-log';
 import type { LoadedLog } from '../loaded-log';
-import { downloadName } from '../log-source';
+import { downloadName, logTitle } from '../log-source';
 import type { LogSource } from '../log-source';
 import { clampLineRange, formatLineHash, parseLineHash, selectLine } from '../permalink';
 import type { LineRange } from '../permalink';
@@ -18,6 +21,7 @@ import type { SearchMode } from '../search-mode';
 import { LogSearchBar } from './LogSearchBar';
 import type { MatchCount } from './LogSearchBar';
 import { lineIndexOfRow, lineStartRows, rowsOfLines } from './row-map';
+import { markRows } from './row-marks';
 import { shortcutFor } from './shortcuts';
 import { markColours } from './terminal-theme';
 import { gutterDigits, plainText, terminalText } from './terminal-text';
@@ -26,8 +30,17 @@ import { useTerminal } from './use-terminal';
 
 const rangeKey = (range: LineRange | null) => (range ? `${range.from}-${range.to}` : '');
 
-/** A log in a terminal: tail first, "load earlier", find, line permalinks, copy and download. */
-export default function LogViewer({ source }: { source: LogSource }) {
+/**
+ * A log in a terminal: tail first, "load earlier", find, line permalinks, copy and download.
+ * The browser tab is named after the file shown, then `titleContext` (whose log it is).
+ */
+export default function LogViewer({
+  source,
+  titleContext,
+}: {
+  source: LogSource;
+  titleContext?: string;
+}) {
   const scope = useSessionScope();
   const { theme } = useTheme();
   const navigate = useNavigate();
@@ -35,6 +48,7 @@ export default function LogViewer({ source }: { source: LogSource }) {
   const highlight = parseLineHash(location.hash);
   const loaded = useLoadedLog(scope, source);
   const { log, loadEarlier, loadingEarlier } = loaded;
+  useDocumentTitle(logTitle(source, loaded.filename, titleContext));
 
   const containerRef = useRef<HTMLDivElement>(null);
   const handles = useTerminal(containerRef, theme);
@@ -124,24 +138,16 @@ export default function LogViewer({ source }: { source: LogSource }) {
       inView.from - shown.firstLine,
       inView.to - shown.firstLine,
     );
-    const marker = terminal.registerMarker(startRow - (buffer.baseY + buffer.cursorY));
     const colours = markColours(theme);
-    const decoration = terminal.registerDecoration({
-      marker,
-      height,
-      width: terminal.cols,
-      backgroundColor: colours.highlight,
-      layer: 'bottom',
-      overviewRulerOptions: { color: colours.ruler },
+    const marks = markRows(terminal, startRow, height, {
+      background: colours.highlight,
+      ruler: colours.ruler,
     });
     if (scrolledTo.current !== highlightKey) {
       scrolledTo.current = highlightKey;
       terminal.scrollToLine(Math.max(0, startRow - 3));
     }
-    return () => {
-      decoration?.dispose();
-      marker.dispose();
-    };
+    return () => marks.dispose();
   }, [handles, writtenVersion, highlightKey, theme]);
 
   // Selecting text selects its lines in the URL.
@@ -319,6 +325,15 @@ export default function LogViewer({ source }: { source: LogSource }) {
           <button type="button" className="ui-button" onClick={() => void copySelection()}>
             Copy selection
           </button>
+          {source.kind !== 'file' && loaded.nodeId && loaded.filename && (
+            <AppLink
+              className="ui-button"
+              to={paths.logFile(scope, loaded.nodeId, loaded.filename)}
+              title={`Open all of ${loaded.filename}`}
+            >
+              Whole file
+            </AppLink>
+          )}
           <a
             className="ui-button"
             href={logDownloadUrl(scope, source, downloadName(source, loaded.filename))}

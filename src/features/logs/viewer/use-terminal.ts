@@ -5,6 +5,7 @@ import { Terminal } from '@xterm/xterm';
 import { useEffect, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Theme } from '../../../app/theme/theme';
+import { pageStyleNonce, withStyleNonce } from './style-nonce';
 import { terminalTheme } from './terminal-theme';
 
 export interface TerminalHandles {
@@ -50,6 +51,8 @@ export function useTerminal(
       allowProposedApi: true,
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
       fontSize: 13,
+      // Room below the baseline: at 1.0 the row clips descenders and underscores.
+      lineHeight: 1.2,
       theme: terminalTheme(theme),
       linkHandler: { activate: (_event, uri) => openLogLink(uri) },
     });
@@ -58,7 +61,10 @@ export function useTerminal(
     terminal.loadAddon(fit);
     terminal.loadAddon(search);
     terminal.loadAddon(new WebLinksAddon((_event, uri) => openLogLink(uri)));
-    terminal.open(element);
+    // xterm adds its <style> elements while opening; they carry the page's CSP nonce.
+    withStyleNonce(element.ownerDocument, pageStyleNonce(element.ownerDocument), () =>
+      terminal.open(element),
+    );
     safeFit(fit);
     const observer = new ResizeObserver(() => safeFit(fit));
     observer.observe(element);

@@ -149,7 +149,15 @@ function AttemptDetail({ scope, task }: { scope: SessionScope; task: RayTask }) 
             {taskLogLinks(task).map((link) => (
               <li key={link.stream}>
                 {link.file && task.node_id ? (
-                  <AppLink className="ui-button" to={paths.logFile(scope, task.node_id, link.file)}>
+                  <AppLink
+                    className="ui-button"
+                    to={paths.taskLogs(
+                      scope,
+                      task.task_id,
+                      task.attempt_number,
+                      link.stream === 'stdout' ? 'out' : 'err',
+                    )}
+                  >
                     {link.stream}
                   </AppLink>
                 ) : (

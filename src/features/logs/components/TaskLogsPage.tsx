@@ -1,0 +1,33 @@
+import { useParams, useSearchParams } from 'react-router';
+import { AppLink } from '../../../components/ui/AppLink';
+import { paths } from '../../../config/paths';
+import { useSessionScope } from '../../session/SessionScopeContext';
+import { TaskLogTabs } from './EntityLogTabs';
+import './logs.css';
+
+/**
+ * /tasks/:taskId/logs?attempt=N: the bytes of its worker's stdout / stderr that this attempt
+ * wrote (the server cuts them from the worker's file); "Whole file" in the viewer opens the rest.
+ */
+export default function TaskLogsPage() {
+  const scope = useSessionScope();
+  const { taskId = '' } = useParams();
+  const wanted = useSearchParams()[0].get('attempt');
+  const attempt = wanted !== null && /^\d+$/.test(wanted) ? Number(wanted) : undefined;
+  const which = attempt === undefined ? 'latest attempt' : `attempt ${attempt}`;
+  return (
+    <div className="logs-page">
+      <nav aria-label="Log location" className="logs-page__crumbs">
+        <AppLink to={paths.task(scope, taskId, attempt)}>Task {taskId.slice(0, 12)}</AppLink> /
+      </nav>
+      <h1 className="page-title">
+        Logs of task <span className="mono">{taskId.slice(0, 12)}</span>, {which}
+      </h1>
+      <TaskLogTabs
+        taskId={taskId}
+        attempt={attempt}
+        titleContext={`Task ${taskId.slice(0, 8)} ${which}`}
+      />
+    </div>
+  );
+}
