@@ -50,6 +50,9 @@ export const paths = {
     withQuery(`${sessionHref(s)}/tasks`, query),
   task: (s: SessionScope, taskId: string, attempt?: number) =>
     withQuery(`${sessionHref(s)}/tasks/${seg(taskId)}`, { attempt }),
+  /** The task page opened on one attempt's own stdout or stderr lines (its log tabs). */
+  taskLog: (s: SessionScope, taskId: string, attempt: number, stream: 'out' | 'err') =>
+    `${withQuery(`${sessionHref(s)}/tasks/${seg(taskId)}`, { attempt, tab: stream })}#task-logs`,
   actors: (s: SessionScope, query?: Record<string, string | number | undefined>) =>
     withQuery(`${sessionHref(s)}/actors`, query),
   actor: (s: SessionScope, actorId: string) => `${sessionHref(s)}/actors/${seg(actorId)}`,

@@ -4,6 +4,7 @@ import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import type { Column } from '../../../components/ui/data-table/DataTable';
 import type { SessionScope } from '../../../types/api';
 import type { RayJob } from '../../../types/ray';
+import { exceptionLine } from '../job-failure';
 import { jobDurationMs, jobKey } from '../job-rows';
 
 export function jobColumns(scope: SessionScope): Column<RayJob>[] {
@@ -72,8 +73,13 @@ export function jobColumns(scope: SessionScope): Column<RayJob>[] {
     {
       id: 'message',
       header: 'Message',
-      // The full message (often a traceback) is on the job page; the list shows its start.
-      cell: (job) => <span className="text-clamp">{job.message ?? ''}</span>,
+      // A traceback's start is file paths; its last line is the exception, which the list shows
+      // (wrapped, the whole message in the tooltip; the job page has it all).
+      cell: (job) => (
+        <span className="text-clamp" title={job.message ?? undefined}>
+          {exceptionLine(job.message) ?? ''}
+        </span>
+      ),
     },
   ];
 }

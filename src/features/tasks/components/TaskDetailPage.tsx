@@ -1,4 +1,5 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../../app/use-document-title';
 import { AppLink } from '../../../components/ui/AppLink';
 import { EmptyState } from '../../../components/ui/EmptyState';
@@ -12,6 +13,7 @@ import type { SessionScope } from '../../../types/api';
 import type { RayTask } from '../../../types/ray';
 import { useSessionScope } from '../../session/SessionScopeContext';
 import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
+import { TaskLogTabs } from '../../logs/components/EntityLogTabs';
 import { useTaskAttempts } from '../api/get-tasks';
 import {
   pickAttempt,
@@ -21,7 +23,7 @@ import {
   taskLogLinks,
 } from '../task-views';
 import './tasks.css';
-import { FactRow } from '../../../components/ui/Facts';
+import { Facts } from '../../../components/ui/Facts';
 
 /** /tasks/:taskId[?attempt=N]: one task, every attempt, and why it failed. */
 export function TaskDetailPage() {
@@ -81,6 +83,12 @@ export function TaskDetailPage() {
 }
 
 function AttemptDetail({ scope, task }: { scope: SessionScope; task: RayTask }) {
+  const { hash } = useLocation();
+  const logs = useRef<HTMLElement>(null);
+  // A link to the attempt's log lines (#task-logs) lands on them, below the facts.
+  useEffect(() => {
+    if (hash === '#task-logs') logs.current?.scrollIntoView();
+  }, [hash]);
   return (
     <>
       {(task.error_type || task.error_message) && (
@@ -102,42 +110,30 @@ function AttemptDetail({ scope, task }: { scope: SessionScope; task: RayTask }) 
           <h2 id="task-facts" className="panel__title">
             Attempt {task.attempt_number}
           </h2>
-          <dl className="facts">
-            <FactRow label="Type">{task.type}</FactRow>
-            <FactRow label="Function">
-              <code>{task.func_or_class_name}</code>
-            </FactRow>
-            <FactRow label="Job">
-              <EntityLink scope={scope} kind="job" id={task.job_id} />
-            </FactRow>
-            <FactRow label="Actor">
-              <EntityLink scope={scope} kind="actor" id={task.actor_id} />
-            </FactRow>
-            <FactRow label="Node">
-              <EntityLink scope={scope} kind="node" id={task.node_id} />
-            </FactRow>
-            <FactRow label="Worker">
-              {task.worker_id ? (
-                <>
-                  <IdText id={task.worker_id} what="worker ID" /> pid {task.worker_pid ?? '—'}
-                </>
-              ) : (
-                '—'
-              )}
-            </FactRow>
-            <FactRow label="Created">
-              <TimeText ms={task.creation_time_ms} />
-            </FactRow>
-            <FactRow label="Start">
-              <TimeText ms={task.start_time_ms} />
-            </FactRow>
-            <FactRow label="End">
-              <TimeText ms={task.end_time_ms} />
-            </FactRow>
-            <FactRow label="Duration">
-              <DurationText ms={taskDurationMs(task)} />
-            </FactRow>
-          </dl>
+          <Facts
+            items={[
+              { label: 'Type', value: task.type },
+              { label: 'Function', value: <code>{task.func_or_class_name}</code> },
+              { label: 'Job', value: <EntityLink scope={scope} kind="job" id={task.job_id} /> },
+              {
+                label: 'Actor',
+                value: <EntityLink scope={scope} kind="actor" id={task.actor_id} />,
+              },
+              { label: 'Node', value: <EntityLink scope={scope} kind="node" id={task.node_id} /> },
+              {
+                label: 'Worker',
+                value: task.worker_id && (
+                  <>
+                    <IdText id={task.worker_id} what="worker ID" /> pid {task.worker_pid ?? '—'}
+                  </>
+                ),
+              },
+              { label: 'Created', value: <TimeText ms={task.creation_time_ms} /> },
+              { label: 'Start', value: <TimeText ms={task.start_time_ms} /> },
+              { label: 'End', value: <TimeText ms={task.end_time_ms} /> },
+              { label: 'Duration', value: <DurationText ms={taskDurationMs(task)} /> },
+            ]}
+          />
         </section>
         <section aria-labelledby="task-timeline" className="panel">
           <h2 id="task-timeline" className="panel__title">
@@ -162,6 +158,20 @@ function AttemptDetail({ scope, task }: { scope: SessionScope; task: RayTask }) 
           </ul>
         </section>
       </div>
+      <section
+        ref={logs}
+        id="task-logs"
+        aria-labelledby="task-logs-title"
+        className="task-detail__logs"
+      >
+        <h2 id="task-logs-title">Logs of attempt {task.attempt_number}</h2>
+        <TaskLogTabs
+          key={task.attempt_number}
+          taskId={task.task_id}
+          attempt={task.attempt_number}
+          errorMessage={task.error_message}
+        />
+      </section>
     </>
   );
 }
