@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth-service.ts';
 import { installAuthGuard } from './auth/guard.ts';
 import type { ServerConfig } from './config.ts';
 import { SessionIndex } from './history/session-index.ts';
+import type { LoadedSession } from './history/ingest/load-session.ts';
 import { SnapshotCache } from './history/snapshot-cache.ts';
 import type { AppDeps, RouteModule } from './http/app-deps.ts';
 import { clientErrorHandler } from './http/client-errors.ts';
@@ -21,6 +22,7 @@ import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { fetchedEndpointRoutes } from './routes/session/fetched-endpoints.ts';
 import { sessionInfoRoutes } from './routes/session/info.ts';
+import { sessionOutcomes } from './routes/session/loaded-session.ts';
 import { logSearchRoutes } from './routes/session/log-search.ts';
 import { logRoutes } from './routes/session/logs.ts';
 import { metricsRoutes } from './routes/session/metrics.ts';
@@ -58,11 +60,15 @@ const routeModules: RouteModule[] = [
 ];
 
 export function createAppDeps(config: ServerConfig, storage: Storage): AppDeps {
+  const snapshots = new SnapshotCache<LoadedSession>({
+    maxBytes: config.server.snapshotCacheMb * 1024 * 1024,
+  });
   return {
     config,
     storage,
     sessions: new SessionIndex(storage, { ttlMs: config.server.sessionIndexTtlSeconds * 1000 }),
-    snapshots: new SnapshotCache({ maxBytes: config.server.snapshotCacheMb * 1024 * 1024 }),
+    snapshots,
+    outcomes: sessionOutcomes({ storage, snapshots }),
     auth: new AuthService(config.auth),
   };
 }

@@ -3,6 +3,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
 import type { SessionIndex } from '../history/session-index.ts';
+import type { SessionOutcomes } from '../history/session-outcomes.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -14,6 +15,8 @@ export interface AppDeps {
   sessions: SessionIndex;
   /** Reduced sessions in memory (see docs/api.md, "Loading and caching"). */
   snapshots: SnapshotCache<LoadedSession>;
+  /** How each session ended, for the sessions list (server/history/session-outcomes.ts). */
+  outcomes: SessionOutcomes;
   /** Credentials and access rules (docs/auth.md). */
   auth: AuthService;
 }

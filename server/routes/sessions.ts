@@ -57,7 +57,12 @@ export async function sessionsRoutes(app: FastifyInstance, deps: AppDeps): Promi
   app.get('/api/sessions', async (request) => {
     // Namespace rules filter the list (docs/auth.md); they never turn it into a 403.
     const filters = sessionFilters(request.query as RawQuery);
-    return deps.sessions.query({ ...filters, namespaceAllowed: request.access.namespaces });
+    const page = await deps.sessions.query({
+      ...filters,
+      namespaceAllowed: request.access.namespaces,
+    });
+    // Outcomes never hold the list up: unknown ones are computed in the background.
+    return { ...page, sessions: deps.outcomes.listed(page.sessions, request.log) };
   });
 
   app.get('/clusters', { config: PUBLIC_PAGE }, async (request: FastifyRequest, reply) => {
