@@ -46,7 +46,15 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
     {
       id: 'exit',
       header: 'Exit detail',
-      cell: (r) => r.exitDetail ?? <span className="muted">—</span>,
+      // Ray's exit details run to a paragraph: three lines here, all of it in the tooltip.
+      cell: (r) =>
+        r.exitDetail ? (
+          <span className="text-clamp" title={r.exitDetail}>
+            {r.exitDetail}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
     {
       id: 'node',
@@ -61,7 +69,7 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
       defaultHidden: true,
       cell: (r) => (r.workerId ? <IdText id={r.workerId} what="worker ID" /> : '—'),
     },
-    { id: 'pid', header: 'PID', align: 'end', cell: (r) => r.pid ?? '—' },
+    { id: 'pid', header: 'PID', align: 'end', defaultHidden: true, cell: (r) => r.pid ?? '—' },
     {
       id: 'start',
       header: 'Started',
@@ -85,7 +93,12 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
       sortKey: 'duration',
       sortValue: (r) => r.durationMs,
     },
-    { id: 'resources', header: 'Required resources', cell: (r) => r.resources },
+    {
+      id: 'resources',
+      header: 'Required resources',
+      defaultHidden: true,
+      cell: (r) => r.resources,
+    },
     {
       id: 'pg',
       header: 'Placement group',

@@ -58,6 +58,7 @@ export function jobColumns(scope: SessionScope): Column<RayJob>[] {
     {
       id: 'end',
       header: 'End',
+      defaultHidden: true,
       cell: (job) => <TimeText ms={job.end_time} />,
       sortKey: 'end_time',
       sortValue: (job) => job.end_time,
