@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { UserMenu } from '../../auth/UserMenu';
 import { paths } from '../../config/paths';
@@ -11,9 +11,9 @@ import { TimezoneSelect } from './TimezoneSelect';
 export function TopNav({ scope }: { scope: SessionScope | null }) {
   // On a phone the sections and settings fold behind one "Menu" button (CSS shows the button
   // only on narrow screens); following a link folds them again.
-  const [open, setOpen] = useState(false);
   const { pathname } = useLocation();
-  useEffect(() => setOpen(false), [pathname]);
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   return (
     <header className={open ? 'top-nav top-nav--open' : 'top-nav'}>
       <AppLink to={paths.clusters()} className="top-nav__product">
@@ -24,7 +24,7 @@ export function TopNav({ scope }: { scope: SessionScope | null }) {
         className="top-nav__menu-button"
         aria-expanded={open}
         aria-controls="top-nav-menu"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpenOn(open ? null : pathname)}
       >
         Menu
       </button>
