@@ -23,7 +23,8 @@ export function contentSecurityPolicy(config: ServerConfig, requestHostname: str
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    `connect-src 'self'${issuer}`,
+    // Grafana's origin: the SPA probes its reachability (src/features/metrics/grafana-probe.ts).
+    `connect-src 'self'${issuer}${grafana ? ` ${grafana}` : ''}`,
     `frame-src 'self'${grafana ? ` ${grafana}` : ''}`,
     `frame-ancestors ${config.server.frameAncestors}`,
     "base-uri 'none'",
