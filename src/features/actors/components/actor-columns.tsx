@@ -49,7 +49,7 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
       // Ray's exit details run to a paragraph: three lines here, all of it in the tooltip.
       cell: (r) =>
         r.exitDetail ? (
-          <span className="text-clamp" title={r.exitDetail}>
+          <span className="text-clamp text-clamp--narrow" title={r.exitDetail}>
             {r.exitDetail}
           </span>
         ) : (

@@ -33,7 +33,11 @@ export function SessionGroupList({ groups }: { groups: SessionGroup[] }) {
               <thead>
                 <tr>
                   <th scope="col">Session</th>
-                  {owned && <th scope="col">Cluster</th>}
+                  {owned && (
+                    <th scope="col" className="session-table__cluster">
+                      Cluster
+                    </th>
+                  )}
                   <th scope="col" className="session-table__started">
                     Started
                   </th>
@@ -60,7 +64,7 @@ export function SessionGroupList({ groups }: { groups: SessionGroup[] }) {
                         </AppLink>
                         {session.latest && <span className="badge">latest</span>}
                       </th>
-                      {owned && <td>{session.clusterName}</td>}
+                      {owned && <td className="session-table__cluster">{session.clusterName}</td>}
                       <td className="session-table__started">
                         <time dateTime={new Date(session.startTime).toISOString()}>
                           {time.formatTime(session.startTime)}
