@@ -29,11 +29,17 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
     {
       id: 'class',
       header: 'Class',
-      cell: (r) => r.className,
+      cell: (r) => <span className="breakable">{r.className}</span>,
       sortKey: 'class',
       sortValue: (r) => r.className,
     },
-    { id: 'name', header: 'Name', cell: (r) => r.name, sortKey: 'name', sortValue: (r) => r.name },
+    {
+      id: 'name',
+      header: 'Name',
+      cell: (r) => <span className="breakable">{r.name}</span>,
+      sortKey: 'name',
+      sortValue: (r) => r.name,
+    },
     { id: 'repr', header: 'Repr', cell: (r) => r.repr, defaultHidden: true },
     {
       id: 'restarts',
