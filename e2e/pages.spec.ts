@@ -28,7 +28,9 @@ test('a failed submission job: two clicks from the sessions list to its exceptio
   const exception = page.getByLabel('Exception');
   await expect(exception).toHaveText(failed.tracebackLastLine);
   // Shown as it was printed, first in the failure panel, not a flattened paragraph.
-  expect(await exception.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+  expect(
+    await exception.evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).whiteSpace),
+  ).toBe('pre-wrap');
 
   await page.getByRole('link', { name: 'its stderr lines' }).click(); // 3
   await expect(page).toHaveURL(/\/tasks\/[0-9a-f]+\?attempt=\d+&tab=err#task-logs$/);
@@ -45,7 +47,9 @@ test('the job page opened directly is styled and keeps the full traceback one cl
   await page.goto(paths.job(failedScope, failed.jobId));
   const row = page.locator('.facts__row').first();
   await expect(row).toBeVisible();
-  expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('grid');
+  expect(
+    await row.evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).display),
+  ).toBe('grid');
   const traceback = page.getByLabel('Traceback');
   await expect(traceback).toBeHidden();
   await page.getByText('Full traceback').click();
@@ -77,9 +81,9 @@ test('a failed DRIVER job says it has no driver log and links its failed tasks, 
 
 /** Elements inside table cells whose content is cut and that have no tooltip to show it. */
 function cutWithoutTooltip(page: Page) {
-  return page.evaluate(() => {
+  return page.locator('body').evaluate((body) => {
     const cut: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('td, th, td *, th *')) {
+    for (const el of body.querySelectorAll('td, th, td *, th *')) {
       if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && !el.closest('[title]'))
         cut.push(`${el.tagName}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`);
     }
@@ -137,7 +141,7 @@ test.describe('at 390 px', () => {
     for (const url of pages) {
       await page.goto(url);
       await expect(page.locator('h1').first()).toBeVisible();
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.locator('html').evaluate((html) => html.scrollWidth);
       expect(width, url).toBeLessThanOrEqual(390);
     }
     const menu = page.getByRole('button', { name: 'Menu' });
@@ -156,7 +160,8 @@ test('at 1024×700 the task filters leave room for more than two rows', async ({
   const visible = await page
     .locator('tbody tr')
     .evaluateAll(
-      (rows) => rows.filter((r) => r.getBoundingClientRect().bottom <= window.innerHeight).length,
+      (rows, height) => rows.filter((r) => r.getBoundingClientRect().bottom <= height).length,
+      700,
     );
   expect(visible).toBeGreaterThan(2);
 });

@@ -101,7 +101,7 @@ for (const size of SIZES) {
           await page.clock.setFixedTime(new Date('2026-02-01T00:00:00Z'));
           await page.goto(view.url);
           await view.ready(page);
-          await page.evaluate(() => document.fonts.ready);
+          await page.evaluate('document.fonts.ready');
           await expect(page).toHaveScreenshot(`${view.name}-${size.label}-${theme}.png`, {
             maxDiffPixels: view.terminal ? TERMINAL_REFLOW_PIXELS : 0,
             mask: view.mask?.(page),
