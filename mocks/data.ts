@@ -1,4 +1,4 @@
-import type { SessionInfo, SessionKind, SessionsPage } from '../src/types/api';
+import type { SessionInfo, SessionKind, SessionOutcomeState, SessionsPage } from '../src/types/api';
 
 // A tiny in-memory history: a few sessions in three clusters, with the same filter and paging
 // semantics as GET /api/sessions.
@@ -47,6 +47,36 @@ export const mockSessions: SessionInfo[] = [
   ),
 ];
 
+/** How the mock sessions ended; one is still being computed, as on a cold server. */
+const mockOutcomes = new Map<string, SessionOutcomeState>([
+  [
+    'session_2026-01-11_19-38-40_146706_1',
+    {
+      state: 'known',
+      outcome: {
+        jobs: { total: 2, byStatus: { FAILED: 1, SUCCEEDED: 1 } },
+        durationMs: 630_000,
+        nodes: { total: 3, dead: 1 },
+      },
+    },
+  ],
+  [
+    'session_2026-01-12_06-15-00_500000_1',
+    {
+      state: 'known',
+      outcome: {
+        jobs: { total: 1, byStatus: { SUCCEEDED: 1 } },
+        durationMs: 3_600_000,
+        nodes: { total: 2, dead: 0 },
+      },
+    },
+  ],
+]);
+
+export function mockOutcome(s: SessionInfo): SessionOutcomeState {
+  return mockOutcomes.get(s.sessionName) ?? { state: 'pending' };
+}
+
 export interface MockSessionsQuery {
   namespace?: string | null;
   kind?: string | null;
@@ -81,7 +111,9 @@ export function querySessions(all: SessionInfo[], query: MockSessionsQuery): Ses
     .filter((s) => !query.to || s.startTime < dayStart(query.to) + DAY)
     .sort((a, b) => b.startTime - a.startTime);
   return {
-    sessions: matches.slice((page - 1) * pageSize, page * pageSize),
+    sessions: matches
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((s) => ({ ...s, outcome: mockOutcome(s) })),
     total: matches.length,
     page,
     pageSize,

@@ -11,6 +11,7 @@ import { installAuthGuard } from './auth/guard.ts';
 import type { ServerConfig } from './config.ts';
 import { RegexWorkers } from './history/logs/regex-workers.ts';
 import { SessionIndex } from './history/session-index.ts';
+import type { LoadedSession } from './history/ingest/load-session.ts';
 import { SnapshotCache } from './history/snapshot-cache.ts';
 import type { AppDeps, RouteModule } from './http/app-deps.ts';
 import { clientErrorHandler } from './http/client-errors.ts';
@@ -24,6 +25,7 @@ import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { fetchedEndpointRoutes } from './routes/session/fetched-endpoints.ts';
 import { sessionInfoRoutes } from './routes/session/info.ts';
+import { sessionOutcomes } from './routes/session/loaded-session.ts';
 import { logSearchRoutes } from './routes/session/log-search.ts';
 import { logRoutes } from './routes/session/logs.ts';
 import { metricsRoutes } from './routes/session/metrics.ts';
@@ -70,11 +72,15 @@ export function createAppDeps(
   live = LiveClusters.fromEnvironment(config.live, process.env),
   regexWorkers = new RegexWorkers(config.server.regexSearches),
 ): AppDeps {
+  const snapshots = new SnapshotCache<LoadedSession>({
+    maxBytes: config.server.snapshotCacheMb * 1024 * 1024,
+  });
   return {
     config,
     storage,
     sessions: new SessionIndex(storage, { ttlMs: config.server.sessionIndexTtlSeconds * 1000 }),
-    snapshots: new SnapshotCache({ maxBytes: config.server.snapshotCacheMb * 1024 * 1024 }),
+    snapshots,
+    outcomes: sessionOutcomes({ storage, snapshots }),
     auth: new AuthService(config.auth),
     live,
     responses: new ResponseBudget(config.server.responseBudgetMb * 1024 * 1024),

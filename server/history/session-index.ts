@@ -62,7 +62,7 @@ export class SessionIndex {
     return (await this.current()).skipped;
   }
 
-  async query(filters: SessionFilters = {}): Promise<SessionsPage> {
+  async query(filters: SessionFilters = {}): Promise<SessionsPage<SessionInfo>> {
     const { sessions, namespaces } = await this.current();
     const page = filters.page ?? 1;
     const pageSize = Math.min(filters.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);

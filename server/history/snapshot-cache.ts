@@ -84,6 +84,11 @@ export class SnapshotCache<T extends Sized> {
     return promise;
   }
 
+  /** The cached value, if loaded; never starts a load nor counts as a use. */
+  peek(key: string): T | undefined {
+    return this.ready.get(key)?.value;
+  }
+
   /** Where the load of `key` stands; never starts one. */
   status(key: string): LoadStatus {
     const ready = this.ready.get(key);

@@ -5,6 +5,7 @@ import type { LoadedSession } from '../history/ingest/load-session.ts';
 import type { RegexWorkers } from '../history/logs/regex-workers.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import type { ResponseBudget } from './response-budget.ts';
+import type { SessionOutcomes } from '../history/session-outcomes.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
 import type { LiveClusters } from '../live/live-clusters.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   sessions: SessionIndex;
   /** Reduced sessions in memory (see docs/api.md, "Loading and caching"). */
   snapshots: SnapshotCache<LoadedSession>;
+  /** How each session ended, for the sessions list (server/history/session-outcomes.ts). */
+  outcomes: SessionOutcomes;
   /** Credentials and access rules (docs/auth.md). */
   auth: AuthService;
   /** Running clusters and their dashboards (docs/live.md). */

@@ -37,7 +37,8 @@ export function contentSecurityPolicy(
     "script-src 'self'",
     ...styleSources(styleNonce),
     "img-src 'self' data:",
-    `connect-src 'self'${issuer}`,
+    // Grafana's origin: the SPA probes its reachability (src/features/metrics/grafana-probe.ts).
+    `connect-src 'self'${issuer}${grafana ? ` ${grafana}` : ''}`,
     `frame-src 'self'${grafana ? ` ${grafana}` : ''}`,
     `frame-ancestors ${config.server.frameAncestors}`,
     "base-uri 'none'",

@@ -31,7 +31,13 @@ export async function withLiveSessions(
   const namespaces = [...new Set([...page.namespaces, ...sessions.map((s) => s.namespace)])].sort();
   return {
     ...page,
-    sessions: page.page === 1 ? [...sessions, ...page.sessions] : page.sessions,
+    sessions:
+      page.page === 1
+        ? [
+            ...sessions.map((s) => ({ ...s, outcome: { state: 'running' as const } })),
+            ...page.sessions,
+          ]
+        : page.sessions,
     total: page.total + sessions.length,
     namespaces,
     ...(notice !== null && { liveNotice: notice }),

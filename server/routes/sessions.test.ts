@@ -37,6 +37,8 @@ describe('GET /api/sessions', () => {
           ownerName: 'train',
           sessionName: NEW,
           startTime: Date.UTC(2026, 0, 11, 19, 38, 40, 146),
+          // Nothing of this session is in memory yet: the list does not wait for its outcome.
+          outcome: { state: 'pending' },
         },
       ],
       total: 2,

@@ -61,7 +61,10 @@ export async function sessionsRoutes(app: FastifyInstance, deps: AppDeps): Promi
       ...sessionFilters(request.query as RawQuery),
       namespaceAllowed: request.access.namespaces,
     };
-    return withLiveSessions(await deps.sessions.query(filters), deps.live, filters);
+    const page = await deps.sessions.query(filters);
+    // Outcomes never hold the list up: unknown ones are computed in the background.
+    const listed = { ...page, sessions: deps.outcomes.listed(page.sessions, request.log) };
+    return withLiveSessions(listed, deps.live, filters);
   });
 
   app.get('/clusters', { config: PUBLIC_PAGE }, async (request: FastifyRequest, reply) => {

@@ -45,7 +45,8 @@ export function sessionHref(scope: SessionScope): string {
 export const paths = {
   clusters: (query?: Record<string, string | number | undefined>) => withQuery('/clusters', query),
   session: sessionHref,
-  jobs: (s: SessionScope) => `${sessionHref(s)}/jobs`,
+  jobs: (s: SessionScope, query?: Record<string, string | undefined>) =>
+    withQuery(`${sessionHref(s)}/jobs`, query),
   job: (s: SessionScope, jobId: string) => `${sessionHref(s)}/jobs/${seg(jobId)}`,
   jobLogs: (s: SessionScope, jobId: string) => `${sessionHref(s)}/jobs/${seg(jobId)}/logs`,
   tasks: (s: SessionScope, query?: Record<string, string | number | undefined>) =>

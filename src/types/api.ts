@@ -32,8 +32,31 @@ export interface SessionInfo {
   live?: 'running' | 'ended';
 }
 
-export interface SessionsPage {
-  sessions: SessionInfo[];
+/** How a session ended, for the sessions list (from the session's summary). */
+export interface SessionOutcome {
+  jobs: { total: number; byStatus: Record<string, number> };
+  /** First to last event, ms; null when the session recorded no events. */
+  durationMs: number | null;
+  nodes: { total: number; dead: number };
+}
+
+/**
+ * A session's outcome as the list knows it: `pending` until the server has computed it in the
+ * background, `failed` when the session could not be read, `running` for a live cluster.
+ */
+export type SessionOutcomeState =
+  | { state: 'known'; outcome: SessionOutcome }
+  | { state: 'pending' }
+  | { state: 'failed' }
+  | { state: 'running' };
+
+export interface ListedSession extends SessionInfo {
+  outcome: SessionOutcomeState;
+}
+
+/** One page of the sessions list; the index answers SessionInfo, the API adds outcomes. */
+export interface SessionsPage<S extends SessionInfo = ListedSession> {
+  sessions: S[];
   /** Sessions matching the filters, across all pages. */
   total: number;
   page: number;

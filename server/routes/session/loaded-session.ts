@@ -4,6 +4,8 @@ import type { AppDeps } from '../../http/app-deps.ts';
 import { loadSession, type LoadedSession } from '../../history/ingest/load-session.ts';
 import { sessionDir } from '../../history/layout.ts';
 import type { LoadStatus } from '../../history/snapshot-cache.ts';
+import { sessionSummary } from '../../history/events/index.ts';
+import { SessionOutcomes } from '../../history/session-outcomes.ts';
 
 // Every session route reaches the reduced session through here: from the cache, or loaded once.
 
@@ -11,7 +13,7 @@ import type { LoadStatus } from '../../history/snapshot-cache.ts';
 export const snapshotKey = (session: SessionInfo): string => sessionDir(session);
 
 export function loadedSession(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'storage' | 'snapshots'>,
   session: SessionInfo,
   log: FastifyBaseLogger,
 ): Promise<LoadedSession> {
@@ -24,6 +26,21 @@ export function loadedSession(
 }
 
 /** Where the session's load stands, without starting one. */
-export function loadStatus(deps: AppDeps, session: SessionInfo): LoadStatus {
+export function loadStatus(deps: Pick<AppDeps, 'snapshots'>, session: SessionInfo): LoadStatus {
   return deps.snapshots.status(snapshotKey(session));
+}
+
+/** Outcomes for the sessions list, from sessions in memory or loaded in the background. */
+export function sessionOutcomes(deps: Pick<AppDeps, 'storage' | 'snapshots'>): SessionOutcomes {
+  return new SessionOutcomes({
+    keyOf: snapshotKey,
+    summaryInMemory: (session) => {
+      const loaded = deps.snapshots.peek(snapshotKey(session));
+      return loaded && sessionSummary(loaded.snapshot, loaded.report);
+    },
+    load: async (session, log) => {
+      const { snapshot, report } = await loadedSession(deps, session, log);
+      return sessionSummary(snapshot, report);
+    },
+  });
 }

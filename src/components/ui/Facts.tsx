@@ -5,37 +5,30 @@ export interface FactItem {
   label: string;
   /** null / undefined / false / '' reads "not recorded": history leaves many things out. */
   value: ReactNode;
+  /** Set in the monospace font (ids, commits, paths). */
+  mono?: boolean;
 }
 
-/** Label/value pairs of a detail page, as a description list. */
+const missing = (value: ReactNode) =>
+  value === null || value === undefined || value === false || value === '';
+
+/**
+ * The one label/value list of the app (detail pages, overview panels): a description list,
+ * styled from ui.css so it looks the same whichever page chunk loads first.
+ */
 export function Facts({ items, label }: { items: FactItem[]; label?: string }) {
   return (
-    <dl className="detail-facts" aria-label={label}>
+    <dl className="facts" aria-label={label}>
       {items.map((item) => (
-        <div key={item.label} className="detail-facts__row">
+        <div key={item.label} className="facts__row">
           <dt>{item.label}</dt>
-          <dd>
-            {item.value === null ||
-            item.value === undefined ||
-            item.value === false ||
-            item.value === '' ? (
-              <span className="muted">not recorded</span>
-            ) : (
-              item.value
-            )}
-          </dd>
+          {missing(item.value) ? (
+            <dd className="facts__missing">not recorded</dd>
+          ) : (
+            <dd className={item.mono ? 'mono' : undefined}>{item.value}</dd>
+          )}
         </div>
       ))}
     </dl>
-  );
-}
-
-/** One label/value row inside a `<dl className="facts">` that a page lays out itself. */
-export function FactRow({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -1,10 +1,9 @@
+import type { FactItem } from '../../components/ui/Facts';
 import type { ClusterMetadata } from './api/get-cluster-metadata';
 
-export interface Fact {
-  label: string;
-  /** Null when the session did not record it. */
+/** A metadata row; its value is null when the session did not record it. */
+export interface Fact extends FactItem {
   value: string | null;
-  mono?: boolean;
 }
 
 const text = (value: unknown): string | null =>

@@ -1,14 +1,14 @@
-import type { SessionInfo, SessionKind } from '../../types/api';
+import type { ListedSession, SessionInfo, SessionKind } from '../../types/api';
 
 // Turns one page of sessions (newest first) into the groups the list shows: one per cluster
 // (namespace / kind / name), newest session first.
 
-export interface SessionRow extends SessionInfo {
+export type SessionRow<S extends SessionInfo = ListedSession> = S & {
   /** The newest session of its group, i.e. what `latest` opens. */
   latest: boolean;
-}
+};
 
-export interface SessionGroup {
+export interface SessionGroup<S extends SessionInfo = ListedSession> {
   key: string;
   namespace: string;
   kind: SessionKind;
@@ -17,7 +17,7 @@ export interface SessionGroup {
   ownerName?: string;
   /** Every cluster that ran this group's sessions on this page (a RayJob gets a new one per run). */
   clusterNames: string[];
-  sessions: SessionRow[];
+  sessions: SessionRow<S>[];
 }
 
 export function groupKey(s: Pick<SessionInfo, 'namespace' | 'kind' | 'name'>): string {
@@ -28,8 +28,11 @@ export function groupKey(s: Pick<SessionInfo, 'namespace' | 'kind' | 'name'>): s
  * `canMarkLatest`: only when the page is the first of an unbounded date range is a group's
  * newest row here also its newest overall.
  */
-export function groupSessions(sessions: SessionInfo[], canMarkLatest: boolean): SessionGroup[] {
-  const groups = new Map<string, SessionGroup>();
+export function groupSessions<S extends SessionInfo>(
+  sessions: S[],
+  canMarkLatest: boolean,
+): SessionGroup<S>[] {
+  const groups = new Map<string, SessionGroup<S>>();
   for (const session of sessions) {
     const key = groupKey(session);
     let group = groups.get(key);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RayTask } from '../../types/ray';
+import type { NestedTaskSummary, RayTask } from '../../types/ray';
 import {
+  lineageCounts,
   logFileName,
   pickAttempt,
   readableErrorMessage,
@@ -101,6 +102,31 @@ describe('readableErrorMessage', () => {
       '\x1b[1mray::write_shard()\x1b[0m (pid=1, ip=10.0.0.1)\nTraceback (most recent call last):\n  File "a.py"\nValueError: bad';
     expect(readableErrorMessage(message)).toBe(
       'ray::write_shard() (pid=1, ip=10.0.0.1)\nTraceback (most recent call last):\n  File "a.py"\nValueError: bad',
+    );
+  });
+});
+
+describe('lineageCounts', () => {
+  const node = (over: Partial<NestedTaskSummary>): NestedTaskSummary => ({
+    name: 'preprocess',
+    key: 'k',
+    type: 'GROUP',
+    timestamp: null,
+    state_counts: {},
+    children: [],
+    link: null,
+    ...over,
+  });
+
+  it('counts tasks by final state, never calling them attempts', () => {
+    const group = node({ state_counts: { FAILED: 1, FINISHED: 19 } });
+    expect(lineageCounts(group)).toBe('20 tasks by final state: FAILED 1, FINISHED 19');
+    expect(lineageCounts(group)).not.toMatch(/attempt/);
+    expect(lineageCounts(node({ type: 'ACTOR', state_counts: { FINISHED: 1 } }))).toBe(
+      'actor · 1 task by final state: FINISHED 1',
+    );
+    expect(lineageCounts(node({ type: 'NORMAL_TASK', state_counts: { FAILED: 1 } }))).toBe(
+      'NORMAL_TASK · FAILED',
     );
   });
 });

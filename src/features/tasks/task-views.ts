@@ -1,4 +1,4 @@
-import type { FuncNameSummary, RayTask, TaskLogInfo } from '../../types/ray';
+import type { FuncNameSummary, NestedTaskSummary, RayTask, TaskLogInfo } from '../../types/ray';
 import { stripAnsi } from '../logs/ansi';
 
 /** "rows 900,001–900,100 of 1,000,000" for a page of the filtered list. */
@@ -95,4 +95,22 @@ export function pickAttempt(
 /** The error message as a reader sees it: Ray wraps the task name in terminal colour codes. */
 export function readableErrorMessage(message: string): string {
   return stripAnsi(message);
+}
+
+/**
+ * What a lineage node's counts are, in words. Ray's lineage counts each task once, by its final
+ * state (its latest attempt): they are tasks, never attempts — retries show in the task table
+ * and the progress bar, which count attempts.
+ */
+export function lineageCounts(node: NestedTaskSummary): string {
+  const states = Object.entries(node.state_counts)
+    .filter(([, count]) => count > 0)
+    .map(([state, count]) => `${state} ${count.toLocaleString('en-US')}`)
+    .join(', ');
+  // One task: its type and final state.
+  if (node.type !== 'GROUP' && node.type !== 'ACTOR')
+    return [node.type, ...Object.keys(node.state_counts)].join(' · ');
+  const tasks = Object.values(node.state_counts).reduce((a, b) => a + b, 0);
+  const what = `${tasks.toLocaleString('en-US')} ${tasks === 1 ? 'task' : 'tasks'}`;
+  return `${node.type === 'ACTOR' ? 'actor · ' : ''}${what} by final state: ${states}`;
 }

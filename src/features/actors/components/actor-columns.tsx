@@ -29,11 +29,17 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
     {
       id: 'class',
       header: 'Class',
-      cell: (r) => r.className,
+      cell: (r) => <span className="breakable">{r.className}</span>,
       sortKey: 'class',
       sortValue: (r) => r.className,
     },
-    { id: 'name', header: 'Name', cell: (r) => r.name, sortKey: 'name', sortValue: (r) => r.name },
+    {
+      id: 'name',
+      header: 'Name',
+      cell: (r) => <span className="breakable">{r.name}</span>,
+      sortKey: 'name',
+      sortValue: (r) => r.name,
+    },
     { id: 'repr', header: 'Repr', cell: (r) => r.repr, defaultHidden: true },
     {
       id: 'restarts',
@@ -46,7 +52,15 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
     {
       id: 'exit',
       header: 'Exit detail',
-      cell: (r) => r.exitDetail ?? <span className="muted">—</span>,
+      // Ray's exit details run to a paragraph: three lines here, all of it in the tooltip.
+      cell: (r) =>
+        r.exitDetail ? (
+          <span className="text-clamp text-clamp--narrow" title={r.exitDetail}>
+            {r.exitDetail}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
     {
       id: 'node',
@@ -61,7 +75,7 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
       defaultHidden: true,
       cell: (r) => (r.workerId ? <IdText id={r.workerId} what="worker ID" /> : '—'),
     },
-    { id: 'pid', header: 'PID', align: 'end', cell: (r) => r.pid ?? '—' },
+    { id: 'pid', header: 'PID', align: 'end', defaultHidden: true, cell: (r) => r.pid ?? '—' },
     {
       id: 'start',
       header: 'Started',
@@ -85,7 +99,12 @@ export function actorColumns(scope: SessionScope): Column<ActorRow>[] {
       sortKey: 'duration',
       sortValue: (r) => r.durationMs,
     },
-    { id: 'resources', header: 'Required resources', cell: (r) => r.resources },
+    {
+      id: 'resources',
+      header: 'Required resources',
+      defaultHidden: true,
+      cell: (r) => r.resources,
+    },
     {
       id: 'pg',
       header: 'Placement group',

@@ -1,14 +1,13 @@
 import { useParams } from 'react-router';
 import { useDocumentTitle } from '../../../app/use-document-title';
-import { AppLink } from '../../../components/ui/AppLink';
 import { EntityLink } from '../../../components/ui/EntityLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
+import { Facts } from '../../../components/ui/Facts';
 import { IdText } from '../../../components/ui/IdText';
 import { JsonViewer } from '../../../components/ui/JsonViewer';
 import { ProgressBar } from '../../../components/ui/ProgressBar';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
-import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
 import { useUrlState } from '../../../lib/url-state';
 import type { SessionScope } from '../../../types/api';
@@ -23,8 +22,10 @@ import { TASK_URL_STATE, lineageNodeFilter } from '../../tasks/task-query';
 import { totalStateCounts } from '../../tasks/task-views';
 import { jobDurationMs } from '../job-rows';
 import { useJob } from '../api/get-jobs';
+import { useJobFailedAttempts } from '../api/get-job-failures';
+import { JobDriverLog } from './JobDriverLog';
+import { JobFailure } from './JobFailure';
 import './jobs.css';
-import { FactRow } from '../../../components/ui/Facts';
 import { stripAnsi } from '../../logs/ansi';
 
 /** /jobs/:jobId (job id or submission id): what the job ran, how it ended, and its tasks. */
@@ -53,65 +54,55 @@ export function JobDetailPage() {
 
 function JobDetail({ scope, job }: { scope: SessionScope; job: RayJob }) {
   const rayJobId = job.job_id;
+  const troubled = job.status !== 'SUCCEEDED';
+  const failed = useJobFailedAttempts(scope, rayJobId ?? '', Boolean(rayJobId) && troubled);
+  const failedAttempts = rayJobId ? failed.data?.result : [];
   return (
     <section aria-labelledby="job-title">
       <h1 id="job-title" className="page-title">
         Job {job.job_id ?? job.submission_id} <StatusChip state={job.status} />
       </h1>
-      {rayJobId && (
-        <p>
-          <AppLink className="ui-button job-detail__logs" to={paths.jobLogs(scope, rayJobId)}>
-            Driver logs
-          </AppLink>
-        </p>
+      <p className="job-detail__headline">
+        {job.type} job · ran <DurationText ms={jobDurationMs(job)} /> · ended{' '}
+        <TimeText ms={job.end_time} />
+      </p>
+      {job.status === 'FAILED' ? (
+        <JobFailure scope={scope} job={job} failed={failedAttempts} />
+      ) : (
+        job.message && <p className="job-detail__message">{stripAnsi(job.message)}</p>
       )}
-      {job.message && (
-        <p
-          className={
-            job.status === 'FAILED'
-              ? 'job-detail__message job-detail__message--failed'
-              : 'job-detail__message'
-          }
-        >
-          {/* Ray quotes the driver's last lines, colour codes and all: show the words, keep the lines. */}
-          {stripAnsi(job.message)}
-        </p>
-      )}
+      {rayJobId && <JobProgress scope={scope} jobId={rayJobId} />}
+      <JobDriverLog scope={scope} job={job} failed={failedAttempts} />
       <div className="job-detail__grid">
         <section aria-labelledby="job-facts" className="panel">
           <h2 id="job-facts" className="panel__title">
             Details
           </h2>
-          <dl className="facts">
-            <FactRow label="Job ID">
-              {job.job_id ? <IdText id={job.job_id} what="job ID" /> : '—'}
-            </FactRow>
-            <FactRow label="Submission ID">
-              {job.submission_id ? (
-                <IdText id={job.submission_id} what="submission ID" keep={30} />
-              ) : (
-                '—'
-              )}
-            </FactRow>
-            <FactRow label="Type">{job.type}</FactRow>
-            <FactRow label="Entrypoint">
-              <code>{job.entrypoint}</code>
-            </FactRow>
-            <FactRow label="Error type">{job.error_type ?? '—'}</FactRow>
-            <FactRow label="Exit code">{job.driver_exit_code ?? '—'}</FactRow>
-            <FactRow label="Start">
-              <TimeText ms={job.start_time} />
-            </FactRow>
-            <FactRow label="End">
-              <TimeText ms={job.end_time} />
-            </FactRow>
-            <FactRow label="Duration">
-              <DurationText ms={jobDurationMs(job)} />
-            </FactRow>
-            <FactRow label="Driver node">
-              <EntityLink scope={scope} kind="node" id={job.driver_node_id} />
-            </FactRow>
-          </dl>
+          <Facts
+            items={[
+              { label: 'Job ID', value: job.job_id && <IdText id={job.job_id} what="job ID" /> },
+              {
+                label: 'Submission ID',
+                value: job.submission_id && (
+                  <IdText id={job.submission_id} what="submission ID" keep={30} />
+                ),
+              },
+              { label: 'Type', value: job.type },
+              { label: 'Entrypoint', value: job.entrypoint && <code>{job.entrypoint}</code> },
+              { label: 'Error type', value: job.error_type },
+              {
+                label: 'Exit code',
+                value: job.driver_exit_code === null ? null : String(job.driver_exit_code),
+              },
+              { label: 'Start', value: <TimeText ms={job.start_time} /> },
+              { label: 'End', value: <TimeText ms={job.end_time} /> },
+              { label: 'Duration', value: <DurationText ms={jobDurationMs(job)} /> },
+              {
+                label: 'Driver node',
+                value: <EntityLink scope={scope} kind="node" id={job.driver_node_id} />,
+              },
+            ]}
+          />
         </section>
         <section aria-label="Configuration" className="panel">
           <JsonViewer label="Runtime environment" value={job.runtime_env} />
@@ -123,30 +114,36 @@ function JobDetail({ scope, job }: { scope: SessionScope; job: RayJob }) {
   );
 }
 
-function JobTasks({ scope, jobId }: { scope: SessionScope; jobId: string }) {
+/** Task attempts of the job by state, as a bar. */
+function JobProgress({ scope, jobId }: { scope: SessionScope; jobId: string }) {
   const summary = useFuncNameSummary(scope, jobId);
+  return (
+    <section aria-labelledby="job-progress" className="job-detail__section">
+      <h2 id="job-progress">Task progress</h2>
+      {summary.isError ? (
+        <ErrorPanel
+          title="Could not load the task summary"
+          error={summary.error}
+          onRetry={() => void summary.refetch()}
+        />
+      ) : summary.data ? (
+        <ProgressBar
+          label="Task attempts by state"
+          counts={totalStateCounts(summary.data)}
+          noun="task attempts"
+        />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </section>
+  );
+}
+
+function JobTasks({ scope, jobId }: { scope: SessionScope; jobId: string }) {
   const lineage = useLineageSummary(scope, jobId);
   const [, update] = useUrlState(TASK_URL_STATE);
   return (
     <>
-      <section aria-labelledby="job-progress" className="job-detail__section">
-        <h2 id="job-progress">Task progress</h2>
-        {summary.isError ? (
-          <ErrorPanel
-            title="Could not load the task summary"
-            error={summary.error}
-            onRetry={() => void summary.refetch()}
-          />
-        ) : summary.data ? (
-          <ProgressBar
-            label="Task attempts by state"
-            counts={totalStateCounts(summary.data)}
-            noun="task attempts"
-          />
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
       <section aria-labelledby="job-lineage" className="job-detail__section">
         <h2 id="job-lineage">Task lineage</h2>
         <p className="muted">Choose a name to show only its attempts in the table below.</p>

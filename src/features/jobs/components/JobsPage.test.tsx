@@ -16,10 +16,16 @@ describe('jobs view', () => {
     expect(within(table).getByRole('link', { name: '02000000' })).toBeInTheDocument();
   }, 15_000);
 
-  it('opens a job by submission id, with its logs link, progress and lineage filter', async () => {
+  it('opens a job by submission id, with why it failed, its log, progress and lineage filter', async () => {
     const app = renderApp(`${BASE}/jobs/raysubmit_5Xz3aBcD`);
     expect(await screen.findByRole('heading', { name: /Job 02000000/ }, SLOW)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Driver logs' })).toHaveAttribute(
+    const failure = screen.getByRole('region', { name: /Why it failed/ });
+    expect(within(failure).getByLabelText('Exception')).toHaveTextContent(
+      'Job entrypoint command failed with exit code 1',
+    );
+    const cause = await within(failure).findByRole('link', { name: /its stderr lines/ }, SLOW);
+    expect(cause.getAttribute('href')).toMatch(/\/tasks\/task\d+\?attempt=0&tab=err#task-logs$/);
+    expect(screen.getByRole('link', { name: 'Open full log' })).toHaveAttribute(
       'href',
       `${BASE}/jobs/02000000/logs`,
     );

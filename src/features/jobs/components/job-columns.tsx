@@ -4,6 +4,7 @@ import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import type { Column } from '../../../components/ui/data-table/DataTable';
 import type { SessionScope } from '../../../types/api';
 import type { RayJob } from '../../../types/ray';
+import { exceptionLine } from '../job-failure';
 import { jobDurationMs, jobKey } from '../job-rows';
 import { stripAnsi } from '../../logs/ansi';
 
@@ -58,6 +59,7 @@ export function jobColumns(scope: SessionScope): Column<RayJob>[] {
     {
       id: 'end',
       header: 'End',
+      defaultHidden: true,
       cell: (job) => <TimeText ms={job.end_time} />,
       sortKey: 'end_time',
       sortValue: (job) => job.end_time,
@@ -73,8 +75,13 @@ export function jobColumns(scope: SessionScope): Column<RayJob>[] {
     {
       id: 'message',
       header: 'Message',
-      // The full message (often a traceback) is on the job page; the list shows its start.
-      cell: (job) => <span className="text-clamp">{stripAnsi(job.message ?? '')}</span>,
+      // A traceback's start is file paths; its last line is the exception, which the list shows
+      // (wrapped, the whole message in the tooltip; the job page has it all).
+      cell: (job) => (
+        <span className="text-clamp" title={job.message ? stripAnsi(job.message) : undefined}>
+          {exceptionLine(job.message) ?? ''}
+        </span>
+      ),
     },
   ];
 }

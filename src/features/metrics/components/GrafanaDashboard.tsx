@@ -1,10 +1,13 @@
 import { useTheme } from '../../../app/theme/ThemeProvider';
 import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
+import { Skeleton } from '../../../components/ui/Skeleton';
 import { useRuntimeConfig } from '../../../config/runtime-config';
 import type { SessionInfo } from '../../../types/api';
+import { useGrafanaReachable } from '../grafana-probe';
 import { grafanaBase, grafanaDashboardUrl } from '../grafana-url';
 import type { GrafanaDashboardTab } from '../grafana-tabs';
 import { GrafanaFrame } from './GrafanaFrame';
+import { GrafanaSetupHint } from './GrafanaSetupHint';
 
 /** One Ray dashboard in kiosk mode, scoped to the session's name, cluster and time span. */
 export function GrafanaDashboard({
@@ -32,6 +35,9 @@ export function GrafanaDashboard({
     theme,
     timezone: timeZone,
   };
+  const base = grafanaBase(metrics.grafanaUrl, window.location);
+  // Never a broken frame: an unreachable Grafana gets the setup hint instead.
+  const reachable = useGrafanaReachable(base);
   const embedded = grafanaDashboardUrl({ ...common, kiosk: true });
   const full = grafanaDashboardUrl({ ...common, kiosk: false });
   return (
@@ -41,11 +47,13 @@ export function GrafanaDashboard({
           Open in Grafana
         </a>
       </p>
-      <GrafanaFrame
-        url={embedded}
-        title={`Grafana: ${dashboard.label}`}
-        base={grafanaBase(metrics.grafanaUrl, window.location)}
-      />
+      {reachable.isPending ? (
+        <Skeleton label={`Checking Grafana at ${base}`} lines={4} />
+      ) : reachable.data ? (
+        <GrafanaFrame url={embedded} title={`Grafana: ${dashboard.label}`} base={base} />
+      ) : (
+        <GrafanaSetupHint base={base} />
+      )}
     </div>
   );
 }

@@ -4,10 +4,11 @@ import { GrafanaSetupHint } from './GrafanaSetupHint';
 /** How long Grafana gets to fire the frame's load event before the setup hint replaces it. */
 export const GRAFANA_LOAD_TIMEOUT_MS = 10_000;
 
-// A cross-origin frame's content cannot be read, so "did Grafana load?" is answered by the
-// frame's load event arriving in time, and by a CSP violation naming the frame's origin.
-// (A refused connection still fires load on Chrome's error page: the hint link below the
-// frame stays for that case; see docs/metrics.md.)
+// GrafanaDashboard probes Grafana first (grafana-probe.ts): an unreachable one gets the setup
+// hint, never a frame. A cross-origin frame's content cannot be read, so "did Grafana load?" is then
+// answered by the frame's load event arriving in time, and by a CSP violation naming the
+// frame's origin; the hint below the frame covers a Grafana that answers but refuses to be
+// embedded (docs/metrics.md).
 
 export function GrafanaFrame({ url, title, base }: { url: string; title: string; base: string }) {
   const [state, setState] = useState<{ url: string; status: 'loading' | 'loaded' | 'failed' }>({

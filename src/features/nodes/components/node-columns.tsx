@@ -30,7 +30,11 @@ export function nodeColumns(scope: SessionScope, hostMetrics = false): Column<No
       cell: (r) => (
         <>
           <StatusChip state={r.state} />
-          {r.deathReason && <div className="node-death-reason">{r.deathReason}</div>}
+          {r.deathReason && (
+            <div className="node-death-reason text-clamp" title={r.deathReason}>
+              {r.deathReason}
+            </div>
+          )}
         </>
       ),
       sortKey: 'state',
@@ -57,10 +61,16 @@ export function nodeColumns(scope: SessionScope, hostMetrics = false): Column<No
       sortKey: 'group',
       sortValue: (r) => r.group,
     },
-    { id: 'instance', header: 'Instance type', cell: (r) => r.instanceType ?? missing },
+    {
+      id: 'instance',
+      header: 'Instance type',
+      defaultHidden: true,
+      cell: (r) => r.instanceType ?? missing,
+    },
     {
       id: 'resources',
       header: 'Logical resources',
+      defaultHidden: true,
       cell: (r) =>
         r.resources.length ? (
           <ul className="node-resources">

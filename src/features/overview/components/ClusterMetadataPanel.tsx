@@ -4,7 +4,7 @@ import { isApiError } from '../../../lib/api-client';
 import type { SessionScope } from '../../../types/api';
 import { useClusterMetadata } from '../api/get-cluster-metadata';
 import { clusterMetadataFacts } from '../cluster-metadata-facts';
-import { FactList } from './FactList';
+import { Facts } from '../../../components/ui/Facts';
 
 /** Ray / Python versions and the rest of what the cluster's dashboard recorded. */
 export function ClusterMetadataPanel({ scope }: { scope: SessionScope }) {
@@ -27,7 +27,7 @@ export function ClusterMetadataPanel({ scope }: { scope: SessionScope }) {
             {metadata.data?.msg ||
               'The collector did not capture the cluster metadata for this session.'}
           </p>
-          <FactList facts={facts} />
+          <Facts items={facts} />
         </>
       ) : metadata.isError ? (
         <ErrorPanel
@@ -36,7 +36,7 @@ export function ClusterMetadataPanel({ scope }: { scope: SessionScope }) {
           onRetry={() => void metadata.refetch()}
         />
       ) : (
-        <FactList facts={facts} />
+        <Facts items={facts} />
       )}
     </section>
   );

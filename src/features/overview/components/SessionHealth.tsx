@@ -1,5 +1,6 @@
 import { EntityLink } from '../../../components/ui/EntityLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
+import { Facts } from '../../../components/ui/Facts';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import { AppLink } from '../../../components/ui/AppLink';
@@ -62,63 +63,56 @@ function SummaryPanel({ summary, scope }: { summary: SessionSummary; scope: Sess
       <h2 id="overview-summary" className="panel__title">
         At a glance
       </h2>
-      <dl className="facts">
-        <div className="facts__row">
-          <dt>First event</dt>
-          <dd>
-            <TimeText ms={summary.startTime} />
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Last event</dt>
-          <dd>
-            <TimeText ms={summary.endTime} />
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Duration</dt>
-          <dd>
-            <DurationText ms={summary.durationMs} />
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Nodes</dt>
-          <dd>
-            <AppLink to={paths.nodes(scope)}>
-              {countLabel(summary.nodes.total, 'node')}: {summary.nodes.alive} alive,{' '}
-              {summary.nodes.dead} dead
-            </AppLink>
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Jobs</dt>
-          <dd>
-            <AppLink to={paths.jobs(scope)}>{countLabel(summary.jobs.total, 'job')}</AppLink>{' '}
-            {outcomeList(summary.jobs.byStatus).map((o) => (
-              <span key={o.status} className="overview__outcome">
-                <StatusChip state={o.status} /> {o.count}
-              </span>
-            ))}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Task attempts</dt>
-          <dd>
-            <AppLink to={paths.tasks(scope)}>
-              {countLabel(summary.tasks.attempts, 'attempt')}
-            </AppLink>
-            {summary.tasks.byState.FAILED
-              ? `, ${summary.tasks.byState.FAILED.toLocaleString('en-US')} failed`
-              : ''}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>Actors</dt>
-          <dd>
-            <AppLink to={paths.actors(scope)}>{countLabel(summary.actors.total, 'actor')}</AppLink>
-          </dd>
-        </div>
-      </dl>
+      <Facts
+        items={[
+          { label: 'First event', value: <TimeText ms={summary.startTime} /> },
+          { label: 'Last event', value: <TimeText ms={summary.endTime} /> },
+          { label: 'Duration', value: <DurationText ms={summary.durationMs} /> },
+          {
+            label: 'Nodes',
+            value: (
+              <AppLink to={paths.nodes(scope)}>
+                {countLabel(summary.nodes.total, 'node')}: {summary.nodes.alive} alive,{' '}
+                {summary.nodes.dead} dead
+              </AppLink>
+            ),
+          },
+          {
+            label: 'Jobs',
+            value: (
+              <>
+                <AppLink to={paths.jobs(scope)}>{countLabel(summary.jobs.total, 'job')}</AppLink>{' '}
+                {outcomeList(summary.jobs.byStatus).map((o) => (
+                  <span key={o.status} className="overview__outcome">
+                    <StatusChip state={o.status} /> {o.count}
+                  </span>
+                ))}
+              </>
+            ),
+          },
+          {
+            label: 'Task attempts',
+            value: (
+              <>
+                <AppLink to={paths.tasks(scope)}>
+                  {countLabel(summary.tasks.attempts, 'attempt')}
+                </AppLink>
+                {summary.tasks.byState.FAILED
+                  ? `, ${summary.tasks.byState.FAILED.toLocaleString('en-US')} failed`
+                  : ''}
+              </>
+            ),
+          },
+          {
+            label: 'Actors',
+            value: (
+              <AppLink to={paths.actors(scope)}>
+                {countLabel(summary.actors.total, 'actor')}
+              </AppLink>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
 import { KIND_LABELS } from '../../session/kind-labels';
 import type { SessionInfo } from '../../../types/api';
-import { FactList } from './FactList';
+import { Facts } from '../../../components/ui/Facts';
 
 /** Which cluster and session this is. */
 export function SessionIdentity({ info }: { info: SessionInfo }) {
@@ -25,7 +25,7 @@ export function SessionIdentity({ info }: { info: SessionInfo }) {
       <h2 id="identity-title" className="panel__title">
         Session
       </h2>
-      <FactList facts={facts} />
+      <Facts items={facts} />
     </section>
   );
 }

@@ -4,6 +4,9 @@ import { apiGet } from '../../../lib/api-client';
 import type { SessionsPage } from '../../../types/api';
 import type { SessionsListState } from '../sessions-filters';
 
+/** How often the list asks again while some outcome is still being computed. */
+const OUTCOME_POLL_MS = 3_000;
+
 export function getSessions(state: SessionsListState, signal?: AbortSignal) {
   return apiGet<SessionsPage>(apiPaths.sessions, { signal, query: { ...state } });
 }
@@ -14,6 +17,11 @@ export function sessionsQuery(state: SessionsListState) {
     queryFn: ({ signal }) => getSessions(state, signal),
     // New sessions appear as clusters end: refresh the list more often than session data.
     staleTime: 30_000,
+    // While the server computes outcomes in the background, ask again until they are in.
+    refetchInterval: (query) =>
+      query.state.data?.sessions.some((s) => s.outcome.state === 'pending')
+        ? OUTCOME_POLL_MS
+        : false,
   });
 }
 

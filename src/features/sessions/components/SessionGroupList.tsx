@@ -4,6 +4,7 @@ import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
 import { KIND_LABELS } from '../../session/kind-labels';
 import { LiveBadge } from '../../live/components/LiveBadge';
 import type { SessionGroup } from '../group-sessions';
+import { SessionDurationText, SessionOutcomeText } from './SessionOutcomeText';
 
 /** One section per cluster, each a table of its sessions, newest first. */
 export function SessionGroupList({ groups }: { groups: SessionGroup[] }) {
@@ -33,38 +34,54 @@ export function SessionGroupList({ groups }: { groups: SessionGroup[] }) {
               <thead>
                 <tr>
                   <th scope="col">Session</th>
-                  {owned && <th scope="col">Cluster</th>}
-                  <th scope="col">Started</th>
-                  <th scope="col">Age</th>
+                  {owned && (
+                    <th scope="col" className="session-table__cluster">
+                      Cluster
+                    </th>
+                  )}
+                  <th scope="col" className="session-table__started">
+                    Started
+                  </th>
+                  <th scope="col" className="session-table__age">
+                    Age
+                  </th>
+                  <th scope="col">Jobs</th>
+                  <th scope="col">Duration</th>
                 </tr>
               </thead>
               <tbody>
-                {group.sessions.map((session) => (
-                  <tr key={session.sessionName}>
-                    <th scope="row">
-                      <AppLink
-                        className="mono"
-                        to={paths.session({
-                          namespace: session.namespace,
-                          kind: session.kind,
-                          name: session.name,
-                          session: session.sessionName,
-                        })}
-                      >
-                        {session.sessionName}
-                      </AppLink>
-                      {session.live === 'running' && <LiveBadge />}
-                      {session.latest && <span className="badge">latest</span>}
-                    </th>
-                    {owned && <td>{session.clusterName}</td>}
-                    <td>
-                      <time dateTime={new Date(session.startTime).toISOString()}>
-                        {time.formatTime(session.startTime)}
-                      </time>
-                    </td>
-                    <td>{time.formatAge(session.startTime)}</td>
-                  </tr>
-                ))}
+                {group.sessions.map((session) => {
+                  const scope = {
+                    namespace: session.namespace,
+                    kind: session.kind,
+                    name: session.name,
+                    session: session.sessionName,
+                  };
+                  return (
+                    <tr key={session.sessionName}>
+                      <th scope="row">
+                        <AppLink className="mono" to={paths.session(scope)}>
+                          {session.sessionName}
+                        </AppLink>
+                        {session.live === 'running' && <LiveBadge />}
+                        {session.latest && <span className="badge">latest</span>}
+                      </th>
+                      {owned && <td className="session-table__cluster">{session.clusterName}</td>}
+                      <td className="session-table__started">
+                        <time dateTime={new Date(session.startTime).toISOString()}>
+                          {time.formatTime(session.startTime)}
+                        </time>
+                      </td>
+                      <td className="session-table__age">{time.formatAge(session.startTime)}</td>
+                      <td>
+                        <SessionOutcomeText scope={scope} outcome={session.outcome} />
+                      </td>
+                      <td>
+                        <SessionDurationText outcome={session.outcome} />
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </section>

@@ -38,6 +38,18 @@ describe('sessions page', () => {
     expect(screen.getByText(/Page 1 of 1/)).toBeInTheDocument();
   });
 
+  it('shows how each session ended, failures linking to the failed jobs', async () => {
+    renderApp('/clusters');
+    const dev = await screen.findByRole('region', { name: 'ml-team / RayCluster / shared-dev' });
+    const [known, pending] = within(dev).getAllByRole('row').slice(1);
+    expect(within(known!).getByRole('link', { name: '1 failed job: open' })).toHaveAttribute(
+      'href',
+      '/c/ml-team/raycluster/shared-dev/session_2026-01-11_19-38-40_146706_1/jobs?status=FAILED',
+    );
+    expect(known).toHaveTextContent(/SUCCEEDED 1.*1 dead node.*10m 30s/);
+    expect(pending).toHaveTextContent('not computed yet');
+  });
+
   it('applies filters from the URL on load', async () => {
     let requested: URLSearchParams | undefined;
     server.events.on('request:start', ({ request }) => {

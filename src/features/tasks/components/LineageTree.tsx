@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { NestedTaskSummary } from '../../../types/ray';
+import { lineageCounts } from '../task-views';
 
 /** The job's task tree by parent; clicking a node's name filters the task table to it. */
 export function LineageTree({
@@ -17,10 +18,6 @@ export function LineageTree({
       ))}
     </ul>
   );
-}
-
-function total(counts: Record<string, number>) {
-  return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
 function LineageNode({
@@ -51,17 +48,7 @@ function LineageNode({
         <button type="button" className="lineage__filter" onClick={() => onSelect(node)}>
           {node.name}
         </button>
-        <span className="muted">
-          {node.type === 'GROUP' ? `${node.children.length} tasks` : node.type} ·{' '}
-          {total(node.state_counts)} attempts
-        </span>
-        {Object.keys(node.state_counts).length > 1 || node.state_counts.FAILED ? (
-          <span className="muted">
-            {Object.entries(node.state_counts)
-              .map(([s, c]) => `${s} ${c}`)
-              .join(', ')}
-          </span>
-        ) : null}
+        <span className="muted">{lineageCounts(node)}</span>
       </div>
       {open && hasChildren && (
         <ul className="lineage">

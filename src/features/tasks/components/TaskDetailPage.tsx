@@ -21,7 +21,7 @@ import {
   taskLogLinks,
 } from '../task-views';
 import './tasks.css';
-import { FactRow } from '../../../components/ui/Facts';
+import { Facts } from '../../../components/ui/Facts';
 
 /** /tasks/:taskId[?attempt=N]: one task, every attempt, and why it failed. */
 export function TaskDetailPage() {
@@ -102,42 +102,30 @@ function AttemptDetail({ scope, task }: { scope: SessionScope; task: RayTask }) 
           <h2 id="task-facts" className="panel__title">
             Attempt {task.attempt_number}
           </h2>
-          <dl className="facts">
-            <FactRow label="Type">{task.type}</FactRow>
-            <FactRow label="Function">
-              <code>{task.func_or_class_name}</code>
-            </FactRow>
-            <FactRow label="Job">
-              <EntityLink scope={scope} kind="job" id={task.job_id} />
-            </FactRow>
-            <FactRow label="Actor">
-              <EntityLink scope={scope} kind="actor" id={task.actor_id} />
-            </FactRow>
-            <FactRow label="Node">
-              <EntityLink scope={scope} kind="node" id={task.node_id} />
-            </FactRow>
-            <FactRow label="Worker">
-              {task.worker_id ? (
-                <>
-                  <IdText id={task.worker_id} what="worker ID" /> pid {task.worker_pid ?? '—'}
-                </>
-              ) : (
-                '—'
-              )}
-            </FactRow>
-            <FactRow label="Created">
-              <TimeText ms={task.creation_time_ms} />
-            </FactRow>
-            <FactRow label="Start">
-              <TimeText ms={task.start_time_ms} />
-            </FactRow>
-            <FactRow label="End">
-              <TimeText ms={task.end_time_ms} />
-            </FactRow>
-            <FactRow label="Duration">
-              <DurationText ms={taskDurationMs(task)} />
-            </FactRow>
-          </dl>
+          <Facts
+            items={[
+              { label: 'Type', value: task.type },
+              { label: 'Function', value: <code>{task.func_or_class_name}</code> },
+              { label: 'Job', value: <EntityLink scope={scope} kind="job" id={task.job_id} /> },
+              {
+                label: 'Actor',
+                value: <EntityLink scope={scope} kind="actor" id={task.actor_id} />,
+              },
+              { label: 'Node', value: <EntityLink scope={scope} kind="node" id={task.node_id} /> },
+              {
+                label: 'Worker',
+                value: task.worker_id && (
+                  <>
+                    <IdText id={task.worker_id} what="worker ID" /> pid {task.worker_pid ?? '—'}
+                  </>
+                ),
+              },
+              { label: 'Created', value: <TimeText ms={task.creation_time_ms} /> },
+              { label: 'Start', value: <TimeText ms={task.start_time_ms} /> },
+              { label: 'End', value: <TimeText ms={task.end_time_ms} /> },
+              { label: 'Duration', value: <DurationText ms={taskDurationMs(task)} /> },
+            ]}
+          />
         </section>
         <section aria-labelledby="task-timeline" className="panel">
           <h2 id="task-timeline" className="panel__title">

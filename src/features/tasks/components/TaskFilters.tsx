@@ -23,6 +23,9 @@ const TEXT_FILTERS: { name: TaskFilterName; label: string }[] = [
   { name: 'error', label: 'Error type' },
 ];
 
+/** Text filters shown in the bar itself; the rest are under "More filters". */
+const INLINE_TEXT_FILTERS = 2;
+
 /** The tasks list's filters; `fixed` ones (the job on a job's page) are not offered. */
 export function TaskFilterBar({
   state,
@@ -35,6 +38,16 @@ export function TaskFilterBar({
   onChange: (patch: Partial<TaskFilters>, replace: boolean) => void;
   onClear?: () => void;
 }) {
+  const offered = TEXT_FILTERS.filter((f) => fixed[f.name] === undefined);
+  const moreInUse = offered.slice(INLINE_TEXT_FILTERS).some((f) => state[f.name] !== '');
+  const textFilter = (f: { name: TaskFilterName; label: string }) => (
+    <DebouncedTextInput
+      key={f.name}
+      label={f.label}
+      value={state[f.name]}
+      onCommit={(value) => onChange({ [f.name]: value.trim() }, true)}
+    />
+  );
   return (
     <FilterBar label="Task filters" onClear={onClear}>
       <SelectFilter
@@ -49,14 +62,15 @@ export function TaskFilterBar({
         options={TYPES.map((s) => ({ value: s, label: s }))}
         onChange={(value) => onChange({ type: value }, false)}
       />
-      {TEXT_FILTERS.filter((f) => fixed[f.name] === undefined).map((f) => (
-        <DebouncedTextInput
-          key={f.name}
-          label={f.label}
-          value={state[f.name]}
-          onCommit={(value) => onChange({ [f.name]: value.trim() }, true)}
-        />
-      ))}
+      {offered.slice(0, INLINE_TEXT_FILTERS).map(textFilter)}
+      {/* The id filters fold away so the table keeps the screen on short windows; a filter in
+          use keeps them open. */}
+      <details className="filter-bar__more" open={moreInUse || undefined}>
+        <summary>More filters{moreInUse ? ' (in use)' : ''}</summary>
+        <div className="filter-bar__more-fields">
+          {offered.slice(INLINE_TEXT_FILTERS).map(textFilter)}
+        </div>
+      </details>
     </FilterBar>
   );
 }

@@ -44,9 +44,10 @@ export function taskColumns(scope: SessionScope): Column<RayTask>[] {
     {
       id: 'job',
       header: 'Job',
+      defaultHidden: true,
       cell: (t) => <EntityLink scope={scope} kind="job" id={t.job_id} />,
     },
-    { id: 'type', header: 'Type', cell: (t) => t.type },
+    { id: 'type', header: 'Type', defaultHidden: true, cell: (t) => t.type },
     {
       id: 'func',
       header: 'Function',
@@ -81,6 +82,7 @@ export function taskColumns(scope: SessionScope): Column<RayTask>[] {
       id: 'end',
       header: 'End',
       sortKey: 'end_time_ms',
+      defaultHidden: true,
       cell: (t) => <TimeText ms={t.end_time_ms} />,
     },
     {
