@@ -24,7 +24,7 @@ describe('jobs view', () => {
       'Job entrypoint command failed with exit code 1',
     );
     const cause = await within(failure).findByRole('link', { name: /its stderr lines/ }, SLOW);
-    expect(cause.getAttribute('href')).toMatch(/\/tasks\/task\d+\?attempt=0&tab=err#task-logs$/);
+    expect(cause.getAttribute('href')).toMatch(/\/tasks\/task\d+\/logs\?attempt=0&tab=err$/);
     expect(screen.getByRole('link', { name: 'Open full log' })).toHaveAttribute(
       'href',
       `${BASE}/jobs/02000000/logs`,

@@ -23,7 +23,10 @@ describe('live sessions in the SPA', () => {
     server.use(
       http.get('*/api/sessions', () =>
         HttpResponse.json({
-          sessions: [live, recorded],
+          sessions: [
+            { ...live, outcome: { state: 'running' } },
+            { ...recorded, outcome: { state: 'failed' } },
+          ],
           total: 2,
           page: 1,
           pageSize: 50,
@@ -44,6 +47,7 @@ describe('live sessions in the SPA', () => {
       '/c/ml-team/raycluster/shared-dev/live',
     );
     expect(within(first!).getByTitle(/Running now/)).toHaveTextContent('live');
+    expect(within(first!).getByText('running')).toBeInTheDocument();
     expect(within(first!).queryByText('latest')).not.toBeInTheDocument();
     expect(within(second!).getByText('latest')).toBeInTheDocument();
   });
