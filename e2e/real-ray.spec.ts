@@ -89,12 +89,16 @@ test("the failed job's page shows Ray's message", async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('FAILED');
   const words = withoutColours(failed!.message!);
   const firstLine = words.split('\n')[0]!;
-  const message = page.locator('.job-detail__message--failed');
-  await expect(message).toContainText(firstLine);
-  // Ray's message quotes the driver's last lines: the last one is on the page, on its own line.
+  // Ray's message quotes the driver's last lines; the last one is the exception, shown first.
   const lastLine = words.trimEnd().split('\n').at(-1)!;
+  const failure = page.getByRole('region', { name: /Why it failed/ });
+  await expect(failure.getByLabel('Exception')).toHaveText(lastLine.trim());
+  // The whole of Ray's message, line by line and without colour codes, one click away.
+  await failure.getByText('Full traceback').click();
+  const message = failure.getByLabel('Traceback');
+  await expect(message).toContainText(firstLine);
   await expect(message).toContainText(lastLine);
-  await expect(message).toHaveCSS('white-space', 'pre-wrap');
+  await expect(message).toHaveCSS('white-space', /^pre/);
   await expect(message).not.toContainText('\u001b[');
   await page.screenshot({ path: path.join('test-results', 'real-ray-failed-job.png') });
 });

@@ -148,7 +148,7 @@ for (const by of ['job id', 'submission id'] as const) {
     await expect(details).toContainText(failed.errorType);
     await expect(details).toContainText(failedJob.entrypoint);
     await expect(details.getByText(String(failed.exitCode), { exact: true })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Driver logs' })).toHaveAttribute(
+    await expect(page.getByRole('link', { name: 'Open full log' })).toHaveAttribute(
       'href',
       paths.jobLogs(failedScope, failed.jobId),
     );

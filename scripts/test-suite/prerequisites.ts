@@ -4,7 +4,8 @@ import { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/support/chromium.ts';
 import { PROMETHEUS_BIN } from '../../e2e/support/prometheus.ts';
 
 // The programs `npm test` needs besides node_modules: Debian's Chromium (Playwright cannot
-// download one here) and Prometheus (the metrics e2e). Checked first, so a fresh machine learns
+// download one here), Prometheus (the metrics e2e) and kubectl (renders deploy/ with its built-in
+// kustomize; part of this machine image, and the package of that name where apt has it). Checked first, so a fresh machine learns
 // in seconds what is missing; as root on Debian they are installed, as CI needs.
 
 export interface Prerequisite {
@@ -21,6 +22,7 @@ export function prerequisites(): Prerequisite[] {
       debianPackage: 'chromium',
     },
     { path: PROMETHEUS_BIN, debianPackage: 'prometheus' },
+    { path: '/usr/bin/kubectl', debianPackage: 'kubectl' },
   ];
 }
 

@@ -72,4 +72,21 @@ describe('live sessions in the SPA', () => {
     );
     expect(screen.queryByRole('region', { name: 'Live cluster' })).not.toBeInTheDocument();
   });
+
+  it('a running cluster’s metrics page says where its numbers are, instead of failing on a summary it cannot have', async () => {
+    server.use(
+      http.get(LIVE_INFO, () => HttpResponse.json(live)),
+      http.get('*/api/c/ml-team/raycluster/shared-dev/live/summary', () =>
+        HttpResponse.json(
+          { statusCode: 404, error: 'Not Found', message: 'live' },
+          { status: 404 },
+        ),
+      ),
+    );
+    renderApp('/c/ml-team/raycluster/shared-dev/live/metrics');
+    expect(
+      await screen.findByRole('region', { name: 'Metrics come from the recorded session' }),
+    ).toHaveTextContent('appear here once the cluster ends');
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
+  });
 });

@@ -1,4 +1,5 @@
 import { useDocumentTitle } from '../../../app/use-document-title';
+import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Tabs, type TabItem } from '../../../components/ui/Tabs';
 import { useRuntimeConfig } from '../../../config/runtime-config';
@@ -20,6 +21,7 @@ export function MetricsPage() {
   const summary = useSessionSummary(scope);
   useDocumentTitle(`${scope.name} · Metrics`);
 
+  if (info.data?.live === 'running') return <RunningClusterMetrics />;
   if (info.isPending || summary.isPending)
     return <SessionLoadProgress label="Loading the session's time span" />;
   if (info.isError || summary.isError) {
@@ -52,6 +54,28 @@ export function MetricsPage() {
         Metrics
       </h1>
       <Tabs label="Dashboards" tabs={tabs} />
+    </section>
+  );
+}
+
+/**
+ * Every chart here is scoped to a recorded session (its events, its SessionName label, its time
+ * span); a running cluster has none of them yet, so say where its numbers are instead.
+ */
+function RunningClusterMetrics() {
+  return (
+    <section aria-labelledby="metrics-title">
+      <h1 id="metrics-title" className="page-title">
+        Metrics
+      </h1>
+      <EmptyState title="Metrics come from the recorded session">
+        <p>
+          This cluster is running: its activity charts, Prometheus series and Grafana dashboards are
+          scoped to the session the collector records, and appear here once the cluster ends. Its
+          nodes&apos; live CPU and memory are on the Nodes page; while it runs, its own Ray
+          Dashboard&apos;s Metrics view shows the current numbers.
+        </p>
+      </EmptyState>
     </section>
   );
 }
