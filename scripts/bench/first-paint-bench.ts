@@ -3,6 +3,7 @@ import { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/support/chromium.ts';
 import { recordRequests, ROUND_TRIP_MS, wavesOf } from '../../e2e/support/request-waves.ts';
 import { paths } from '../../src/config/paths.ts';
 import type { ManifestSession } from '../sample/manifest.ts';
+import { msToFirstRow } from './first-row.ts';
 import { scopeOf } from './samples.ts';
 import { median } from './stats.ts';
 
@@ -21,7 +22,6 @@ export interface FirstPaintResult {
   medianMs: number;
 }
 
-const FIRST_ROW = 'table tbody tr.data-table__row';
 /** What the jobs list's first row needs: its page code and the jobs API answer. */
 const NEEDS = [/\/assets\/JobsPage-[^/]+\.js$/, /\/api\/jobs\/$/];
 
@@ -31,16 +31,7 @@ async function loadOnce(browser: Browser, url: string): Promise<{ ms: number; wa
     const page = await context.newPage();
     const requests = await recordRequests(page);
     await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(
-      (selector) => {
-        const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } })
-          .document;
-        return doc.querySelector(selector) !== null && performance.now();
-      },
-      FIRST_ROW,
-      { polling: 'raf', timeout: 60_000 },
-    );
-    const ms = (await handle.jsonValue()) as number;
+    const ms = await msToFirstRow(page, 60_000);
     const waves = wavesOf(requests());
     const needed = NEEDS.map((need) => waves.find((r) => need.test(new URL(r.url).pathname)));
     if (needed.some((r) => !r))

@@ -5,6 +5,7 @@ import { paths } from '../../src/config/paths.ts';
 import { checkBundleBudgets, routeBundles, type BundleCheck } from '../bundle-size.ts';
 import type { ManifestSession } from '../sample/manifest.ts';
 import type { PagingCheck } from './paging-check.ts';
+import { msToFirstRow } from './first-row.ts';
 import { attemptCount, scopeOf } from './samples.ts';
 import { median } from './stats.ts';
 
@@ -34,8 +35,6 @@ export interface FirstRow {
 }
 
 const FIRST_ROW_TIMEOUT_MS = 60_000;
-/** A data row of the tasks table (DataTable's rows; loading skeleton rows have no class). */
-const FIRST_ROW = 'table tbody tr.data-table__row';
 
 /** One page load in a fresh context (empty cache): navigation start → first task row. */
 async function firstRowMs(browser: Browser, url: string): Promise<number> {
@@ -43,18 +42,7 @@ async function firstRowMs(browser: Browser, url: string): Promise<number> {
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit', timeout: FIRST_ROW_TIMEOUT_MS });
-    // Checked every frame in the page itself; performance.now() counts from navigation start.
-    // A function, not a string: the page's CSP (no unsafe-eval) refuses evaluated strings.
-    const handle = await page.waitForFunction(
-      (selector) => {
-        const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } })
-          .document;
-        return doc.querySelector(selector) !== null && performance.now();
-      },
-      FIRST_ROW,
-      { polling: 'raf', timeout: FIRST_ROW_TIMEOUT_MS },
-    );
-    return (await handle.jsonValue()) as number;
+    return await msToFirstRow(page, FIRST_ROW_TIMEOUT_MS);
   } finally {
     await context.close();
   }
