@@ -36,6 +36,10 @@ export const UNCOMPARED: Record<string, string> = {
     'task rows leave it out; the same profile spans answer /api/v0/tasks/timeline',
   'log lists: folders with no files': 'the collector copies regular files only',
   'workers: drivers': 'drivers send no worker events',
+  'jobs: driver_node_id of DRIVER jobs':
+    'Ray answers null although the driver-job event names the node; we keep it (the job page links it)',
+  '/events':
+    "the live answer omits the GCS's node-removed event, and ours adds the events history derives (job ends)",
 };
 
 const recording = unpackRealRayRecording();
