@@ -127,6 +127,14 @@ test('jobs, tasks, actors, nodes and logs render from the running dashboard, and
   await expect(nodes.getByRole('columnheader', { name: 'CPU usage' })).toBeVisible();
   await expect(nodes.getByText(/^\d+(\.\d+)? %$/).first()).toBeVisible();
 
+  // Every chart is scoped to a recorded session: the metrics page says so, it does not fail.
+  await page.goto(`${dashboard.origin}${paths.metrics(scope)}`);
+  await expect(
+    page.getByRole('region', { name: 'Metrics come from the recorded session' }),
+  ).toBeVisible();
+  await expect(page.getByText(/Could not load/)).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('live-metrics.png') });
+
   await page.goto(`${dashboard.origin}${paths.logs(scope, { node: HEAD_NODE })}`);
   await expect(page.getByText('raylet.out').first()).toBeVisible();
 
