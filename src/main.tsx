@@ -1,4 +1,4 @@
-import './app/theme/apply-initial-theme';
+import './lib/theme/apply-initial-theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import { StrictMode } from 'react';

@@ -1,7 +1,7 @@
 import { useLocation } from 'react-router';
 import { paths } from '../config/paths';
 import { AppLink } from '../components/ui/AppLink';
-import { useDocumentTitle } from './use-document-title';
+import { useDocumentTitle } from '../lib/use-document-title';
 
 /** Any URL the app does not know, including /c/... URLs whose parts are not valid names. */
 export function NotFoundPage() {

@@ -1,7 +1,7 @@
 import { Outlet, useParams } from 'react-router';
 import { LiveSessionBar } from '../features/live/components/LiveSessionBar';
-import { scopeFromParams } from '../features/session/session-scope';
-import { SessionScopeContext } from '../features/session/SessionScopeContext';
+import { scopeFromParams } from '../lib/session/session-scope';
+import { SessionScopeContext } from '../lib/session/SessionScopeContext';
 import { NotFoundPage } from './NotFoundPage';
 
 /** Validates /c/:namespace/:kind/:name/:session once; every page below trusts the scope. */

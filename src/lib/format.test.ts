@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDuration, formatTime, offsetAt, parseUtcOffset } from './format';
+import {
+  formatAge,
+  formatBytes,
+  formatDuration,
+  formatTime,
+  offsetAt,
+  parseUtcOffset,
+} from './format';
 
 const SESSION_START = Date.UTC(2026, 0, 11, 19, 38, 40, 146);
 
@@ -78,5 +85,25 @@ describe('formatAge', () => {
     [now + 2 * 3_600_000, 'in 2 hours'],
   ])('%d reads %s', (ms, text) => {
     expect(formatAge(ms, now)).toBe(text);
+  });
+});
+
+describe('formatBytes', () => {
+  it('reads like a file manager by default', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MiB');
+    expect(formatBytes(200 * 1024 * 1024)).toBe('200 MiB');
+  });
+
+  it('keeps up to two decimals for exact amounts', () => {
+    expect(formatBytes(2 * 1024 ** 3, 'exact')).toBe('2 GiB');
+    expect(formatBytes(1.25 * 1024 ** 3, 'exact')).toBe('1.25 GiB');
+    expect(formatBytes(1000, 'exact')).toBe('1000 B');
+  });
+
+  it('shows a dash for what is not a size', () => {
+    expect(formatBytes(Number.NaN)).toBe('—');
+    expect(formatBytes(-1)).toBe('—');
   });
 });

@@ -109,6 +109,31 @@ export function formatAge(ms: number, now: number): string {
   return 'just now';
 }
 
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/**
+ * Bytes in binary units, the one byte formatter. `short` (file and read sizes): "512 B",
+ * "1.5 KiB", "200 MiB" — one decimal below 10. `exact` (resource amounts, chart values, where
+ * "1.25 GiB" matters): up to two decimals, trailing zeros dropped — "2 GiB", "1.25 GiB".
+ */
+export function formatBytes(bytes: number, precision: 'short' | 'exact' = 'short'): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return `${value} B`;
+  const digits =
+    precision === 'exact'
+      ? String(Number(value.toFixed(2)))
+      : value < 10
+        ? value.toFixed(1)
+        : String(Math.round(value));
+  return `${digits} ${BYTE_UNITS[unit]}`;
+}
+
 /** "1 job", "3 jobs", "1,000,000 attempts". */
 export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;

@@ -1,6 +1,6 @@
 import { paths } from '../../config/paths';
 import { AppLink } from '../../components/ui/AppLink';
-import { KIND_LABELS } from '../../features/session/kind-labels';
+import { KIND_LABELS } from '../../lib/session/kind-labels';
 import type { SessionScope } from '../../types/api';
 
 /** Sessions › namespace › kind › name › session; each step opens the sessions list filtered to it. */

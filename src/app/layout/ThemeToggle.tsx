@@ -1,5 +1,5 @@
-import { useTheme } from '../theme/ThemeProvider';
-import type { ThemePreference } from '../theme/theme';
+import { useTheme } from '../../lib/theme/ThemeProvider';
+import type { ThemePreference } from '../../lib/theme/theme';
 
 const OPTIONS: { value: ThemePreference; label: string }[] = [
   { value: 'light', label: 'Light' },

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useTimeFormat } from '../time/TimeFormatProvider';
-import { isTimezoneChoice } from '../time/timezone-choice';
+import { useTimeFormat } from '../../lib/time/TimeFormatProvider';
+import { isTimezoneChoice } from '../../lib/time/timezone-choice';
 
 /** UTC / Browser, plus Cluster inside a session (the zone the cluster itself recorded). */
 export function TimezoneSelect({ insideSession }: { insideSession: boolean }) {

@@ -1,6 +1,6 @@
 import { Link, NavLink } from 'react-router';
 import type { LinkProps, NavLinkProps } from 'react-router';
-import { useAppHref } from '../../app/embed';
+import { useAppHref } from '../../lib/embed';
 
 // Links inside the app: same as react-router's, but they keep `?embed=1` and `?theme=`.
 

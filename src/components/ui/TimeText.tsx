@@ -1,4 +1,4 @@
-import { useTimeFormat } from '../../app/time/TimeFormatProvider';
+import { useTimeFormat } from '../../lib/time/TimeFormatProvider';
 import { formatDuration } from '../../lib/format';
 
 /** A time in the user's chosen zone, or "—" when not recorded. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LogFileEntry } from './api/log-types';
+import type { LogFileEntry } from '../../lib/logs/log-types';
 import { foldersOf, groupFiles } from './file-groups';
-import { formatSize } from './format-size';
 
 const entry = (name: string, category: LogFileEntry['category'], isFolder = false) => ({
   path: name,
@@ -32,14 +31,5 @@ describe('grouping a folder of logs', () => {
     const groups = groupFiles(entries, 'WORKER-A');
     expect(groups).toHaveLength(1);
     expect(groups[0]!.files.map((f) => f.name)).toEqual(['worker-a.out']);
-  });
-});
-
-describe('formatSize', () => {
-  it('reads like a file manager', () => {
-    expect(formatSize(512)).toBe('512 B');
-    expect(formatSize(1536)).toBe('1.5 KiB');
-    expect(formatSize(3 * 1024 * 1024)).toBe('3.0 MiB');
-    expect(formatSize(200 * 1024 * 1024)).toBe('200 MiB');
   });
 });

@@ -1,4 +1,4 @@
-import type { LogSource } from './log-source';
+import type { LogSource } from '../../components/log-viewer/log-source';
 
 // The tabs of an entity's logs (job, task, actor): each shows a log source, or a fixed text
 // such as a task's error traceback.

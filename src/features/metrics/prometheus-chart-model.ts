@@ -1,4 +1,4 @@
-import { formatBytes } from '../actors/resources';
+import { formatBytes } from '../../lib/format';
 import type { PrometheusSeries, PrometheusUnit } from './prometheus-types';
 
 // Pure shaping of a Prometheus metric's columns into recharts rows, and its unit as text.
@@ -41,8 +41,8 @@ const COUNT_UNITS: Partial<Record<PrometheusUnit, [string, string]>> = {
 export function formatMetricValue(unit: PrometheusUnit, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '—';
   if (unit === 'percent') return `${number(value, 1)}%`;
-  if (unit === 'bytes') return formatBytes(Math.round(value));
-  if (unit === 'bytesPerSecond') return `${formatBytes(Math.round(value))}/s`;
+  if (unit === 'bytes') return formatBytes(Math.round(value), 'exact');
+  if (unit === 'bytesPerSecond') return `${formatBytes(Math.round(value), 'exact')}/s`;
   const [one, many] = COUNT_UNITS[unit] ?? ['', ''];
   return `${number(value, 2)} ${value === 1 ? one : many}`.trim();
 }
@@ -50,8 +50,8 @@ export function formatMetricValue(unit: PrometheusUnit, value: number | null): s
 /** A value on the y axis: as short as it stays readable ("50%", "1.5 GiB", "1.2k"). */
 export function formatAxisValue(unit: PrometheusUnit, value: number): string {
   if (unit === 'percent') return `${number(value, 0)}%`;
-  if (unit === 'bytes') return formatBytes(Math.round(value));
-  if (unit === 'bytesPerSecond') return `${formatBytes(Math.round(value))}/s`;
+  if (unit === 'bytes') return formatBytes(Math.round(value), 'exact');
+  if (unit === 'bytesPerSecond') return `${formatBytes(Math.round(value), 'exact')}/s`;
   return Math.abs(value) >= 1000
     ? value.toLocaleString('en-US', { notation: 'compact', maximumFractionDigits: 1 })
     : number(value, 1);

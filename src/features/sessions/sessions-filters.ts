@@ -1,6 +1,6 @@
 import { SESSION_KINDS } from '../../types/api';
 import type { SessionKind } from '../../types/api';
-import { chromeParamsOf } from '../../app/embed';
+import { chromeParamsOf } from '../../lib/embed';
 
 // The sessions list's filters and page live in the query string; this reads and edits them.
 

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { useDocumentTitle } from '../../../app/use-document-title';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { AppLink } from '../../../components/ui/AppLink';
 import { EntityLink } from '../../../components/ui/EntityLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
@@ -10,10 +10,10 @@ import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
-import { useSessionScope } from '../../session/SessionScopeContext';
-import { toActorRow } from '../actor-rows';
-import { useActor } from '../api/get-actors';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
+import { toActorRow } from '../../../lib/actors/actor-rows';
+import { useActor } from '../../../lib/actors/get-actors';
 import './actors.css';
 
 /** /actors/:actorId: every recorded fact of one actor, why it died, its logs and tasks. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { useDocumentTitle } from '../../../app/use-document-title';
-import { useAppHref } from '../../../app/embed';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useAppHref } from '../../../lib/embed';
 import { DataTable } from '../../../components/ui/data-table/DataTable';
 import { sortRows } from '../../../components/ui/data-table/sort-rows';
 import { EmptyState } from '../../../components/ui/EmptyState';
@@ -10,11 +10,11 @@ import { FilterBar, SelectFilter } from '../../../components/ui/FilterBar';
 import { DebouncedTextInput } from '../../../components/ui/DebouncedTextInput';
 import { paths } from '../../../config/paths';
 import { useUrlState } from '../../../lib/url-state';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
-import { useSessionScope } from '../../session/SessionScopeContext';
-import { actorFilterOptions, filterActorRows, toActorRows } from '../actor-rows';
-import { useActors } from '../api/get-actors';
-import { actorColumns } from './actor-columns';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
+import { actorFilterOptions, filterActorRows, toActorRows } from '../../../lib/actors/actor-rows';
+import { useActors } from '../../../lib/actors/get-actors';
+import { actorColumns } from '../../../components/actors/actor-columns';
 
 const URL_SPEC = { state: '', class: '', job: '', name: '', sort: 'start', order: 'asc' };
 const asOptions = (values: string[]) => values.map((value) => ({ value, label: value }));

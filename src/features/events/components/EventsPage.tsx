@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useDocumentTitle } from '../../../app/use-document-title';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import type { Column } from '../../../components/ui/data-table/DataTable';
 import { DataTable } from '../../../components/ui/data-table/DataTable';
 import { EmptyState } from '../../../components/ui/EmptyState';
@@ -10,8 +10,8 @@ import { StatusChip } from '../../../components/ui/StatusChip';
 import { TimeText } from '../../../components/ui/TimeText';
 import type { SessionScope } from '../../../types/api';
 import { useUrlState } from '../../../lib/url-state';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
-import { useSessionScope } from '../../session/SessionScopeContext';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { useEvents } from '../api/get-events';
 import {
   NO_JOB,

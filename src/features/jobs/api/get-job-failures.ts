@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SessionScope } from '../../../types/api';
-import { taskPageQuery } from '../../tasks/api/get-tasks';
-import { TASK_URL_STATE, taskListSearch } from '../../tasks/task-query';
+import { taskPageQuery } from '../../../lib/tasks/get-tasks';
+import { TASK_URL_STATE, taskListSearch } from '../../../lib/tasks/task-query';
 
 /**
  * How many of a job's failed attempts the job page reads to find the root cause. The attempt an

@@ -3,8 +3,8 @@ import { EntityLink } from '../../../components/ui/EntityLink';
 import { paths } from '../../../config/paths';
 import type { SessionScope } from '../../../types/api';
 import type { RayJob, RayTask } from '../../../types/ray';
-import { LazyLogViewer } from '../../logs/components/LazyLogViewer';
-import { hasDriverLog } from '../job-failure';
+import { LazyLogViewer } from '../../../components/log-viewer/LazyLogViewer';
+import { hasDriverLog } from '../../../lib/jobs/job-failure';
 
 /**
  * The driver log's tail inline, with the full log one click away. A DRIVER job has no driver

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { useDocumentTitle } from '../../../app/use-document-title';
-import { useAppHref } from '../../../app/embed';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useAppHref } from '../../../lib/embed';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { FilterBar, SelectFilter } from '../../../components/ui/FilterBar';
@@ -10,9 +10,9 @@ import type { SortOrder } from '../../../components/ui/data-table/DataTable';
 import { sortRows } from '../../../components/ui/data-table/sort-rows';
 import { paths } from '../../../config/paths';
 import { useUrlState } from '../../../lib/url-state';
-import { useSessionScope } from '../../session/SessionScopeContext';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
-import { useJobs } from '../api/get-jobs';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
+import { useJobs } from '../../../lib/jobs/get-jobs';
 import { distinctValues, filterJobs, jobKey } from '../job-rows';
 import { jobColumns } from './job-columns';
 

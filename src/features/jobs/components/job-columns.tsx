@@ -4,7 +4,7 @@ import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import type { Column } from '../../../components/ui/data-table/DataTable';
 import type { SessionScope } from '../../../types/api';
 import type { RayJob } from '../../../types/ray';
-import { exceptionLine } from '../job-failure';
+import { exceptionLine } from '../../../lib/jobs/job-failure';
 import { jobDurationMs, jobKey } from '../job-rows';
 import { stripAnsi } from '../../logs/ansi';
 

@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import { AppLink } from '../../../components/ui/AppLink';
 import { paths } from '../../../config/paths';
 import type { SessionScope } from '../../../types/api';
-import { useSessionInfo } from '../../overview/api/get-session-info';
+import { useSessionInfo } from '../../../lib/session/api/get-session-info';
 import { LIVE_REFRESH_MS, updatedAgo } from '../refresh';
-import { LiveBadge } from './LiveBadge';
-import './live.css';
+import { LiveBadge } from '../../../components/live/LiveBadge';
+import '../../../components/live/live.css';
 
 /**
  * Above every page of a `live` URL. While the cluster runs, every query of the session is read

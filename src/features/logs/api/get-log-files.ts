@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiPaths } from '../../../config/paths';
 import { apiGet } from '../../../lib/api-client';
 import type { SessionScope } from '../../../types/api';
-import type { LogFilesAnswer } from './log-types';
+import type { LogFilesAnswer } from '../../../lib/logs/log-types';
 
 /** The direct children of one folder ('' = the top) of a node's logs. */
 export function getLogFiles(

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
+import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
 import { AppLink } from '../../../components/ui/AppLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Skeleton } from '../../../components/ui/Skeleton';
 import { paths } from '../../../config/paths';
 import type { SessionScope } from '../../../types/api';
 import { useLogFiles } from '../api/get-log-files';
-import type { LogFileEntry } from '../api/log-types';
+import type { LogFileEntry } from '../../../lib/logs/log-types';
 import { foldersOf, groupFiles } from '../file-groups';
-import { formatSize } from '../format-size';
+import { formatBytes } from '../../../lib/format';
 
 function FileRow({
   scope,
@@ -25,7 +25,7 @@ function FileRow({
       <AppLink to={paths.logFile(scope, nodeId, file.path)} className="mono">
         {file.name}
       </AppLink>
-      <span className="log-files__size">{formatSize(file.size)}</span>
+      <span className="log-files__size">{formatBytes(file.size)}</span>
       <span className="log-files__time">{formatTime(file.mtime)}</span>
     </li>
   );

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { AppLink } from '../../../components/ui/AppLink';
 import { paths } from '../../../config/paths';
-import { useSessionScope } from '../../session/SessionScopeContext';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { JOB_TASKS_READ, useJobWorkerLogs } from '../api/get-job-worker-logs';
 import { jobLogTabs } from '../log-tabs';
 import { LogTabs } from './LogTabs';

@@ -1,8 +1,8 @@
 import { useParams } from 'react-router';
 import { AppLink } from '../../../components/ui/AppLink';
 import { paths } from '../../../config/paths';
-import { useSessionScope } from '../../session/SessionScopeContext';
-import { LazyLogViewer } from './LazyLogViewer';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
+import { LazyLogViewer } from '../../../components/log-viewer/LazyLogViewer';
 import './logs.css';
 
 /** One file of one node: /c/.../logs/:nodeId/<path>#L120-L140. */

@@ -5,7 +5,7 @@ import { server } from '../../../../mocks/server';
 import { renderApp } from '../../../test/render-app';
 
 // xterm needs a real browser; here the viewer just names its source (the e2e test covers it).
-vi.mock('./LazyLogViewer', () => ({
+vi.mock('../../../components/log-viewer/LazyLogViewer', () => ({
   LazyLogViewer: ({ source }: { source: unknown }) => (
     <p data-testid="viewer">{JSON.stringify(source)}</p>
   ),

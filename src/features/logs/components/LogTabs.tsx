@@ -1,8 +1,8 @@
 import { useSearchParams } from 'react-router';
-import { logSourceKey } from '../log-source';
+import { logSourceKey } from '../../../components/log-viewer/log-source';
 import { selectedTab } from '../log-tabs';
 import type { LogTab } from '../log-tabs';
-import { LazyLogViewer } from './LazyLogViewer';
+import { LazyLogViewer } from '../../../components/log-viewer/LazyLogViewer';
 import './logs.css';
 
 /** One viewer, many logs: the selected tab lives in `?tab=`. `titleContext`: see LogViewer. */

@@ -1,7 +1,7 @@
 import { useParams, useSearchParams } from 'react-router';
 import { AppLink } from '../../../components/ui/AppLink';
 import { paths } from '../../../config/paths';
-import { useSessionScope } from '../../session/SessionScopeContext';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { TaskLogTabs } from './EntityLogTabs';
 import './logs.css';
 

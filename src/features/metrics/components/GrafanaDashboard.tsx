@@ -1,5 +1,5 @@
-import { useTheme } from '../../../app/theme/ThemeProvider';
-import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
+import { useTheme } from '../../../lib/theme/ThemeProvider';
+import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
 import { Skeleton } from '../../../components/ui/Skeleton';
 import { useRuntimeConfig } from '../../../config/runtime-config';
 import type { SessionInfo } from '../../../types/api';

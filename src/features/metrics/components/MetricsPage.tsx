@@ -1,12 +1,12 @@
-import { useDocumentTitle } from '../../../app/use-document-title';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Tabs, type TabItem } from '../../../components/ui/Tabs';
 import { useRuntimeConfig } from '../../../config/runtime-config';
-import { useSessionInfo } from '../../overview/api/get-session-info';
-import { useSessionSummary } from '../../overview/api/get-session-summary';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
-import { useSessionScope } from '../../session/SessionScopeContext';
+import { useSessionInfo } from '../../../lib/session/api/get-session-info';
+import { useSessionSummary } from '../../../lib/session/api/get-session-summary';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { grafanaDashboardTabs, sessionWindow } from '../grafana-tabs';
 import { GrafanaDashboard } from './GrafanaDashboard';
 import { NativeChartsTab } from './NativeChartsTab';

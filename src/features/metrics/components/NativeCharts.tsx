@@ -14,8 +14,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useTheme } from '../../../app/theme/ThemeProvider';
-import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
+import { useTheme } from '../../../lib/theme/ThemeProvider';
+import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
 import { formatDuration } from '../../../lib/format';
 import {
   activityRows,

@@ -4,7 +4,7 @@ import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { FilterBar, SelectFilter } from '../../../components/ui/FilterBar';
 import { useUrlState } from '../../../lib/url-state';
 import type { SessionScope } from '../../../types/api';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { useNativeSeries } from '../api/get-native-series';
 
 const NativeCharts = lazy(() => import('./NativeCharts'));

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import type { SessionScope } from '../../../types/api';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { usePrometheusSeries } from '../api/get-prometheus-metrics';
 import { hasSamples } from '../prometheus-chart-model';
 import type { PrometheusMetricInfo } from '../prometheus-types';

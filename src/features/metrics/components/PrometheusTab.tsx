@@ -1,6 +1,6 @@
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import type { SessionScope } from '../../../types/api';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { usePrometheusCatalogue } from '../api/get-prometheus-metrics';
 import { PrometheusMetricPanel } from './PrometheusMetricPanel';
 

@@ -7,13 +7,13 @@ import { AppLink } from '../../../components/ui/AppLink';
 import { paths } from '../../../config/paths';
 import type { SessionScope } from '../../../types/api';
 import type { SessionSummary } from '../../../types/ray';
-import { useActors } from '../../actors/api/get-actors';
-import { useJobs } from '../../jobs/api/get-jobs';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
-import { useTaskPage } from '../../tasks/api/get-tasks';
-import { taskListSearch, TASK_URL_STATE } from '../../tasks/task-query';
-import { useClusterStatusText, useSessionSummary } from '../api/get-session-summary';
-import { latestFailures, outcomeList } from '../session-health';
+import { useActors } from '../../../lib/actors/get-actors';
+import { useJobs } from '../../../lib/jobs/get-jobs';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
+import { useTaskPage } from '../../../lib/tasks/get-tasks';
+import { taskListSearch, TASK_URL_STATE } from '../../../lib/tasks/task-query';
+import { useClusterStatusText, useSessionSummary } from '../../../lib/session/api/get-session-summary';
+import { latestFailures, outcomeList } from '../../../lib/session/session-health';
 import { countLabel } from '../../../lib/format';
 
 const FAILED_TASKS = taskListSearch(

@@ -1,5 +1,5 @@
-import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
-import { KIND_LABELS } from '../../session/kind-labels';
+import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
+import { KIND_LABELS } from '../../../lib/session/kind-labels';
 import type { SessionInfo } from '../../../types/api';
 import { Facts } from '../../../components/ui/Facts';
 

@@ -1,6 +1,6 @@
 import { paths } from '../../../config/paths';
 import { AppLink } from '../../../components/ui/AppLink';
-import { useDocumentTitle } from '../../../app/use-document-title';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import type { SessionScope } from '../../../types/api';
 
 /** The URL is well-formed but storage has no such session. */

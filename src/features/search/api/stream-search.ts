@@ -1,7 +1,7 @@
 import { apiPaths } from '../../../config/paths';
 import { apiFetch } from '../../../lib/api-client';
 import type { SessionScope } from '../../../types/api';
-import type { SearchMode } from '../../logs/search-mode';
+import type { SearchMode } from '../../../lib/search-mode';
 import { createNdjsonParser } from '../ndjson';
 import { isSearchEvent } from '../search-results';
 import type { SearchEvent } from '../search-results';

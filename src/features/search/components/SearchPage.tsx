@@ -2,11 +2,11 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
-import { useLogNodes } from '../../logs/api/get-log-nodes';
-import { formatSize } from '../../logs/format-size';
-import { SEARCH_MODES, parseSearchMode, patternProblem } from '../../logs/search-mode';
-import type { SearchMode } from '../../logs/search-mode';
-import { useSessionScope } from '../../session/SessionScopeContext';
+import { useLogNodes } from '../../../lib/logs/get-log-nodes';
+import { formatBytes } from '../../../lib/format';
+import { SEARCH_MODES, parseSearchMode, patternProblem } from '../../../lib/search-mode';
+import type { SearchMode } from '../../../lib/search-mode';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { useLogSearch } from '../use-log-search';
 import { SearchResults } from './SearchResults';
 import './search.css';
@@ -117,7 +117,7 @@ export default function SearchPage() {
               ` · searching… (${done?.filesScanned ?? view.filesSeen} files scanned)`}
             {status === 'stopped' && ' · stopped'}
             {done &&
-              ` · ${done.filesScanned} of ${done.filesTotal} files scanned, ${formatSize(done.bytesScanned)} read`}
+              ` · ${done.filesScanned} of ${done.filesTotal} files scanned, ${formatBytes(done.bytesScanned)} read`}
           </p>
           {done?.truncated && (
             <p className="search-page__truncated">

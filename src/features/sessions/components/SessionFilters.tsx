@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { SESSION_KINDS } from '../../../types/api';
 import { DebouncedTextInput } from '../../../components/ui/DebouncedTextInput';
-import { KIND_LABELS } from '../../session/kind-labels';
+import { KIND_LABELS } from '../../../lib/session/kind-labels';
 import { hasFilters } from '../sessions-filters';
 import type { FilterName, SessionFilters as Filters } from '../sessions-filters';
 

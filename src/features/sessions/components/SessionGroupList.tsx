@@ -1,8 +1,8 @@
 import { paths } from '../../../config/paths';
 import { AppLink } from '../../../components/ui/AppLink';
-import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
-import { KIND_LABELS } from '../../session/kind-labels';
-import { LiveBadge } from '../../live/components/LiveBadge';
+import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
+import { KIND_LABELS } from '../../../lib/session/kind-labels';
+import { LiveBadge } from '../../../components/live/LiveBadge';
 import type { SessionGroup } from '../group-sessions';
 import { SessionDurationText, SessionOutcomeText } from './SessionOutcomeText';
 

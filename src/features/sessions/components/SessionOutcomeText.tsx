@@ -4,7 +4,7 @@ import { DurationText } from '../../../components/ui/TimeText';
 import { paths } from '../../../config/paths';
 import { countLabel } from '../../../lib/format';
 import type { SessionOutcomeState, SessionScope } from '../../../types/api';
-import { outcomeList } from '../../overview/session-health';
+import { outcomeList } from '../../../lib/session/session-health';
 
 /**
  * How a session ended: its jobs by final state (failures first, linking to the failed jobs),

@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Pagination } from '../../../components/ui/Pagination';
 import { Skeleton } from '../../../components/ui/Skeleton';
 import { AppLink } from '../../../components/ui/AppLink';
-import { useDocumentTitle } from '../../../app/use-document-title';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSessions } from '../api/get-sessions';
 import { groupSessions } from '../group-sessions';
 import {
@@ -17,7 +17,7 @@ import {
   withoutFilters,
 } from '../sessions-filters';
 import type { FilterName } from '../sessions-filters';
-import { LiveListNotice } from '../../live/components/LiveListNotice';
+import { LiveListNotice } from '../../../components/live/LiveListNotice';
 import { SessionFilters } from './SessionFilters';
 import { SessionGroupList } from './SessionGroupList';
 import './sessions.css';

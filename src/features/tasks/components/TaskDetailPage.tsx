@@ -1,5 +1,5 @@
 import { useParams, useSearchParams } from 'react-router';
-import { useDocumentTitle } from '../../../app/use-document-title';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { AppLink } from '../../../components/ui/AppLink';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { EntityLink } from '../../../components/ui/EntityLink';
@@ -10,17 +10,17 @@ import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import { paths } from '../../../config/paths';
 import type { SessionScope } from '../../../types/api';
 import type { RayTask } from '../../../types/ray';
-import { useSessionScope } from '../../session/SessionScopeContext';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
-import { useTaskAttempts } from '../api/get-tasks';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
+import { useTaskAttempts } from '../../../lib/tasks/get-tasks';
 import {
   pickAttempt,
   readableErrorMessage,
   stateTransitions,
   taskDurationMs,
   taskLogLinks,
-} from '../task-views';
-import './tasks.css';
+} from '../../../lib/tasks/task-views';
+import '../../../components/tasks/tasks.css';
 import { Facts } from '../../../components/ui/Facts';
 
 /** /tasks/:taskId[?attempt=N]: one task, every attempt, and why it failed. */

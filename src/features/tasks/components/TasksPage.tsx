@@ -1,6 +1,6 @@
-import { useDocumentTitle } from '../../../app/use-document-title';
-import { useSessionScope } from '../../session/SessionScopeContext';
-import { TaskTable } from './TaskTable';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
+import { TaskTable } from '../../../components/tasks/TaskTable';
 
 /** /tasks: every task attempt of the session. */
 export function TasksPage() {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useAppHref } from '../../../app/embed';
-import { useTimeFormat } from '../../../app/time/TimeFormatProvider';
+import { useAppHref } from '../../../lib/embed';
+import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
 import { paths } from '../../../config/paths';
 import { formatDuration } from '../../../lib/format';
 import type { SessionScope } from '../../../types/api';

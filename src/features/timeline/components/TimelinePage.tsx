@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { useDocumentTitle } from '../../../app/use-document-title';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { FilterBar, SelectFilter } from '../../../components/ui/FilterBar';
 import { useUrlState } from '../../../lib/url-state';
-import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
-import { useSessionScope } from '../../session/SessionScopeContext';
+import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
+import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { timelineDownloadUrl, useTimeline } from '../api/get-timeline';
 import { buildTimeline, traceJobs, traceOfJob } from '../timeline-model';
 import { TimelineChart } from './TimelineChart';

@@ -1,0 +1,30 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiPaths } from '../../../config/paths';
+import { apiGet } from '../../api-client';
+import type { SessionScope } from '../../../types/api';
+
+/** The cluster's own timezone as the Ray dashboard recorded it. */
+export interface ClusterTimezone {
+  offset: string;
+  value: string;
+}
+
+export function getClusterTimezone(scope: SessionScope, signal?: AbortSignal) {
+  return apiGet<ClusterTimezone>(apiPaths.scoped(scope, '/timezone'), { signal });
+}
+
+export function clusterTimezoneQuery(scope: SessionScope) {
+  return queryOptions({
+    queryKey: ['session', scope, 'timezone'],
+    queryFn: ({ signal }) => getClusterTimezone(scope, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** Null outside a session; the query stays idle then. */
+export function useClusterTimezone(scope: SessionScope | null) {
+  return useQuery({
+    ...clusterTimezoneQuery(scope ?? { namespace: '', kind: 'raycluster', name: '', session: '' }),
+    enabled: scope !== null,
+  });
+}
