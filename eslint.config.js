@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { spaBoundaries } from './eslint/spa-boundaries.js';
 
 export default tseslint.config(
   {
@@ -14,6 +15,7 @@ export default tseslint.config(
       '.sample-history',
       'public/mockServiceWorker.js',
       'e2e/fixtures',
+      'eslint/fixtures',
     ],
   },
   js.configs.recommended,
@@ -26,6 +28,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
     },
   },
+  ...spaBoundaries,
   {
     files: ['server/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: globals.node },
