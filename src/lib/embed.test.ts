@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carryChromeParams, chromeParamsOf, isEmbedded } from './embed';
+import { carryChromeParams, isEmbedded } from './embed';
 
 describe('carryChromeParams', () => {
   const embedded = new URLSearchParams('embed=1&theme=dark&namespace=ml');
@@ -27,11 +27,7 @@ describe('carryChromeParams', () => {
   });
 });
 
-describe('chromeParamsOf / isEmbedded', () => {
-  it('keeps only the chrome params', () => {
-    expect(chromeParamsOf(new URLSearchParams('embed=1&q=x')).toString()).toBe('embed=1');
-  });
-
+describe('isEmbedded', () => {
   it('treats embed=1 and embed=true as embedded', () => {
     expect(isEmbedded(new URLSearchParams('embed=1'))).toBe(true);
     expect(isEmbedded(new URLSearchParams('embed=true'))).toBe(true);

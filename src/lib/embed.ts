@@ -22,16 +22,6 @@ export function carryChromeParams(to: string, current: URLSearchParams): string 
   return `${path}${query ? `?${query}` : ''}${hash}`;
 }
 
-/** Only the carried params of `current`, e.g. to start a fresh query string. */
-export function chromeParamsOf(current: URLSearchParams): URLSearchParams {
-  const kept = new URLSearchParams();
-  for (const key of CARRIED_PARAMS) {
-    const value = current.get(key);
-    if (value !== null) kept.set(key, value);
-  }
-  return kept;
-}
-
 export function isEmbedded(search: URLSearchParams): boolean {
   const value = search.get('embed');
   return value === '1' || value === 'true';

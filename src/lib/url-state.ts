@@ -12,6 +12,8 @@ export type UrlStateValues<S extends UrlStateSpec> = { [K in keyof S]: string };
 export interface UrlStateUpdateOptions {
   /** Replace the history entry instead of pushing one (for typing). */
   replace?: boolean;
+  /** Keep the scroll position (a tab switch inside a long page). */
+  preventScrollReset?: boolean;
 }
 
 /** The values of `spec`'s keys in `params`, falling back to the defaults. */
@@ -48,7 +50,10 @@ export function applyUrlStatePatch(
   return next;
 }
 
-/** Typed query-string state: `[values, update]`; `update` resets `page` when a filter changes. */
+/**
+ * Typed query-string state: `[values, update, searchFor]`. `update` resets `page` when a filter
+ * changes; `searchFor(patch)` is the `?query` a link to that state carries (e.g. a pager's hrefs).
+ */
 export function useUrlState<S extends UrlStateSpec>(spec: S) {
   const [params, setParams] = useSearchParams();
   const specKey = JSON.stringify(spec);
@@ -60,11 +65,16 @@ export function useUrlState<S extends UrlStateSpec>(spec: S) {
       patch: Partial<Record<keyof S & string, string | number | null | undefined>>,
       options: UrlStateUpdateOptions = {},
     ) => {
-      setParams((current) => applyUrlStatePatch(current, stableSpec, patch), {
-        replace: options.replace,
-      });
+      setParams((current) => applyUrlStatePatch(current, stableSpec, patch), options);
     },
     [setParams, stableSpec],
   );
-  return [values, update] as const;
+  const searchFor = useCallback(
+    (patch: Partial<Record<keyof S & string, string | number | null | undefined>>) => {
+      const query = applyUrlStatePatch(params, stableSpec, patch).toString();
+      return query ? `?${query}` : '';
+    },
+    [params, stableSpec],
+  );
+  return [values, update, searchFor] as const;
 }

@@ -1,8 +1,9 @@
 import { SESSION_KINDS } from '../../types/api';
 import type { SessionKind } from '../../types/api';
-import { chromeParamsOf } from '../../lib/embed';
+import type { UrlStateValues } from '../../lib/url-state';
 
-// The sessions list's filters and page live in the query string; this reads and edits them.
+// The sessions list's filters and page live in the query string (useUrlState); this says which
+// keys they are and reads them, trusting none of them.
 
 export const DEFAULT_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 200;
@@ -23,12 +24,24 @@ export interface SessionFilters {
 export type FilterName = keyof SessionFilters;
 export const FILTER_NAMES: FilterName[] = ['namespace', 'kind', 'owner', 'q', 'from', 'to'];
 
+/** The list's query-string keys and their defaults. */
+export const SESSIONS_URL_STATE = {
+  namespace: '',
+  kind: '',
+  owner: '',
+  q: '',
+  from: '',
+  to: '',
+  page: '1',
+  pageSize: String(DEFAULT_PAGE_SIZE),
+};
+
 export interface SessionsListState extends SessionFilters {
   page: number;
   pageSize: number;
 }
 
-function positiveInt(text: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER) {
+function positiveInt(text: string, fallback: number, max = Number.MAX_SAFE_INTEGER) {
   if (!text || !/^\d+$/.test(text)) return fallback;
   const n = Number(text);
   return n >= 1 ? Math.min(n, max) : fallback;
@@ -37,47 +50,31 @@ function positiveInt(text: string | null, fallback: number, max = Number.MAX_SAF
 const isKind = (value: string): value is SessionKind =>
   (SESSION_KINDS as readonly string[]).includes(value);
 
-/** Reads the list state from the URL; values that do not parse are ignored, not trusted. */
-export function listStateFromSearch(search: URLSearchParams): SessionsListState {
-  const kind = search.get('kind') ?? '';
-  const from = search.get('from') ?? '';
-  const to = search.get('to') ?? '';
+/** The list state in the URL's values; values that do not parse are ignored, not trusted. */
+export function listStateFrom(
+  values: UrlStateValues<typeof SESSIONS_URL_STATE>,
+): SessionsListState {
   return {
-    namespace: search.get('namespace')?.trim() ?? '',
-    kind: isKind(kind) ? kind : '',
-    owner: search.get('owner')?.trim() ?? '',
-    q: search.get('q')?.trim() ?? '',
-    from: DATE.test(from) ? from : '',
-    to: DATE.test(to) ? to : '',
-    page: positiveInt(search.get('page'), 1),
-    pageSize: positiveInt(search.get('pageSize'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    namespace: values.namespace.trim(),
+    kind: isKind(values.kind) ? values.kind : '',
+    owner: values.owner.trim(),
+    q: values.q.trim(),
+    from: DATE.test(values.from) ? values.from : '',
+    to: DATE.test(values.to) ? values.to : '',
+    page: positiveInt(values.page, 1),
+    pageSize: positiveInt(values.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
 }
 
-/** A new query string with one filter changed; any change of filter goes back to page 1. */
-export function withFilter(search: URLSearchParams, name: FilterName, value: string) {
-  const next = new URLSearchParams(search);
-  const trimmed = value.trim();
-  if (trimmed) next.set(name, trimmed);
-  else next.delete(name);
-  next.delete('page');
-  return next;
-}
-
-export function withPage(search: URLSearchParams, page: number) {
-  const next = new URLSearchParams(search);
-  if (page > 1) next.set('page', String(page));
-  else next.delete('page');
-  return next;
-}
-
-/** No filters and page 1; keeps embed/theme and the page size. */
-export function withoutFilters(search: URLSearchParams) {
-  const next = chromeParamsOf(search);
-  const pageSize = search.get('pageSize');
-  if (pageSize) next.set('pageSize', pageSize);
-  return next;
-}
+/** Every filter emptied (the page goes back to 1 with them); the page size stays. */
+export const NO_FILTERS: Record<FilterName, ''> = {
+  namespace: '',
+  kind: '',
+  owner: '',
+  q: '',
+  from: '',
+  to: '',
+};
 
 export function hasFilters(state: SessionFilters): boolean {
   return FILTER_NAMES.some((name) => state[name] !== '');

@@ -1,4 +1,3 @@
-import { useSearchParams } from 'react-router';
 import { DebouncedTextInput } from '../../../components/ui/DebouncedTextInput';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
@@ -8,23 +7,17 @@ import { useLogNodes } from '../../../lib/logs/get-log-nodes';
 import { FolderContents } from './FileList';
 import { NodeList } from './NodeList';
 import './logs.css';
+import { useUrlState } from '../../../lib/url-state';
 
 /** /c/.../logs?node=<id>&filter=<text>: every node's uploaded logs, by category and folder. */
 export default function LogBrowserPage() {
   const scope = useSessionScope();
-  const [params, setParams] = useSearchParams();
+  const [{ filter, node: wanted }, update] = useUrlState({ filter: '', node: '' });
   const nodes = useLogNodes(scope);
-  const filter = params.get('filter') ?? '';
 
-  const setFilter = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value.trim()) next.set('filter', value.trim());
-    else next.delete('filter');
-    setParams(next, { replace: true });
-  };
+  const setFilter = (value: string) => update({ filter: value.trim() }, { replace: true });
 
   const list = nodes.data?.nodes ?? [];
-  const wanted = params.get('node');
   const head = list.find((n) => n.isHead && n.hasLogs) ?? list.find((n) => n.hasLogs);
   const selected = list.find((n) => n.nodeId === wanted) ?? (wanted ? undefined : head);
 

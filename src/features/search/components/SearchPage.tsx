@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { useLogNodes } from '../../../lib/logs/get-log-nodes';
 import { formatBytes } from '../../../lib/format';
@@ -10,6 +9,7 @@ import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { useLogSearch } from '../use-log-search';
 import { SearchResults } from './SearchResults';
 import './search.css';
+import { useUrlState } from '../../../lib/url-state';
 
 const REASONS = {
   max_matches: 'it reached the most matches it returns',
@@ -19,10 +19,9 @@ const REASONS = {
 /** /c/.../search?q=&mode=&node=: find text in every log file of the session. */
 export default function SearchPage() {
   const scope = useSessionScope();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const mode = parseSearchMode(params.get('mode'));
-  const node = params.get('node') ?? '';
+  const [urlState, update] = useUrlState({ q: '', mode: 'plain', node: '' });
+  const { q, node } = urlState;
+  const mode = parseSearchMode(urlState.mode);
   const request = q && !patternProblem(q, mode) ? { q, mode, nodeId: node || undefined } : null;
   const { view, status, error, stop } = useLogSearch(scope, request);
   const nodes = useLogNodes(scope);
@@ -39,13 +38,7 @@ export default function SearchPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!draft.q.trim() || problem) return;
-    const next = new URLSearchParams(params);
-    next.set('q', draft.q);
-    if (draft.mode === 'plain') next.delete('mode');
-    else next.set('mode', draft.mode);
-    if (draft.node) next.set('node', draft.node);
-    else next.delete('node');
-    setParams(next);
+    update({ q: draft.q, mode: draft.mode, node: draft.node });
   };
 
   const done = view.done;

@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
 import { paths } from '../../../config/paths';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
@@ -9,13 +8,8 @@ import { AppLink } from '../../../components/ui/AppLink';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSessions } from '../api/get-sessions';
 import { groupSessions } from '../group-sessions';
-import {
-  hasFilters,
-  listStateFromSearch,
-  withFilter,
-  withPage,
-  withoutFilters,
-} from '../sessions-filters';
+import { NO_FILTERS, SESSIONS_URL_STATE, hasFilters, listStateFrom } from '../sessions-filters';
+import { useUrlState } from '../../../lib/url-state';
 import type { FilterName } from '../sessions-filters';
 import { LiveListNotice } from '../../../components/live/LiveListNotice';
 import { SessionFilters } from './SessionFilters';
@@ -25,23 +19,17 @@ import './sessions.css';
 /** /clusters: every recorded session, filtered and paged on the server, grouped by cluster. */
 export function SessionsPage() {
   useDocumentTitle('Sessions');
-  const [search, setSearch] = useSearchParams();
-  const state = listStateFromSearch(search);
+  const [values, update, searchFor] = useUrlState(SESSIONS_URL_STATE);
+  const state = listStateFrom(values);
   const sessions = useSessions(state);
 
   const changeFilter = useCallback(
     (name: FilterName, value: string, typing = false) =>
-      setSearch((current) => withFilter(current, name, value), { replace: typing }),
-    [setSearch],
+      update({ [name]: value.trim() }, { replace: typing }),
+    [update],
   );
-  const clearFilters = useCallback(
-    () => setSearch((current) => withoutFilters(current)),
-    [setSearch],
-  );
-  const hrefForPage = (page: number) => {
-    const query = withPage(search, page).toString();
-    return query ? `${paths.clusters()}?${query}` : paths.clusters();
-  };
+  const clearFilters = useCallback(() => update(NO_FILTERS), [update]);
+  const hrefForPage = (page: number) => `${paths.clusters()}${searchFor({ page })}`;
 
   return (
     <section aria-labelledby="sessions-title">

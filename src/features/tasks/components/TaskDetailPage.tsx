@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { AppLink } from '../../../components/ui/AppLink';
 import { EmptyState } from '../../../components/ui/EmptyState';
@@ -22,12 +22,13 @@ import {
 } from '../../../lib/tasks/task-views';
 import '../../../components/tasks/tasks.css';
 import { Facts } from '../../../components/ui/Facts';
+import { useUrlState } from '../../../lib/url-state';
 
 /** /tasks/:taskId[?attempt=N]: one task, every attempt, and why it failed. */
 export function TaskDetailPage() {
   const scope = useSessionScope();
   const taskId = useParams().taskId ?? '';
-  const [search] = useSearchParams();
+  const [{ attempt: wantedAttempt }] = useUrlState({ attempt: '' });
   const attempts = useTaskAttempts(scope, taskId);
   useDocumentTitle(`Task ${taskId.slice(0, 12)}`);
 
@@ -41,7 +42,7 @@ export function TaskDetailPage() {
       />
     );
   }
-  const attempt = pickAttempt(attempts.data, search.get('attempt'));
+  const attempt = pickAttempt(attempts.data, wantedAttempt || null);
   if (!attempt) {
     return (
       <EmptyState title="No such task">
