@@ -9,7 +9,10 @@ export interface TabItem {
   content: () => ReactNode;
 }
 
-/** An accessible tablist; the selected tab is `?tab=` so it survives reload and back. */
+/**
+ * The one tabs widget (WAI-ARIA tabs: arrows, Home and End move and select; one tab in the Tab
+ * order). The selected tab is `?tab=` so it survives reload and back; only it is rendered.
+ */
 export function Tabs({
   label,
   tabs,
@@ -25,7 +28,7 @@ export function Tabs({
   if (!selected) return null;
 
   const select = (id: string, focus: boolean) => {
-    update({ [param]: id }, { replace: true });
+    update({ [param]: id }, { replace: true, preventScrollReset: true });
     if (focus) refs.current.get(id)?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {

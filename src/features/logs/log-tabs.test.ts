@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorLogTabs, jobLogTabs, relativeLogPath, selectedTab, taskLogTabs } from './log-tabs';
+import { actorLogTabs, jobLogTabs, relativeLogPath, taskLogTabs } from './log-tabs';
 
 describe('entity log tabs', () => {
   it('gives a task stdout, stderr and its traceback when it failed', () => {
@@ -57,12 +57,6 @@ describe('entity log tabs', () => {
       'worker-2-err',
     ]);
     expect(moreWorkers).toBe(1);
-  });
-
-  it('picks the tab from ?tab=, the first one otherwise', () => {
-    const tabs = taskLogTabs('t1');
-    expect(selectedTab(tabs, 'err')?.id).toBe('err');
-    expect(selectedTab(tabs, 'nope')?.id).toBe('out');
   });
 
   it('makes recorded log paths relative to the logs folder', () => {

@@ -6,11 +6,6 @@ import type { LogSource } from '../../components/log-viewer/log-source';
 export type LogTab =
   { id: string; label: string; source: LogSource } | { id: string; label: string; text: string };
 
-/** The tab named by `?tab=`, else the first. */
-export function selectedTab(tabs: readonly LogTab[], wanted: string | null): LogTab | undefined {
-  return tabs.find((tab) => tab.id === wanted) ?? tabs[0];
-}
-
 export function taskLogTabs(
   taskId: string,
   attempt?: number,

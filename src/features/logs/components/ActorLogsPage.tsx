@@ -2,7 +2,8 @@ import { useParams } from 'react-router';
 import { AppLink } from '../../../components/ui/AppLink';
 import { paths } from '../../../config/paths';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';
-import { ActorLogTabs } from './EntityLogTabs';
+import { actorLogTabs } from '../log-tabs';
+import { LogTabs } from './LogTabs';
 import './logs.css';
 
 /** /actors/:actorId/logs: the stdout and stderr of the worker the actor lived in. */
@@ -17,7 +18,11 @@ export default function ActorLogsPage() {
       <h1 className="page-title">
         Logs of actor <span className="mono">{actorId.slice(0, 12)}</span>
       </h1>
-      <ActorLogTabs actorId={actorId} titleContext={`Actor ${actorId.slice(0, 8)}`} />
+      <LogTabs
+        label="Actor logs"
+        tabs={actorLogTabs(actorId)}
+        titleContext={`Actor ${actorId.slice(0, 8)}`}
+      />
     </div>
   );
 }

@@ -1,9 +1,11 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { AppLink } from '../../../components/ui/AppLink';
 import { paths } from '../../../config/paths';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';
-import { TaskLogTabs } from './EntityLogTabs';
+import { taskLogTabs } from '../log-tabs';
+import { LogTabs } from './LogTabs';
 import './logs.css';
+import { useUrlState } from '../../../lib/url-state';
 
 /**
  * /tasks/:taskId/logs?attempt=N: the bytes of its worker's stdout / stderr that this attempt
@@ -12,8 +14,8 @@ import './logs.css';
 export default function TaskLogsPage() {
   const scope = useSessionScope();
   const { taskId = '' } = useParams();
-  const wanted = useSearchParams()[0].get('attempt');
-  const attempt = wanted !== null && /^\d+$/.test(wanted) ? Number(wanted) : undefined;
+  const [{ attempt: wanted }] = useUrlState({ attempt: '' });
+  const attempt = /^\d+$/.test(wanted) ? Number(wanted) : undefined;
   const which = attempt === undefined ? 'latest attempt' : `attempt ${attempt}`;
   return (
     <div className="logs-page">
@@ -23,9 +25,9 @@ export default function TaskLogsPage() {
       <h1 className="page-title">
         Logs of task <span className="mono">{taskId.slice(0, 12)}</span>, {which}
       </h1>
-      <TaskLogTabs
-        taskId={taskId}
-        attempt={attempt}
+      <LogTabs
+        label="Task logs"
+        tabs={taskLogTabs(taskId, attempt)}
         titleContext={`Task ${taskId.slice(0, 8)} ${which}`}
       />
     </div>
