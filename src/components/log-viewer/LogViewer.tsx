@@ -1,7 +1,6 @@
 import '@xterm/xterm/css/xterm.css';
 import './log-viewer.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useMemo, useRef, useState } from 'react';
 import { useTheme } from '../../lib/theme/ThemeProvider';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { AppLink } from '../ui/AppLink';
@@ -11,28 +10,23 @@ import { paths } from '../../config/paths';
 import { useSessionScope } from '../../lib/session/SessionScopeContext';
 import { logDownloadUrl } from './get-log-chunk';
 import { formatBytes } from '../../lib/format';
-import { lineNumberAt, needsEarlierFor, reachedStart } from './loaded-log';
-import type { LoadedLog } from './loaded-log';
+import { needsEarlierFor, reachedStart } from './loaded-log';
 import { downloadName, logTitle } from './log-source';
 import type { LogSource } from './log-source';
-import { clampLineRange, formatLineHash, parseLineHash, selectLine } from './permalink';
-import type { LineRange } from './permalink';
-import type { SearchMode } from '../../lib/search-mode';
 import { LogSearchBar } from './LogSearchBar';
-import type { MatchCount } from './LogSearchBar';
-import { lineIndexOfRow, lineStartRows, rowsOfLines } from './row-map';
-import { markRows } from './row-marks';
-import { shortcutFor } from './shortcuts';
-import { markColours } from './terminal-theme';
-import { gutterDigits, plainText, terminalText } from './terminal-text';
+import { plainText } from './terminal-text';
+import { useFindInLog } from './use-find-in-log';
 import { useLoadedLog } from './use-loaded-log';
+import { usePermalink } from './use-permalink';
 import { useTerminal } from './use-terminal';
-
-const rangeKey = (range: LineRange | null) => (range ? `${range.from}-${range.to}` : '');
+import { useTerminalLog } from './use-terminal-log';
+import { useViewerKeys } from './use-viewer-keys';
 
 /**
  * A log in a terminal: tail first, "load earlier", find, line permalinks, copy and download.
  * The browser tab is named after the file shown, then `titleContext` (whose log it is).
+ * The terminal, what it shows, permalinks, find and keys are hooks of their own; this composes
+ * them and draws the toolbar and status.
  */
 export default function LogViewer({
   source,
@@ -43,9 +37,6 @@ export default function LogViewer({
 }) {
   const scope = useSessionScope();
   const { theme } = useTheme();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const highlight = parseLineHash(location.hash);
   const loaded = useLoadedLog(scope, source);
   const { log, loadEarlier, loadingEarlier } = loaded;
   useDocumentTitle(logTitle(source, loaded.filename, titleContext));
@@ -53,206 +44,13 @@ export default function LogViewer({
   const containerRef = useRef<HTMLDivElement>(null);
   const handles = useTerminal(containerRef, theme);
   const [showNumbers, setShowNumbers] = useState(true);
-  const [search, setSearch] = useState<{ text: string; mode: SearchMode }>({
-    text: '',
-    mode: 'plain',
-  });
-  const [matches, setMatches] = useState<MatchCount | null>(null);
   const [notice, setNotice] = useState('');
   const searchInput = useRef<HTMLInputElement>(null);
 
-  // What the terminal shows, for mapping rows to lines; bumped after every (re)write.
-  const written = useRef<LoadedLog | null>(null);
-  const rows = useRef<number[]>([]);
-  const [writtenVersion, setWrittenVersion] = useState(0);
-  const scrolledTo = useRef('');
-  const state = useRef({ highlight, showNumbers, location });
-  useEffect(() => {
-    state.current = { highlight, showNumbers, location };
-  });
-
-  const setHighlight = useCallback(
-    (range: LineRange) => {
-      const { location: here } = state.current;
-      scrolledTo.current = rangeKey(range);
-      void navigate(
-        { pathname: here.pathname, search: here.search, hash: formatLineHash(range) },
-        { replace: true, preventScrollReset: true },
-      );
-    },
-    [navigate],
-  );
-
-  // Write the loaded lines; keep the line at the top of the view where it was.
-  useEffect(() => {
-    if (!handles || !log) return;
-    const { terminal } = handles;
-    const previous = written.current;
-    const keepTop =
-      previous && previous.endOffset === log.endOffset
-        ? lineIndexOfRow(rows.current, terminal.buffer.active.viewportY) +
-          (log.lines.length - previous.lines.length)
-        : null;
-    const mapRows = () => {
-      const buffer = terminal.buffer.active;
-      const wrapped: boolean[] = [];
-      for (let row = 0; row < buffer.length; row += 1)
-        wrapped.push(buffer.getLine(row)?.isWrapped ?? false);
-      rows.current = lineStartRows(wrapped, log.lines.length);
-    };
-    terminal.reset();
-    terminal.write(terminalText(log.lines, log.firstLine, showNumbers), () => {
-      mapRows();
-      written.current = log;
-      if (keepTop !== null) terminal.scrollToLine(rows.current[keepTop] ?? 0);
-      else terminal.scrollToBottom();
-      setWrittenVersion((v) => v + 1);
-    });
-    const resized = terminal.onResize(() => {
-      mapRows();
-      setWrittenVersion((v) => v + 1);
-    });
-    return () => resized.dispose();
-  }, [handles, log, showNumbers]);
-
-  // Permalink: load earlier pages until the linked line is in.
-  const wantedLine = highlight?.from ?? null;
-  useEffect(() => {
-    if (wantedLine === null || !log || loadingEarlier || loaded.error) return;
-    if (needsEarlierFor(log, wantedLine)) void loadEarlier();
-  }, [wantedLine, log, loadingEarlier, loaded.error, loadEarlier]);
-
-  // Permalink: highlight the lines, and scroll to them the first time.
-  const highlightKey = rangeKey(highlight);
-  useEffect(() => {
-    const shown = written.current;
-    const range = state.current.highlight;
-    if (!handles || !shown || !range || shown.firstLine === null) return;
-    const inView = clampLineRange(range, shown.firstLine, shown.firstLine + shown.lines.length - 1);
-    if (!inView) return;
-    const { terminal } = handles;
-    const buffer = terminal.buffer.active;
-    const [startRow, height] = rowsOfLines(
-      rows.current,
-      buffer.length,
-      inView.from - shown.firstLine,
-      inView.to - shown.firstLine,
-    );
-    const colours = markColours(theme);
-    const marks = markRows(terminal, startRow, height, {
-      background: colours.highlight,
-      ruler: colours.ruler,
-    });
-    if (scrolledTo.current !== highlightKey) {
-      scrolledTo.current = highlightKey;
-      terminal.scrollToLine(Math.max(0, startRow - 3));
-    }
-    return () => marks.dispose();
-  }, [handles, writtenVersion, highlightKey, theme]);
-
-  // Selecting text selects its lines in the URL.
-  useEffect(() => {
-    if (!handles) return;
-    const { terminal } = handles;
-    const subscription = terminal.onSelectionChange(() => {
-      const position = terminal.getSelectionPosition();
-      const shown = written.current;
-      if (!position || !terminal.hasSelection() || !shown || shown.firstLine === null) return;
-      const from = lineNumberAt(shown, lineIndexOfRow(rows.current, position.start.y));
-      const to = lineNumberAt(shown, lineIndexOfRow(rows.current, position.end.y));
-      if (from !== null && to !== null) setHighlight({ from, to });
-    });
-    return () => subscription.dispose();
-  }, [handles, setHighlight]);
-
-  // Clicking a line number selects that line; shift-click extends the range.
-  useEffect(() => {
-    if (!handles) return;
-    const provider = handles.terminal.registerLinkProvider({
-      provideLinks(bufferLine, callback) {
-        const shown = written.current;
-        const row = bufferLine - 1;
-        if (!shown || !state.current.showNumbers) return callback(undefined);
-        const index = lineIndexOfRow(rows.current, row);
-        const number = lineNumberAt(shown, index);
-        if (rows.current[index] !== row || number === null) return callback(undefined);
-        const digits = gutterDigits(shown.firstLine, shown.lines.length);
-        callback([
-          {
-            range: { start: { x: 1, y: bufferLine }, end: { x: digits, y: bufferLine } },
-            text: String(number),
-            decorations: { pointerCursor: true, underline: false },
-            activate: (event) =>
-              setHighlight(selectLine(state.current.highlight, number, event.shiftKey)),
-          },
-        ]);
-      },
-    });
-    return () => provider.dispose();
-  }, [handles, setHighlight]);
-
-  // Find: highlight every match, count them, move between them.
-  const find = useCallback(
-    (direction: 'next' | 'previous', incremental = false) => {
-      if (!handles) return;
-      const { text, mode } = search;
-      if (!text) {
-        handles.search.clearDecorations();
-        setMatches(null);
-        return;
-      }
-      const colours = markColours(theme);
-      const options = {
-        regex: mode === 'regex',
-        caseSensitive: mode !== 'plain',
-        incremental,
-        decorations: {
-          matchBackground: colours.match,
-          activeMatchBackground: colours.activeMatch,
-          matchOverviewRuler: colours.match,
-          activeMatchColorOverviewRuler: colours.activeMatch,
-        },
-      };
-      try {
-        if (direction === 'next') handles.search.findNext(text, options);
-        else handles.search.findPrevious(text, options);
-      } catch {
-        setMatches({ index: -1, count: 0 });
-      }
-    },
-    [handles, search, theme],
-  );
-
-  useEffect(() => {
-    if (!handles) return;
-    const subscription = handles.search.onDidChangeResults(({ resultIndex, resultCount }) =>
-      setMatches({ index: resultIndex, count: resultCount }),
-    );
-    return () => subscription.dispose();
-  }, [handles]);
-
-  useEffect(() => {
-    // Re-run the search over the newly written lines; the addon reports counts back.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    find('next', true);
-  }, [find, writtenVersion]);
-
-  // Keyboard: / n N g G, not while typing.
-  useEffect(() => {
-    if (!handles) return;
-    const onKey = (event: KeyboardEvent) => {
-      const shortcut = shortcutFor(event);
-      if (!shortcut) return;
-      event.preventDefault();
-      if (shortcut === 'focus-search') searchInput.current?.focus();
-      else if (shortcut === 'next-match') find('next');
-      else if (shortcut === 'previous-match') find('previous');
-      else if (shortcut === 'top') handles.terminal.scrollToTop();
-      else handles.terminal.scrollToBottom();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [handles, find]);
+  const shown = useTerminalLog(handles, log, showNumbers);
+  const highlight = usePermalink({ handles, shown, loading: loaded, theme, showNumbers });
+  const { query, setQuery, matches, find } = useFindInLog(handles, theme, shown.version);
+  useViewerKeys(handles, searchInput, find);
 
   const text = useMemo(() => (log ? plainText(log.lines) : ''), [log]);
 
@@ -286,11 +84,11 @@ export default function LogViewer({
     <section className="log-viewer" aria-label="Log viewer">
       <div className="log-viewer__toolbar">
         <LogSearchBar
-          text={search.text}
-          mode={search.mode}
+          text={query.text}
+          mode={query.mode}
           result={matches}
           inputRef={searchInput}
-          onChange={(next, mode) => setSearch({ text: next, mode })}
+          onChange={(next, mode) => setQuery({ text: next, mode })}
           onNext={() => find('next')}
           onPrevious={() => find('previous')}
         />
