@@ -58,13 +58,6 @@ export function lineNumberAt(log: LoadedLog, index: number): number | null {
   return log.firstLine === null ? null : log.firstLine + index;
 }
 
-/** Index in lines of line number `line`, or null when it is not loaded (or not known). */
-export function indexOfLine(log: LoadedLog, line: number): number | null {
-  if (log.firstLine === null) return null;
-  const index = line - log.firstLine;
-  return index >= 0 && index < log.lines.length ? index : null;
-}
-
 /** Whether showing line `line` needs earlier bytes: its number is unknown or before the loaded part. */
 export function needsEarlierFor(log: LoadedLog, line: number): boolean {
   if (reachedStart(log)) return false;

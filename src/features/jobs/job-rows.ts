@@ -28,10 +28,3 @@ export function jobDurationMs(job: RayJob): number | null {
 export function jobKey(job: RayJob): string {
   return job.job_id ?? job.submission_id ?? '';
 }
-
-/** Counts of jobs per status, e.g. {FAILED: 1, SUCCEEDED: 3}. */
-export function countByStatus(jobs: readonly RayJob[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const job of jobs) counts[job.status] = (counts[job.status] ?? 0) + 1;
-  return counts;
-}
