@@ -24,14 +24,15 @@ export interface SessionFilters {
 export type FilterName = keyof SessionFilters;
 export const FILTER_NAMES: FilterName[] = ['namespace', 'kind', 'owner', 'q', 'from', 'to'];
 
+/** Every filter emptied (the page goes back to 1 with them); the page size stays. */
+export const NO_FILTERS = Object.fromEntries(FILTER_NAMES.map((name) => [name, ''])) as Record<
+  FilterName,
+  ''
+>;
+
 /** The list's query-string keys and their defaults. */
 export const SESSIONS_URL_STATE = {
-  namespace: '',
-  kind: '',
-  owner: '',
-  q: '',
-  from: '',
-  to: '',
+  ...NO_FILTERS,
   page: '1',
   pageSize: String(DEFAULT_PAGE_SIZE),
 };
@@ -65,16 +66,6 @@ export function listStateFrom(
     pageSize: positiveInt(values.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
 }
-
-/** Every filter emptied (the page goes back to 1 with them); the page size stays. */
-export const NO_FILTERS: Record<FilterName, ''> = {
-  namespace: '',
-  kind: '',
-  owner: '',
-  q: '',
-  from: '',
-  to: '',
-};
 
 export function hasFilters(state: SessionFilters): boolean {
   return FILTER_NAMES.some((name) => state[name] !== '');
