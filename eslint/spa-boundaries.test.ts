@@ -37,7 +37,7 @@ describe('SPA layer boundaries in lint', () => {
   });
 
   it('lets a test import the test helpers', async () => {
-    expect(await problemsOf('test-imports-test-helper.test.ts')).toEqual([]);
+    expect(await problemsOf('test-imports-test-helper.ts')).toEqual([]);
   });
 
   it('has a case for every fixture', () => {
