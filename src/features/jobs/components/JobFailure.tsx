@@ -2,7 +2,12 @@ import { AppLink } from '../../../components/ui/AppLink';
 import { paths } from '../../../config/paths';
 import type { SessionScope } from '../../../types/api';
 import type { RayJob, RayTask } from '../../../types/ray';
-import { exceptionLine, hasTraceback, readableMessage, rootCauseAttempt } from '../../../lib/jobs/job-failure';
+import {
+  exceptionLine,
+  hasTraceback,
+  readableMessage,
+  rootCauseAttempt,
+} from '../../../lib/jobs/job-failure';
 
 /**
  * Why the job failed: the exception's last line first, the full traceback one click away, and

@@ -12,7 +12,10 @@ import { useJobs } from '../../../lib/jobs/get-jobs';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { useTaskPage } from '../../../lib/tasks/get-tasks';
 import { taskListSearch, TASK_URL_STATE } from '../../../lib/tasks/task-query';
-import { useClusterStatusText, useSessionSummary } from '../../../lib/session/api/get-session-summary';
+import {
+  useClusterStatusText,
+  useSessionSummary,
+} from '../../../lib/session/api/get-session-summary';
 import { latestFailures, outcomeList } from '../../../lib/session/session-health';
 import { countLabel } from '../../../lib/format';
 
