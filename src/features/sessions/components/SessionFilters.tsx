@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { SESSION_KINDS } from '../../../types/api';
 import { DebouncedTextInput } from '../../../components/ui/DebouncedTextInput';
+import { SelectFilter } from '../../../components/ui/FilterBar';
 import { KIND_LABELS } from '../../../lib/session/kind-labels';
 import { hasFilters } from '../sessions-filters';
 import type { FilterName, SessionFilters as Filters } from '../sessions-filters';
@@ -17,11 +18,7 @@ export function SessionFilters({
   onChange: (name: FilterName, value: string, typing?: boolean) => void;
   onClear: () => void;
 }) {
-  const ids = { namespace: useId(), kind: useId(), from: useId(), to: useId() };
-  const namespaceOptions =
-    filters.namespace && !namespaces.includes(filters.namespace)
-      ? [filters.namespace, ...namespaces]
-      : namespaces;
+  const ids = { from: useId(), to: useId() };
 
   return (
     <form
@@ -30,36 +27,20 @@ export function SessionFilters({
       aria-label="Filter sessions"
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="field">
-        <label htmlFor={ids.namespace}>Namespace</label>
-        <select
-          id={ids.namespace}
-          value={filters.namespace}
-          onChange={(event) => onChange('namespace', event.target.value)}
-        >
-          <option value="">All namespaces</option>
-          {namespaceOptions.map((namespace) => (
-            <option key={namespace} value={namespace}>
-              {namespace}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.kind}>Kind</label>
-        <select
-          id={ids.kind}
-          value={filters.kind}
-          onChange={(event) => onChange('kind', event.target.value)}
-        >
-          <option value="">All kinds</option>
-          {SESSION_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        label="Namespace"
+        value={filters.namespace}
+        anyLabel="All namespaces"
+        options={namespaces.map((namespace) => ({ value: namespace, label: namespace }))}
+        onChange={(value) => onChange('namespace', value)}
+      />
+      <SelectFilter
+        label="Kind"
+        value={filters.kind}
+        anyLabel="All kinds"
+        options={SESSION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
+        onChange={(value) => onChange('kind', value)}
+      />
       <DebouncedTextInput
         label="Owner"
         value={filters.owner}
