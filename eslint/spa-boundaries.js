@@ -1,4 +1,4 @@
-// The SPA's layers, checked by lint (docs/architecture.md draws them):
+// The SPA's layers, checked by lint (docs/spa-layers.md draws them):
 //   app/  → may import everything below it; it composes features into routes.
 //   features/<name>/ → its own folder, components/, lib/, auth/, config/, types/ — never another feature.
 //   components/ and lib/ → shared by features; never import app/ or features/.
