@@ -7,12 +7,13 @@ import type { SessionSnapshot } from '../events/snapshot.ts';
 import { StringPool } from '../events/string-pool.ts';
 import { TASK_NUMBER_COLUMNS, TASK_TEXT_COLUMNS, mapColumns } from '../events/task-columns.ts';
 import type { TaskTable } from '../events/task-table.ts';
+import { codeFingerprint } from './code-fingerprint.ts';
 import type { SnapshotSources } from './snapshot-sources.ts';
 
 // The on-disk form of one reduced session (docs/snapshots.md):
 //
 //   header  magic "RAYHSNAP", format version, body length, where the description starts,
-//           SHA-256 of the body
+//           SHA-256 of the body, fingerprint of the code that wrote it (code-fingerprint.ts)
 //   body    the task table's typed arrays as raw little-endian bytes, each 8-byte aligned;
 //           every string of the task table (pool, then task ids) as one UTF-8 blob plus an
 //           array of end offsets; then a JSON description: the sources, the ingest report, the
@@ -32,6 +33,8 @@ const META_AT_AT = 24;
 const META_LENGTH_AT = 32;
 const CHECKSUM_AT = 40;
 const CHECKSUM_BYTES = 32;
+const CODE_AT = 72;
+const CODE_BYTES = 8;
 
 /** A snapshot file that must not be used, and why. */
 export class SnapshotRejected extends Error {
@@ -177,6 +180,7 @@ export function encodeSnapshot(loaded: LoadedSession, sources: SnapshotSources):
   header.writeBigUInt64LE(BigInt(at), META_AT_AT);
   header.writeBigUInt64LE(BigInt(meta.length), META_LENGTH_AT);
   hash.digest().copy(header, CHECKSUM_AT);
+  codeFingerprint().copy(header, CODE_AT);
   return { chunks: [header, ...body], bytes: HEADER_BYTES + bodyBytes };
 }
 
@@ -194,6 +198,8 @@ function verifiedBody(file: Uint8Array): { body: Uint8Array; metaAt: number; met
   const version = header.readUInt32LE(VERSION_AT);
   if (version !== SNAPSHOT_FORMAT_VERSION)
     throw new SnapshotRejected(`format version ${version}, expected ${SNAPSHOT_FORMAT_VERSION}`);
+  if (!codeFingerprint().equals(header.subarray(CODE_AT, CODE_AT + CODE_BYTES)))
+    throw new SnapshotRejected('written by other server code');
   const bodyLength = Number(header.readBigUInt64LE(BODY_LENGTH_AT));
   if (file.length - HEADER_BYTES !== bodyLength)
     throw new SnapshotRejected(
