@@ -93,8 +93,9 @@ export class PersistedSnapshots {
     }
     const loaded = await loadSession(this.storage, session, { ...loadOptions, listing });
     onSource('parsed');
-    if (await sessionHasEnded(session, sources, this.ended))
-      this.persist(name, loaded, sources, warn);
+    // Unknown (the session index unreachable) counts as not ended: the parse still answers.
+    const ended = await sessionHasEnded(session, sources, this.ended).catch(() => false);
+    if (ended) this.persist(name, loaded, sources, warn);
     return loaded;
   }
 

@@ -290,6 +290,19 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
     spanStart: read.f64('spanStart'),
     spanEnd: read.f64('spanEnd'),
   };
+  const perRow = [
+    tasks.attempt,
+    tasks.hasDefinition,
+    tasks.state,
+    tasks.creationMs,
+    tasks.startMs,
+    tasks.endMs,
+  ];
+  perRow.push(...Object.values(tasks.text), ...Object.values(tasks.numbers));
+  if (perRow.some((column) => column.length !== count))
+    throw new SnapshotRejected('a task column has the wrong length');
+  if (tasks.transitionOffset.length !== count + 1 || tasks.spanOffset.length !== count + 1)
+    throw new SnapshotRejected('task offsets have the wrong length');
   const { nodeResources, ...entities } = description.entities;
   const snapshot: SessionSnapshot = {
     ...entities,
@@ -297,8 +310,10 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
     nodeResources: new Map(nodeResources),
     sortCache: new Map(),
   };
+  // The file's bytes stay alive under the arrays; its string blob and description with them.
+  const approxBytes = snapshot.approxBytes + blob.length + metaLength;
   return {
-    loaded: { session, snapshot, report: description.report, approxBytes: snapshot.approxBytes },
+    loaded: { session, snapshot, report: description.report, approxBytes },
     sources: description.sources,
   };
 }
