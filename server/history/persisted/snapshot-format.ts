@@ -61,7 +61,7 @@ interface Description {
   entities: Omit<SessionSnapshot, 'tasks' | 'nodeResources' | 'sortCache'> & {
     nodeResources: [string, NodeResources][];
   };
-  tasks: { count: number; poolSize: number };
+  tasks: { count: number; poolSize: number; asciiStrings: boolean };
   sections: Section[];
 }
 
@@ -99,18 +99,49 @@ function taskArrays(t: TaskTable): [string, StoredArray][] {
   ];
 }
 
-/** Every string of the table as one blob and the end offset of each. */
-function stringBlob(strings: readonly string[]): { blob: Buffer; ends: Int32Array } {
+/** Every string of the table as one blob, the end offset of each, and whether all are ASCII. */
+function stringBlob(strings: readonly string[]): {
+  blob: Buffer;
+  ends: Int32Array;
+  ascii: boolean;
+} {
   const ends = new Int32Array(strings.length);
   let total = 0;
+  let ascii = true;
   for (let i = 0; i < strings.length; i++) {
-    total += Buffer.byteLength(strings[i]!, 'utf8');
+    const bytes = Buffer.byteLength(strings[i]!, 'utf8');
+    ascii &&= bytes === strings[i]!.length;
+    total += bytes;
     ends[i] = total;
   }
   const blob = Buffer.allocUnsafe(total);
   let at = 0;
   for (const s of strings) at += blob.write(s, at, 'utf8');
-  return { blob, ends };
+  return { blob, ends, ascii };
+}
+
+/**
+ * The strings back from their blob. All ASCII (task ids are hex), byte offsets are character
+ * offsets: one decode of the whole blob, then slices of it — a million separate decodes would
+ * cost most of a warm start.
+ */
+function stringsOf(blob: Uint8Array, ends: Int32Array, ascii: boolean): string[] {
+  const text = Buffer.from(blob.buffer, blob.byteOffset, blob.length);
+  const out = new Array<string>(ends.length);
+  let start = 0;
+  if (ascii) {
+    const all = text.toString('latin1');
+    for (let i = 0; i < ends.length; i++) {
+      out[i] = all.slice(start, ends[i]);
+      start = ends[i]!;
+    }
+    return out;
+  }
+  for (let i = 0; i < ends.length; i++) {
+    out[i] = text.toString('utf8', start, ends[i]);
+    start = ends[i]!;
+  }
+  return out;
 }
 
 // NaN and ±Infinity are not JSON; strings that could be mistaken for their tags are escaped.
@@ -143,7 +174,7 @@ const padTo8 = (n: number) => (8 - (n % 8)) % 8;
 export function encodeSnapshot(loaded: LoadedSession, sources: SnapshotSources): EncodedSnapshot {
   const { snapshot, report } = loaded;
   const { tasks } = snapshot;
-  const { blob, ends } = stringBlob([...tasks.pool.values, ...tasks.taskIds]);
+  const { blob, ends, ascii } = stringBlob([...tasks.pool.values, ...tasks.taskIds]);
   const arrays: [string, StoredArray][] = [
     ...taskArrays(tasks),
     ['stringEnds', ends],
@@ -164,7 +195,7 @@ export function encodeSnapshot(loaded: LoadedSession, sources: SnapshotSources):
     sources,
     report,
     entities: { ...entities, nodeResources: [...nodeResources] },
-    tasks: { count: tasks.count, poolSize: tasks.pool.size },
+    tasks: { count: tasks.count, poolSize: tasks.pool.size, asciiStrings: ascii },
     sections,
   };
   const meta = Buffer.from(JSON.stringify(description, replacer), 'utf8');
@@ -251,22 +282,15 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
 
   const ends = read.i32('stringEnds');
   const blob = read.u8('strings');
-  const text = Buffer.from(blob.buffer, blob.byteOffset, blob.length);
   if (ends.length !== poolSize + count) throw new SnapshotRejected('string count mismatch');
+  for (let i = 0, last = 0; i < ends.length; last = ends[i++]!)
+    if (ends[i]! < last || ends[i]! > blob.length)
+      throw new SnapshotRejected('string offsets out of order');
+  const strings = stringsOf(blob, ends, description.tasks.asciiStrings);
   const pool = new StringPool();
-  let start = 0;
-  for (let i = 0; i < poolSize; i++) {
-    const end = ends[i]!;
-    if (i > 0) pool.intern(text.toString('utf8', start, end));
-    start = end;
-  }
-  const taskIds = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const end = ends[poolSize + i]!;
-    taskIds[i] = text.toString('utf8', start, end);
-    start = end;
-  }
+  for (let i = 1; i < poolSize; i++) pool.intern(strings[i]!);
   if (pool.size !== poolSize) throw new SnapshotRejected('string pool has repeats');
+  const taskIds = strings.slice(poolSize);
 
   const tasks: TaskTable = {
     count,
