@@ -15,13 +15,14 @@ import {
   queryTasks,
   sessionSummary,
 } from '../events/index.ts';
+import { StringPool } from '../events/string-pool.ts';
 import * as s from '../events/test-session.ts';
 import type { LoadedSession } from '../ingest/load-session.ts';
 import { sessionDir } from '../layout.ts';
 import { PersistedSnapshots, type LoadSource } from './persisted-snapshots.ts';
 import { SharedSnapshots } from './shared-snapshots.ts';
 import { SnapshotDir, SNAPSHOT_SUFFIX } from './snapshot-dir.ts';
-import { SNAPSHOT_FORMAT_VERSION } from './snapshot-format.ts';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT_VERSION } from './snapshot-format.ts';
 
 // A persisted snapshot answers exactly what a parse answers, and is only trusted when it is
 // whole, of this format version and built from the session's current files; anything else is
@@ -137,6 +138,24 @@ describe('a persisted snapshot', () => {
     expect(restarted.source).toBe('local snapshot');
     expect(restarted.warnings).toEqual([]);
     expect(answers(restarted.loaded)).toEqual(answers(first.loaded));
+  });
+
+  it('keeps non-ASCII strings exactly (names and messages are not all ASCII like task ids)', async () => {
+    const { loaded } = await replica({ dir: null }).load();
+    const pool = new StringPool();
+    for (const value of [...loaded.snapshot.tasks.pool.values, 'héllo 训练 🚀']) pool.intern(value);
+    const tasks = { ...loaded.snapshot.tasks, pool };
+    const encoded = encodeSnapshot(
+      { ...loaded, snapshot: { ...loaded.snapshot, tasks } },
+      {
+        files: [],
+        nodesWithoutLogs: [],
+      },
+    );
+    const decoded = decodeSnapshot(Buffer.concat(encoded.chunks), session).loaded.snapshot.tasks;
+    expect(decoded.pool.values).toEqual(pool.values);
+    expect(decoded.pool.idOf('héllo 训练 🚀')).toBe(pool.size - 1);
+    expect(decoded.taskIds).toEqual(loaded.snapshot.tasks.taskIds);
   });
 
   const tamperings: [string, (bytes: Buffer) => Buffer, RegExp][] = [
