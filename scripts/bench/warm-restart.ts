@@ -10,10 +10,12 @@ import type { RestartMeasurement } from './warm-restart-measure.ts';
 
 // "Warm restart from snapshot": a server process parses the largest session and persists its
 // snapshot (the same run's cold load, the baseline); a new server process over the same
-// SNAPSHOT_DIR then answers its first request for that session from the snapshot. Budget: that
-// first answer within 2 s (docs/snapshots.md).
+// SNAPSHOT_DIR then answers its first request for that session from the snapshot (three such
+// restarts, the median kept). Budget: that first answer within 2 s (docs/snapshots.md).
 
 export const WARM_RESTART_BUDGET_MS = 2_000;
+/** Restarts timed (each a new process); the row shows the median, the machine being shared. */
+const WARM_RUNS = 3;
 
 export interface WarmRestart {
   tasks: number;
@@ -21,8 +23,10 @@ export interface WarmRestart {
   attempts: number;
   /** The first process: parse, then snapshot written. */
   cold: RestartMeasurement | null;
-  /** The restarted process: answered from the snapshot. */
+  /** The restarted process (the median of WARM_RUNS): answered from the snapshot. */
   warm: RestartMeasurement | null;
+  /** Every restart's first answer, ms, in run order. */
+  warmRunsMs?: number[];
   error?: string;
 }
 
@@ -58,9 +62,15 @@ export async function measureWarmRestart(repo: string, sample: Sample): Promise<
     console.log(`Warm restart of ${s.sessionName}: parse and persist, then a new process ...`);
     const cold = await measure(repo, [sample.dir, session, dir]);
     if (!cold) return { ...base, cold, warm: null, error: 'the parsing process failed' };
-    const warm = await measure(repo, [sample.dir, session, dir]);
-    if (!warm) return { ...base, cold, warm, error: 'the restarted process failed' };
-    return { ...base, cold, warm };
+    const runs: RestartMeasurement[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const warm = await measure(repo, [sample.dir, session, dir]);
+      if (!warm) return { ...base, cold, warm, error: 'the restarted process failed' };
+      runs.push(warm);
+    }
+    const byTime = [...runs].sort((a, b) => a.firstAnswerMs - b.firstAnswerMs);
+    const warm = byTime[Math.floor(byTime.length / 2)]!;
+    return { ...base, cold, warm, warmRunsMs: runs.map((r) => r.firstAnswerMs) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -88,6 +98,11 @@ export function warmRestartSection(b: ReportBuilder, w: WarmRestart): void {
     'lower',
   );
   if (cold) b.row({ label: 'snapshot file', value: megabytes(cold.snapshotBytes) });
+  if (w.warmRunsMs)
+    b.row({
+      label: `each restart (median above)`,
+      value: w.warmRunsMs.map((ms) => seconds(ms)).join(', '),
+    });
   if (warm) b.row({ label: 'peak RSS after the restart', value: megabytes(warm.peakRssBytes) });
   const status = b.budget({
     name: `Warm restart ${label}: first answer from the snapshot within ${millis(WARM_RESTART_BUDGET_MS)}`,
