@@ -12,6 +12,7 @@ import type { ServerConfig } from './config.ts';
 import { RegexWorkers } from './history/logs/regex-workers.ts';
 import { SessionIndex } from './history/session-index.ts';
 import type { LoadedSession } from './history/ingest/load-session.ts';
+import { PersistedSnapshots } from './history/persisted/persisted-snapshots.ts';
 import { SnapshotCache } from './history/snapshot-cache.ts';
 import type { AppDeps, RouteModule } from './http/app-deps.ts';
 import { clientErrorHandler } from './http/client-errors.ts';
@@ -75,12 +76,19 @@ export function createAppDeps(
   const snapshots = new SnapshotCache<LoadedSession>({
     maxBytes: config.server.snapshotCacheMb * 1024 * 1024,
   });
+  const sessions = new SessionIndex(storage, {
+    ttlMs: config.server.sessionIndexTtlSeconds * 1000,
+  });
+  const persisted = PersistedSnapshots.fromConfig(config.snapshots, config.storage, storage, () =>
+    sessions.all(),
+  );
   return {
     config,
     storage,
-    sessions: new SessionIndex(storage, { ttlMs: config.server.sessionIndexTtlSeconds * 1000 }),
+    sessions,
     snapshots,
-    outcomes: sessionOutcomes({ storage, snapshots }),
+    persisted,
+    outcomes: sessionOutcomes({ snapshots, persisted }),
     auth: new AuthService(config.auth),
     live,
     responses: new ResponseBudget(config.server.responseBudgetMb * 1024 * 1024),

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthMode, PublicConfig } from '../src/types/api.ts';
+import { snapshotConfig, type SnapshotConfig } from './history/persisted/snapshot-config.ts';
 import { liveConfig, type LiveConfig } from './live/live-config.ts';
 
 // The server's whole configuration, read once from the environment (product spec, "Configuration").
@@ -114,6 +115,8 @@ export interface ServerConfig {
   server: ServingConfig;
   /** Running clusters (docs/live.md). */
   live: LiveConfig;
+  /** Reduced sessions persisted on disk and shared by replicas (docs/snapshots.md). */
+  snapshots: SnapshotConfig;
 }
 
 export class ConfigError extends Error {
@@ -432,6 +435,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       logLevel,
     },
     live: liveConfig(read),
+    snapshots: snapshotConfig(read),
   };
 }
 

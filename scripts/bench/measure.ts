@@ -51,7 +51,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 async function measureOurs(root: string, session: SessionInfo): Promise<OursMeasurement> {
-  const config = loadConfig({ STORAGE_URL: `file://${root}`, SNAPSHOT_CACHE_MB: '65536' });
+  // A cold load: never answered from (nor writing) a persisted snapshot.
+  const config = loadConfig({
+    STORAGE_URL: `file://${root}`,
+    SNAPSHOT_CACHE_MB: '65536',
+    SNAPSHOT_DIR_MAX_MB: '0',
+  });
   const app = await buildApp({ config, storage: new FsStorage(root), logger: false });
   const scope = {
     namespace: session.namespace,

@@ -7,6 +7,7 @@ describe('parseBenchArgs', () => {
     expect(o.sizes).toEqual([10_000, 100_000, 1_000_000]);
     expect([...o.sections]).toEqual([
       'cold',
+      'warm',
       'logs',
       'api',
       'spa',

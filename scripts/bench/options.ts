@@ -3,7 +3,16 @@ import { parseArgs } from 'node:util';
 // `npm run bench -- [flags]`: what to measure and for how long. The defaults are the full run
 // whose table we compare over time; --quick is for developing the bench itself.
 
-export const SECTIONS = ['cold', 'logs', 'api', 'spa', 'firstpaint', 'soak', 'hostile'] as const;
+export const SECTIONS = [
+  'cold',
+  'warm',
+  'logs',
+  'api',
+  'spa',
+  'firstpaint',
+  'soak',
+  'hostile',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

@@ -64,6 +64,7 @@ const bundle = (name: string, gzipBytes: number, budgetBytes: number): BundleChe
 
 const empty: BenchResults = {
   coldLoads: [],
+  warmRestart: null,
   logs: null,
   api: null,
   spa: null,

@@ -1,5 +1,6 @@
 import type { ApiResult } from './api-bench.ts';
 import type { ColdLoad } from './cold-load.ts';
+import { warmRestartSection, type WarmRestart } from './warm-restart.ts';
 import type { HostileResult } from './hostile-bench.ts';
 import type { LogsResult } from './logs-bench.ts';
 import { sizeLabel } from './options.ts';
@@ -25,6 +26,8 @@ export type { Budget } from './report-builder.ts';
 
 export interface BenchResults {
   coldLoads: ColdLoad[];
+  /** The largest session answered by a new process from its persisted snapshot. */
+  warmRestart: WarmRestart | null;
   logs: LogsResult | null;
   api: ApiResult | null;
   spa: SpaResult | null;
@@ -46,6 +49,7 @@ export function buildReport(r: BenchResults, largestTasks: number | null): Repor
   const b = new ReportBuilder();
   const sessionLabel = largestTasks === null ? '' : sizeLabel(largestTasks);
   r.coldLoads.forEach((c, i) => coldLoadSection(b, c, i === r.coldLoads.length - 1));
+  if (r.warmRestart) warmRestartSection(b, r.warmRestart);
   if (r.logs) logsSection(b, r.logs);
   if (r.api) apiSection(b, r.api, sessionLabel);
   if (r.spa) spaSection(b, r.spa, sessionLabel);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { runApiBench } from './api-bench.ts';
 import { taskPagePath } from './bench-paths.ts';
 import { measureColdLoad } from './cold-load.ts';
+import { measureWarmRestart } from './warm-restart.ts';
 import { runLogsBench } from './logs-bench.ts';
 import { parseBenchArgs, sizeLabel, UsageError, USAGE } from './options.ts';
 import { runPagingCheck } from './paging-check.ts';
@@ -42,6 +43,7 @@ const message = (error: unknown) =>
 class Bench {
   readonly results: BenchResults = {
     coldLoads: [],
+    warmRestart: null,
     logs: null,
     api: null,
     spa: null,
@@ -107,6 +109,11 @@ async function main(): Promise<void> {
       await bench.section(`cold load ${sizeLabel(tasks)}`, async () => {
         bench.results.coldLoads.push(await measureColdLoad(REPO, await bench.sample(tasks)));
       });
+
+  if (sections.has('warm'))
+    await bench.section(`warm restart ${sizeLabel(largestTasks)}`, async () => {
+      bench.results.warmRestart = await measureWarmRestart(REPO, await bench.sample(largestTasks));
+    });
 
   if (needsBuild)
     await bench.section('build', async () => {

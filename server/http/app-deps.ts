@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
+import type { PersistedSnapshots } from '../history/persisted/persisted-snapshots.ts';
 import type { RegexWorkers } from '../history/logs/regex-workers.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import type { ResponseBudget } from './response-budget.ts';
@@ -18,6 +19,8 @@ export interface AppDeps {
   sessions: SessionIndex;
   /** Reduced sessions in memory (see docs/api.md, "Loading and caching"). */
   snapshots: SnapshotCache<LoadedSession>;
+  /** Reduced sessions on disk and shared by replicas (docs/snapshots.md). */
+  persisted: PersistedSnapshots;
   /** How each session ended, for the sessions list (server/history/session-outcomes.ts). */
   outcomes: SessionOutcomes;
   /** Credentials and access rules (docs/auth.md). */

@@ -17,7 +17,7 @@ export interface LoadedSession {
   approxBytes: number;
 }
 
-export interface LoadOptions extends Omit<IngestOptions, 'limits' | 'listing' | 'reader'> {
+export interface LoadOptions extends Omit<IngestOptions, 'limits' | 'reader'> {
   /** Parse threads for sessions of at least `parallelFromBytes` (0: parse in this thread). */
   workers?: number;
   parallelFromBytes?: number;
@@ -43,7 +43,7 @@ export async function loadSession(
   const { workers = defaultWorkerCount(), parallelFromBytes = DEFAULT_PARALLEL_FROM_BYTES } =
     options;
   const reducer = new SessionReducer();
-  const listing = await listSessionFiles(storage, session);
+  const listing = options.listing ?? (await listSessionFiles(storage, session));
   const parallel = workers > 0 && listing.totalBytes >= parallelFromBytes;
   const reader = parallel ? startWorkers(workers) : undefined;
   let report: IngestReport;

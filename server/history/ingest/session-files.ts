@@ -10,7 +10,7 @@ import {
   nodeLogsDir,
   sessionDir,
 } from '../layout.ts';
-import { listAll, type Storage } from '../../storage/storage.ts';
+import { listAll, type Storage, type StorageEntry } from '../../storage/storage.ts';
 import type { SessionInfo } from '../../../src/types/api.ts';
 import { forEachLimited } from './concurrency.ts';
 
@@ -26,6 +26,8 @@ export interface SessionFile {
   kind: SessionFileKind;
   /** Stored size in bytes (compressed size for .gz). */
   size: number;
+  /** Last modification, unix ms (0 when unknown): a persisted snapshot checks it. */
+  mtime: number;
 }
 
 export interface SessionFiles {
@@ -56,8 +58,15 @@ export async function listSessionFiles(
 
   const files: SessionFile[] = [];
   const nodesWithoutLogs: string[] = [];
-  const add = (nodeId: string, kind: SessionFileKind, key: string, size: number) =>
-    files.push({ key, name: key.slice(root.length), nodeId, kind, size });
+  const add = (nodeId: string, kind: SessionFileKind, entry: StorageEntry) =>
+    files.push({
+      key: entry.key,
+      name: entry.key.slice(root.length),
+      nodeId,
+      kind,
+      size: entry.size,
+      mtime: entry.mtime,
+    });
 
   await forEachLimited(nodeIds, LIST_CONCURRENCY, async (nodeId) => {
     const children = new Set<string>();
@@ -69,7 +78,7 @@ export async function listSessionFiles(
       for await (const entry of listAll(storage, dir)) {
         const rest = entry.key.slice(dir.length);
         if (!entry.isFolder && !rest.includes('/') && isEventFileName(rest))
-          add(nodeId, 'node-events', entry.key, entry.size);
+          add(nodeId, 'node-events', entry);
       }
     }
     if (children.has(jobEventsDir(session, nodeId))) {
@@ -77,7 +86,7 @@ export async function listSessionFiles(
       for await (const entry of listAll(storage, dir)) {
         const parts = entry.key.slice(dir.length).split('/');
         if (!entry.isFolder && parts.length === 2 && parts[0] && isEventFileName(parts[1]!))
-          add(nodeId, 'job-events', entry.key, entry.size);
+          add(nodeId, 'job-events', entry);
       }
     }
     if (!children.has(nodeLogsDir(session, nodeId))) {
@@ -87,11 +96,10 @@ export async function listSessionFiles(
     const legacyDir = nodeLegacyEventsDir(session, nodeId);
     for await (const entry of listAll(storage, legacyDir, { delimited: true })) {
       if (!entry.isFolder && isLegacyEventFileName(lastSegment(entry.key)))
-        add(nodeId, 'legacy-events', entry.key, entry.size);
+        add(nodeId, 'legacy-events', entry);
     }
     const debugState = await storage.stat(nodeDebugStateKey(session, nodeId));
-    if (debugState && !debugState.isFolder)
-      add(nodeId, 'debug-state', debugState.key, debugState.size);
+    if (debugState && !debugState.isFolder) add(nodeId, 'debug-state', debugState);
   });
 
   // Listing ran concurrently: sort so ingest order (and warnings) never depend on timing.

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { SessionInfo } from '../../../src/types/api.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
-import { loadSession, type LoadedSession } from '../../history/ingest/load-session.ts';
+import type { LoadedSession } from '../../history/ingest/load-session.ts';
 import { sessionDir } from '../../history/layout.ts';
 import type { LoadStatus } from '../../history/snapshot-cache.ts';
 import { sessionSummary } from '../../history/events/index.ts';
@@ -13,14 +13,15 @@ import { SessionOutcomes } from '../../history/session-outcomes.ts';
 export const snapshotKey = (session: SessionInfo): string => sessionDir(session);
 
 export function loadedSession(
-  deps: Pick<AppDeps, 'storage' | 'snapshots'>,
+  deps: Pick<AppDeps, 'snapshots' | 'persisted'>,
   session: SessionInfo,
   log: FastifyBaseLogger,
 ): Promise<LoadedSession> {
   return deps.snapshots.get(snapshotKey(session), (progress) =>
-    loadSession(deps.storage, session, {
+    deps.persisted.load(session, {
       progress,
       warn: (message) => log.warn({ session: session.sessionName }, message),
+      onSource: (source) => log.info({ session: session.sessionName, source }, 'session loaded'),
     }),
   );
 }
@@ -31,7 +32,7 @@ export function loadStatus(deps: Pick<AppDeps, 'snapshots'>, session: SessionInf
 }
 
 /** Outcomes for the sessions list, from sessions in memory or loaded in the background. */
-export function sessionOutcomes(deps: Pick<AppDeps, 'storage' | 'snapshots'>): SessionOutcomes {
+export function sessionOutcomes(deps: Pick<AppDeps, 'snapshots' | 'persisted'>): SessionOutcomes {
   return new SessionOutcomes({
     keyOf: snapshotKey,
     summaryInMemory: (session) => {
