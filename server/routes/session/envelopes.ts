@@ -9,3 +9,8 @@ export function classic<T>(data: T): ClassicEnvelope<T> {
 export function stateApi<T>(result: T): StateApiEnvelope<T> {
   return classic({ result });
 }
+
+/** stateApi's envelope around a result already written as JSON text (same bytes as stateApi). */
+export function stateApiJson(resultJson: string): string {
+  return `{"result":true,"msg":"","data":{"result":${resultJson}}}`;
+}
