@@ -11,6 +11,7 @@ import {
   type SessionSnapshot,
   type TaskQuery,
 } from './index.ts';
+import { JsonBytes } from './json-bytes.ts';
 import * as ev from './test-events.ts';
 import * as s from './test-session.ts';
 
@@ -33,7 +34,7 @@ const viaObjects = (snapshot: SessionSnapshot, query: TaskQuery) =>
 
 function expectSameText(snapshot: SessionSnapshot, queries: TaskQuery[]) {
   for (const query of queries)
-    expect(taskListJson(snapshot, query)).toBe(viaObjects(snapshot, query));
+    expect(taskListJson(snapshot, query).toString()).toBe(viaObjects(snapshot, query));
 }
 
 const everySortBothWays: TaskQuery[] = TASK_SORT_KEYS.flatMap((sortBy) =>
@@ -82,7 +83,7 @@ describe('taskListJson', () => {
         ],
       }),
     ]);
-    const text = taskListJson(odd, {});
+    const text = taskListJson(odd, {}).toString();
     expect(text).toBe(viaObjects(odd, {}));
     const [row] = (JSON.parse(text) as { result: Record<string, unknown>[] }).result;
     expect(row!.name).toBe('quote " slash \\ line\n\u2028 é 😀');
@@ -98,4 +99,15 @@ describe('taskListJson', () => {
       expectSameText(real, [{ excludeDriver: false, limit: 10_000 }, ...everySortBothWays]);
     }
   }, 60_000);
+});
+
+describe('JsonBytes', () => {
+  it('grows past its first buffer, keeps multi-byte text whole, and starts empty after take', () => {
+    const out = new JsonBytes();
+    const piece = `"é😀${'x'.repeat(1000)}",`;
+    for (let i = 0; i < 400; i++) out.append(piece);
+    expect(out.take().toString()).toBe(piece.repeat(400));
+    out.append('[]');
+    expect(out.take().toString()).toBe('[]');
+  });
 });

@@ -3,6 +3,7 @@ import { normalizeId } from './ids.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { taskRow } from './task-row.ts';
 import { TaskRowJson } from './task-row-json.ts';
+import { JsonBytes } from './json-bytes.ts';
 import { sortedRows, type TaskSortKey } from './task-sort.ts';
 import { firstRowOfTask, type TaskTable } from './task-table.ts';
 import { taskStateRank } from './task-states.ts';
@@ -207,21 +208,35 @@ export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): Ta
   };
 }
 
+/** One writer for every page: pages are written synchronously, one at a time. */
+const pageBytes = new JsonBytes();
+
 /**
- * Ray's answer to `/api/v0/tasks` as JSON text: the page of queryTasks with the list API's
+ * Ray's answer to `/api/v0/tasks` as JSON bytes: the page of queryTasks with the list API's
  * `partial_failure_warning` and `warnings`, written without building the rows as objects
- * (identical to JSON.stringify of the same object; the tests hold the two equal).
+ * (identical to JSON.stringify of the same object; the tests hold the two equal). `envelope`
+ * wraps it: the text before and after the list object.
  */
-export function taskListJson(snapshot: SessionSnapshot, query: TaskQuery = {}): string {
+export function taskListJson(
+  snapshot: SessionSnapshot,
+  query: TaskQuery = {},
+  envelope: readonly [string, string] = ['', ''],
+): Buffer {
   const { rows, total, filtered, stateCounts } = pageRows(snapshot, query);
   const writer = new TaskRowJson(snapshot.tasks);
   const detail = query.detail ?? true;
-  const result = Array.from(rows, (row) => writer.row(row, detail)).join(',');
-  return (
-    `{"total":${total},"num_after_truncation":${total},"num_filtered":${filtered}` +
-    `,"result":[${result}],"state_counts":${JSON.stringify(stateCounts)}` +
-    ',"partial_failure_warning":null,"warnings":null}'
+  const out = pageBytes;
+  out.append(
+    `${envelope[0]}{"total":${total},"num_after_truncation":${total},"num_filtered":${filtered},"result":[`,
   );
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) out.append(',');
+    out.append(writer.row(rows[i]!, detail));
+  }
+  out.append(
+    `],"state_counts":${JSON.stringify(stateCounts)},"partial_failure_warning":null,"warnings":null}${envelope[1]}`,
+  );
+  return out.take();
 }
 
 function countConsidered(t: TaskTable, excludeDriver: boolean): number {

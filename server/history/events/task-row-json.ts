@@ -11,6 +11,8 @@ import { wholeMs } from './time.ts';
 interface PoolJson {
   /** JSON text of each pool string, quoted on first use. */
   quoted: (string | undefined)[];
+  /** Id columns as Ray shows them: null for the nil id, else quoted. */
+  optionalIds: (string | undefined)[];
   /** Pool strings holding JSON (resources, label selectors), re-serialised as JSON.stringify would. */
   reserialised: (string | undefined)[];
 }
@@ -20,7 +22,11 @@ const poolJson = new WeakMap<TaskTable, PoolJson>();
 function poolJsonOf(t: TaskTable): PoolJson {
   let cached = poolJson.get(t);
   if (!cached) {
-    cached = { quoted: new Array(t.pool.size), reserialised: new Array(t.pool.size) };
+    cached = {
+      quoted: new Array(t.pool.size),
+      optionalIds: new Array(t.pool.size),
+      reserialised: new Array(t.pool.size),
+    };
     poolJson.set(t, cached);
   }
   return cached;
@@ -47,25 +53,21 @@ export class TaskRowJson {
   }
 
   private optionalId(id: number): string {
-    return isNilId(this.t.pool.get(id)) ? 'null' : this.quote(id);
+    return (this.json.optionalIds[id] ??= isNilId(this.t.pool.get(id)) ? 'null' : this.quote(id));
   }
 
   private logInfo(row: number): string {
     const { text, numbers } = this.t;
-    const fields: string[] = [];
-    const file = (key: string, id: number) => {
-      if (id !== 0) fields.push(`"${key}":${this.quote(id)}`);
-    };
-    const offset = (key: string, n: number) => {
-      if (!Number.isNaN(n)) fields.push(`"${key}":${number(n)}`);
-    };
-    file('stdout_file', text.stdoutFile[row]!);
-    file('stderr_file', text.stderrFile[row]!);
-    offset('stdout_start', numbers.stdoutStart[row]!);
-    offset('stdout_end', numbers.stdoutEnd[row]!);
-    offset('stderr_start', numbers.stderrStart[row]!);
-    offset('stderr_end', numbers.stderrEnd[row]!);
-    return fields.length ? `{${fields.join(',')}}` : 'null';
+    let fields = '';
+    const stdoutFile = text.stdoutFile[row]!;
+    const stderrFile = text.stderrFile[row]!;
+    if (stdoutFile !== 0) fields += `,"stdout_file":${this.quote(stdoutFile)}`;
+    if (stderrFile !== 0) fields += `,"stderr_file":${this.quote(stderrFile)}`;
+    fields += offset('stdout_start', numbers.stdoutStart[row]!);
+    fields += offset('stdout_end', numbers.stdoutEnd[row]!);
+    fields += offset('stderr_start', numbers.stderrStart[row]!);
+    fields += offset('stderr_end', numbers.stderrEnd[row]!);
+    return fields ? `{${fields.slice(1)}}` : 'null';
   }
 
   private events(row: number): string {
@@ -115,6 +117,11 @@ export class TaskRowJson {
       `,"end_time_ms":${optionalMs(t.endMs[row]!)}}`
     );
   }
+}
+
+/** A log offset field with its leading comma; nothing when not recorded. */
+function offset(key: string, n: number): string {
+  return Number.isNaN(n) ? '' : `,"${key}":${number(n)}`;
 }
 
 /** A number as JSON.stringify writes it (null when not finite). */

@@ -10,7 +10,8 @@ export function stateApi<T>(result: T): StateApiEnvelope<T> {
   return classic({ result });
 }
 
-/** stateApi's envelope around a result already written as JSON text (same bytes as stateApi). */
-export function stateApiJson(resultJson: string): string {
-  return `{"result":true,"msg":"","data":{"result":${resultJson}}}`;
-}
+/** The JSON text of stateApi's envelope before and after its result (same bytes as stateApi). */
+export const STATE_API_JSON: readonly [string, string] = [
+  '{"result":true,"msg":"","data":{"result":',
+  '}}',
+];

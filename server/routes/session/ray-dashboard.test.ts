@@ -187,6 +187,9 @@ describe('/api/v0/tasks', () => {
     expect(tag).toMatch(/^"[^"]+"$/);
     expect(first.headers['cache-control']).toBe('private, no-cache');
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    // Written as text: the same bytes, in the same key order, as serialising the objects.
+    expect(Object.keys(first.json())).toEqual(['result', 'msg', 'data']);
+    expect(JSON.stringify(first.json())).toBe(first.body);
 
     const again = await app.inject({
       url: url('/api/v0/tasks?limit=2'),

@@ -9,7 +9,7 @@ import {
 } from '../../history/events/index.ts';
 import { answeredNotModified, snapshotTag } from '../../http/entity-tag.ts';
 import { defineSessionRoutes } from '../session-router.ts';
-import { stateApi, stateApiJson } from './envelopes.ts';
+import { STATE_API_JSON, stateApi } from './envelopes.ts';
 import { loadedSession } from './loaded-session.ts';
 import { flag, taskQueryOf } from './task-params.ts';
 
@@ -32,7 +32,7 @@ export async function taskRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       if (answeredNotModified(request, reply, snapshotTag(snapshot, JSON.stringify(query))))
         return reply.send();
       // Written as text: building and serialising 100 row objects was most of a page's cost.
-      return reply.type(JSON_UTF8).send(stateApiJson(taskListJson(snapshot, query)));
+      return reply.type(JSON_UTF8).send(taskListJson(snapshot, query, STATE_API_JSON));
     });
 
     get('/api/v0/tasks/summarize', async ({ session, request }) => {
