@@ -189,6 +189,50 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('holds the tasks page to half the static req/s and a 100 ms p99, both hard', () => {
+    const tasksRun = (tasks: Partial<LoadResult>, drainMs = 1) =>
+      buildReport(
+        {
+          ...empty,
+          api: {
+            connections: 64,
+            seconds: 10,
+            logFile: null,
+            routes: [
+              {
+                key: 'static',
+                label: 'static',
+                result: load({ requestsPerSecond: 1000 }),
+                drainMs: 1,
+              },
+              { key: 'tasks', label: 'tasks page', result: load(tasks), drainMs },
+            ],
+          },
+        },
+        1_000_000,
+      );
+    const verdicts = (report: ReturnType<typeof buildReport>) =>
+      report.budgets.filter((x) => x.hard).map((x) => [x.name, x.pass]);
+
+    const fast = tasksRun({ requestsPerSecond: 600, p99Ms: 80 });
+    expect(fast.ratios['api.tasks']).toBe(0.6);
+    expect(verdicts(fast)).toEqual([
+      ["Tasks page at least 0.5x the static file's req/s", true],
+      ['1M tasks page p99 within 100 ms', true],
+    ]);
+    expect(fast.sections[0]!.rows.map((row) => row.label)).toEqual([
+      'static',
+      'tasks page',
+      '1M tasks page p99',
+    ]);
+
+    expect(verdicts(tasksRun({ requestsPerSecond: 400, p99Ms: 80 }))[0]![1]).toBe(false);
+    expect(verdicts(tasksRun({ requestsPerSecond: 600, p99Ms: 101 }))[1]![1]).toBe(false);
+    // Requests left queued after the run are not in the p99: a backlog misses the budget too.
+    expect(verdicts(tasksRun({ requestsPerSecond: 600, p99Ms: 80 }, 5000))[1]![1]).toBe(false);
+    expect(hardBudgetMissed(tasksRun({ requestsPerSecond: 600, p99Ms: 101 }).budgets)).toBe(true);
+  });
+
   it('shows the million-attempt paging check as a row, and a failed one as a hard miss', () => {
     const paging = (passed: boolean) =>
       buildReport(

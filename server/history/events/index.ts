@@ -20,6 +20,7 @@ export {
 } from './entity-queries.ts';
 export {
   queryTasks,
+  taskListJson,
   taskAttempts,
   TASK_FILTER_KEYS,
   type TaskQuery,

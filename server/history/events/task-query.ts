@@ -2,6 +2,8 @@ import type { RayTask, TaskPage } from '../../../src/types/ray.ts';
 import { normalizeId } from './ids.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { taskRow } from './task-row.ts';
+import { TaskRowJson } from './task-row-json.ts';
+import { JsonBytes } from './json-bytes.ts';
 import { sortedRows, type TaskSortKey } from './task-sort.ts';
 import { firstRowOfTask, type TaskTable } from './task-table.ts';
 import { taskStateRank } from './task-states.ts';
@@ -114,6 +116,8 @@ interface TaskScan {
   rows: Int32Array;
   perState: Int32Array;
   total: number;
+  /** perState as Ray's `state_counts`, made on the first page asked. */
+  stateCounts?: Record<string, number>;
 }
 
 const MAX_SCANS_PER_SNAPSHOT = 8;
@@ -172,19 +176,67 @@ function cachedScan(snapshot: SessionSnapshot, query: TaskQuery): TaskScan {
   return fresh;
 }
 
-export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): TaskPage {
-  const t = snapshot.tasks;
+/** The rows of one page and the figures every page of the same filter and sort shares. */
+interface PageRows {
+  rows: Int32Array;
+  total: number;
+  filtered: number;
+  stateCounts: Record<string, number>;
+}
+
+function pageRows(snapshot: SessionSnapshot, query: TaskQuery): PageRows {
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? 100));
-  const { rows, perState, total } = cachedScan(snapshot, query);
-  const page = Array.from(rows.subarray(offset, offset + limit));
+  const scan = cachedScan(snapshot, query);
+  return {
+    rows: scan.rows.subarray(offset, offset + limit),
+    total: scan.total,
+    filtered: scan.rows.length,
+    stateCounts: (scan.stateCounts ??= stateCounts(snapshot.tasks, scan.perState)),
+  };
+}
+
+export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): TaskPage {
+  const { rows, total, filtered, stateCounts } = pageRows(snapshot, query);
   return {
     total,
     num_after_truncation: total,
-    num_filtered: rows.length,
-    result: page.map((row) => taskRow(t, row, query.detail ?? true)),
-    state_counts: stateCounts(t, perState),
+    num_filtered: filtered,
+    result: Array.from(rows, (row) => taskRow(snapshot.tasks, row, query.detail ?? true)),
+    // A copy: the counts are shared by every page of the pass.
+    state_counts: Object.assign(dictionary<number>(), stateCounts),
   };
+}
+
+/** One writer for every page: pages are written synchronously, one at a time. */
+const pageBytes = new JsonBytes();
+
+/**
+ * Ray's answer to `/api/v0/tasks` as JSON bytes: the page of queryTasks with the list API's
+ * `partial_failure_warning` and `warnings`, written without building the rows as objects
+ * (identical to JSON.stringify of the same object; the tests hold the two equal). `envelope`
+ * wraps it: the text before and after the list object.
+ */
+export function taskListJson(
+  snapshot: SessionSnapshot,
+  query: TaskQuery = {},
+  envelope: readonly [string, string] = ['', ''],
+): Buffer {
+  const { rows, total, filtered, stateCounts } = pageRows(snapshot, query);
+  const writer = new TaskRowJson(snapshot.tasks);
+  const detail = query.detail ?? true;
+  const out = pageBytes;
+  out.append(
+    `${envelope[0]}{"total":${total},"num_after_truncation":${total},"num_filtered":${filtered},"result":[`,
+  );
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) out.append(',');
+    out.append(writer.row(rows[i]!, detail));
+  }
+  out.append(
+    `],"state_counts":${JSON.stringify(stateCounts)},"partial_failure_warning":null,"warnings":null}${envelope[1]}`,
+  );
+  return out.take();
 }
 
 function countConsidered(t: TaskTable, excludeDriver: boolean): number {

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../src/config/paths.ts';
@@ -178,6 +179,44 @@ describe('/api/v0/tasks', () => {
     ]);
     expect(await page('sort_by=start_time_ms&order=desc')).toEqual([...ascending].reverse());
     expect(await page('sort_by=start_time_ms&offset=3')).toEqual(['train_step#1']);
+  });
+
+  it('tags each page and answers 304 without a body to a client holding it', async () => {
+    const first = await app.inject(url('/api/v0/tasks?limit=2'));
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^"[^"]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    // Written as text: the same bytes, in the same key order, as serialising the objects.
+    expect(Object.keys(first.json())).toEqual(['result', 'msg', 'data']);
+    expect(JSON.stringify(first.json())).toBe(first.body);
+
+    const again = await app.inject({
+      url: url('/api/v0/tasks?limit=2'),
+      headers: { 'if-none-match': `"other", W/${tag}` },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(tag);
+
+    const otherPage = await app.inject(url('/api/v0/tasks?limit=2&offset=2'));
+    expect(otherPage.headers.etag).not.toBe(tag);
+    const stale = await app.inject({
+      url: url('/api/v0/tasks?limit=2&offset=2'),
+      headers: { 'if-none-match': tag },
+    });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json().data.result.result).toHaveLength(2);
+  });
+
+  it('compresses a page for a browser, and the page decodes to the same answer', async () => {
+    const plain = await app.inject(url('/api/v0/tasks?detail=1&exclude_driver=false'));
+    const zipped = await app.inject({
+      url: url('/api/v0/tasks?detail=1&exclude_driver=false'),
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
   });
 
   it('answers 400 naming the bad parameter', async () => {

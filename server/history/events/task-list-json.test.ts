@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { unpackRealRayRecording } from '../../../e2e/support/real-ray-fixture.ts';
+import { recordedSessions } from '../../fidelity/recorded-sessions.ts';
+import { loadSession } from '../ingest/load-session.ts';
+import { FsStorage } from '../../storage/fs-storage.ts';
+import {
+  SessionReducer,
+  TASK_SORT_KEYS,
+  queryTasks,
+  taskListJson,
+  type SessionSnapshot,
+  type TaskQuery,
+} from './index.ts';
+import { JsonBytes } from './json-bytes.ts';
+import * as ev from './test-events.ts';
+import * as s from './test-session.ts';
+
+// The tasks answer written as text must be byte for byte what serialising the page objects gives
+// (task-row.ts is the reference the fidelity test holds against real Ray).
+
+function reduce(events: unknown[]): SessionSnapshot {
+  const reducer = new SessionReducer();
+  for (const e of events) reducer.addEvent(e);
+  return reducer.snapshot({ sessionLive: false });
+}
+
+/** What the route answered before the page was written as text. */
+const viaObjects = (snapshot: SessionSnapshot, query: TaskQuery) =>
+  JSON.stringify({
+    ...queryTasks(snapshot, query),
+    partial_failure_warning: null,
+    warnings: null,
+  });
+
+function expectSameText(snapshot: SessionSnapshot, queries: TaskQuery[]) {
+  for (const query of queries)
+    expect(taskListJson(snapshot, query).toString()).toBe(viaObjects(snapshot, query));
+}
+
+const everySortBothWays: TaskQuery[] = TASK_SORT_KEYS.flatMap((sortBy) =>
+  (['asc', 'desc'] as const).map((order) => ({ sortBy, order, limit: 1000 })),
+);
+
+describe('taskListJson', () => {
+  const snapshot = reduce(s.sessionEvents());
+
+  it('writes every attempt as JSON.stringify writes its object, with and without transitions', () => {
+    expectSameText(snapshot, [
+      {},
+      { detail: false },
+      { excludeDriver: false, limit: 1000 },
+      { excludeDriver: false, detail: false, limit: 1000 },
+    ]);
+  });
+
+  it('writes the same pages for every sort, filter and window', () => {
+    expectSameText(snapshot, everySortBothWays);
+    expectSameText(snapshot, [
+      { filters: [{ key: 'state', predicate: '=', value: 'FAILED' }] },
+      { filters: [{ key: 'actor_id', predicate: '!=', value: s.ACTOR }], detail: false },
+      { filters: [{ key: 'task_name', predicate: '=', value: 'no such task' }] },
+      { offset: 2, limit: 3 },
+      { offset: 1000, limit: 10 },
+      { limit: 0 },
+    ]);
+  });
+
+  it('escapes names and keeps odd keys of the stored JSON columns as plain keys', () => {
+    const definition = ev.taskDefinition({
+      task: ev.taskId(9),
+      name: 'quote " slash \\ line\n\u2028 é 😀',
+    });
+    const payload = definition.taskDefinitionEvent as Record<string, unknown>;
+    payload.requiredResources = { ['__proto__']: 2, CPU: 0.5, 'memory "x"': 1e21 };
+    payload.labelSelector = { 'ray.io/market-type': 'spot', constructor: 'x' };
+    const odd = reduce([
+      definition,
+      ev.taskLifecycle({
+        task: ev.taskId(9),
+        states: [
+          ['PENDING_ARGS_AVAIL', 1],
+          ['RUNNING', 2],
+        ],
+      }),
+    ]);
+    const text = taskListJson(odd, {}).toString();
+    expect(text).toBe(viaObjects(odd, {}));
+    const [row] = (JSON.parse(text) as { result: Record<string, unknown>[] }).result;
+    expect(row!.name).toBe('quote " slash \\ line\n\u2028 é 😀');
+    expect(Object.hasOwn(row!.required_resources as object, '__proto__')).toBe(true);
+  });
+
+  it('writes what the real Ray recording reduces to, every attempt and every sort', async () => {
+    const recording = unpackRealRayRecording();
+    const storage = new FsStorage(recording.historyRoot);
+    for (const info of recordedSessions(recording.historyRoot)) {
+      const { snapshot: real } = await loadSession(storage, info, {});
+      expect(real.tasks.count).toBeGreaterThan(0);
+      expectSameText(real, [{ excludeDriver: false, limit: 10_000 }, ...everySortBothWays]);
+    }
+  }, 60_000);
+});
+
+describe('JsonBytes', () => {
+  it('grows past its first buffer, keeps multi-byte text whole, and starts empty after take', () => {
+    const out = new JsonBytes();
+    const piece = `"é😀${'x'.repeat(1000)}",`;
+    for (let i = 0; i < 400; i++) out.append(piece);
+    expect(out.take().toString()).toBe(piece.repeat(400));
+    out.append('[]');
+    expect(out.take().toString()).toBe('[]');
+  });
+});
