@@ -6,7 +6,7 @@ import type { IngestReport } from './ingest-report.ts';
 import { DEFAULT_RECORD_LIMITS } from './records.ts';
 import { listSessionFiles } from './session-files.ts';
 import { readSubmissionLogs } from './submission-logs.ts';
-import { WorkerFileReader, defaultWorkerCount } from './worker-reader.ts';
+import { defaultWorkerCount, sharedParsePool, type PooledFileReader } from './worker-reader.ts';
 
 // One session read from storage and reduced: what the snapshot cache holds.
 
@@ -23,13 +23,13 @@ export interface LoadOptions extends Omit<IngestOptions, 'limits' | 'listing' | 
   parallelFromBytes?: number;
 }
 
-/** Below this, starting worker threads costs more than it saves. */
-const DEFAULT_PARALLEL_FROM_BYTES = 64 * 1024 * 1024;
+/** Below this, handing bytes to other threads costs more than it saves. */
+const DEFAULT_PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 
 /** Parse workers, or undefined (parse here) when threads cannot be started in this runtime. */
-function startWorkers(count: number): WorkerFileReader | undefined {
+function startWorkers(count: number): PooledFileReader | undefined {
   try {
-    return new WorkerFileReader(count, DEFAULT_RECORD_LIMITS);
+    return sharedParsePool(count, DEFAULT_RECORD_LIMITS).beginLoad();
   } catch {
     return undefined;
   }

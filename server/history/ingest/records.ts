@@ -162,7 +162,7 @@ export async function* splitLines(
 }
 
 /** Pushes the non-blank lines of `text` (no CR) onto `out`, oversized ones as OVERSIZED. */
-function splitText(text: string, max: number, out: EventRecord[]): void {
+export function splitText(text: string, max: number, out: EventRecord[]): void {
   let start = 0;
   const n = text.length;
   while (start <= n) {

@@ -1,20 +1,23 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PartialReduction } from '../events/reducer.ts';
-import type { FileTally } from './file-tally.ts';
+import { emptyTally, type FileTally } from './file-tally.ts';
 import type { EventFileReader } from './ingest-session.ts';
-import type { RecordLimits } from './records.ts';
+import { LineBatcher } from './line-batcher.ts';
+import { OVERSIZED, type RecordLimits } from './records.ts';
 import type { SessionFile } from './session-files.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
-// Parses event files on worker threads: this thread only moves bytes. Each file goes whole to
-// the least loaded worker; each worker reduces its files into a partial reduction, handed
-// back by finish() for merging.
+// Parses event files on worker threads: this thread only moves bytes. A JSON Lines file is cut
+// into batches of whole lines, each sent to the least busy worker, so one huge file keeps every
+// core busy; a JSON array file (older collectors) goes whole to one worker. Each worker reduces
+// what it gets of a load into a partial reduction, handed back by finish() for merging.
+// The workers outlive a load: a server loads many sessions, and starting threads is not free.
 
 /** Bytes sent to a worker per message. */
 const MESSAGE_BYTES = 1024 * 1024;
 /** Bytes queued at one worker before readers wait (keeps memory flat when parsing lags). */
-const MAX_QUEUED_BYTES = 8 * MESSAGE_BYTES;
+const MAX_QUEUED_BYTES = 4 * MESSAGE_BYTES;
 
 /** Built by scripts/build-server.ts: dist-server/ holds the worker as its own entry point. */
 const COMPILED = import.meta.url.endsWith('.js');
@@ -40,111 +43,194 @@ export function defaultWorkerCount(): number {
 
 interface Slot {
   worker: Worker;
-  assignedBytes: number;
   queuedBytes: number;
-  waiting: (() => void)[];
-  closing: Map<number, (tally: FileTally) => void>;
-  finished: Promise<PartialReduction>;
+  /** Bytes of array files streaming to this worker (they cannot move to another). */
+  streamingBytes: number;
 }
 
-export class WorkerFileReader implements EventFileReader {
+/** What a load waits for from the workers. */
+interface Waiter<T> {
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+/** Worker threads that parse the event files of any number of loads. */
+export class ParsePool {
+  readonly limits: RecordLimits;
   private readonly slots: Slot[];
-  private nextFile = 0;
   private failure: Error | null = null;
-  /** Readers waiting on a worker's answer, told when a worker fails. */
-  private readonly rejecters: ((error: Error) => void)[] = [];
+  private activeLoads = 0;
+  private nextLoad = 0;
+  private nextBatch = 0;
+  private nextFile = 0;
+  private readonly parsed = new Map<number, Waiter<FileTally> & { bytes: number; slot: Slot }>();
+  private readonly closing = new Map<number, Waiter<FileTally>>();
+  private readonly finishing = new Map<number, Waiter<PartialReduction>>();
+  /** Readers waiting for a worker's queue to drain. */
+  private spaceWaiters: (() => void)[] = [];
 
   constructor(workers: number, limits: RecordLimits) {
+    this.limits = limits;
     const setup: WorkerSetup = { limits };
     this.slots = Array.from({ length: Math.max(1, workers) }, () => {
-      const worker = startWorker(setup);
-      const slot: Slot = {
-        worker,
-        assignedBytes: 0,
-        queuedBytes: 0,
-        waiting: [],
-        closing: new Map(),
-        finished: new Promise<PartialReduction>((resolve, reject) => {
-          worker.on('message', (message: FromWorker) => {
-            if (message.kind === 'finished') resolve(message.partial);
-            else if (message.kind === 'failed') this.fail(new Error(message.message));
-            else this.onMessage(slot, message);
-          });
-          worker.on('error', (error) => {
-            this.fail(error);
-            reject(error);
-          });
-          worker.on('exit', () => reject(this.failure ?? new Error('parse worker exited')));
-        }),
-      };
-      slot.finished.catch(() => undefined);
+      const slot: Slot = { worker: startWorker(setup), queuedBytes: 0, streamingBytes: 0 };
+      slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
+      slot.worker.on('error', (error) => this.fail(error));
+      slot.worker.on('exit', () => this.fail(new Error('parse worker exited')));
+      // An idle pool must not keep the process (or a test run) alive.
+      slot.worker.unref();
       return slot;
     });
   }
 
-  async read(file: SessionFile, chunks: AsyncIterable<Buffer>, tally: FileTally): Promise<void> {
-    const slot = this.slots.reduce((a, b) => (b.assignedBytes < a.assignedBytes ? b : a));
-    slot.assignedBytes += file.size;
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  /** A reader for one load's files; call its finish() once every file has been read. */
+  beginLoad(): PooledFileReader {
+    this.throwIfFailed();
+    if (this.activeLoads++ === 0) for (const slot of this.slots) slot.worker.ref();
+    return new PooledFileReader(this, this.nextLoad++);
+  }
+
+  async close(): Promise<void> {
+    this.fail(new Error('the parse pool was closed'));
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  /**
+   * Sends whole lines to the least busy worker once one has room; `tally` settles when they
+   * are parsed.
+   */
+  async parseLines(
+    load: number,
+    file: SessionFile,
+    bytes: Uint8Array,
+  ): Promise<{ tally: Promise<FileTally> }> {
+    const slot = await this.slotWithSpace();
+    const batch = this.nextBatch++;
+    const tally = handled(
+      new Promise<FileTally>((resolve, reject) =>
+        this.parsed.set(batch, { resolve, reject, bytes: bytes.length, slot }),
+      ),
+    );
+    slot.queuedBytes += bytes.length;
+    this.post(
+      slot,
+      {
+        kind: 'lines',
+        load,
+        batch,
+        legacy: file.kind === 'legacy-events',
+        nodeId: file.nodeId,
+        bytes,
+      },
+      [bytes.buffer as ArrayBuffer],
+    );
+    return { tally };
+  }
+
+  /** A stream to one worker for a file that must be parsed in one piece. */
+  openStream(load: number, file: SessionFile, size: number): FileStream {
+    this.throwIfFailed();
+    const slot = this.slots.reduce((a, b) => (b.streamingBytes < a.streamingBytes ? b : a));
+    slot.streamingBytes += size;
     const id = this.nextFile++;
-    const closed = new Promise<FileTally>((resolve) => slot.closing.set(id, resolve));
+    const closed = handled(
+      new Promise<FileTally>((resolve, reject) => this.closing.set(id, { resolve, reject })),
+    );
     this.post(slot, {
       kind: 'open',
+      load,
       file: id,
       legacy: file.kind === 'legacy-events',
       nodeId: file.nodeId,
     });
-    let buffer = new Uint8Array(MESSAGE_BYTES);
-    let used = 0;
-    const flush = async () => {
-      if (used === 0) return;
-      const bytes = buffer.subarray(0, used);
-      slot.queuedBytes += used;
-      this.post(slot, { kind: 'chunk', file: id, bytes }, [bytes.buffer as ArrayBuffer]);
-      buffer = new Uint8Array(MESSAGE_BYTES);
-      used = 0;
-      while (slot.queuedBytes > MAX_QUEUED_BYTES && !this.failure) {
-        await new Promise<void>((resolve) => slot.waiting.push(resolve));
-      }
+    return {
+      send: async (bytes) => {
+        slot.queuedBytes += bytes.length;
+        this.post(slot, { kind: 'chunk', file: id, bytes }, [bytes.buffer as ArrayBuffer]);
+        while (slot.queuedBytes > MAX_QUEUED_BYTES) await this.spaceFreed();
+      },
+      close: (brokenOff) => {
+        this.post(slot, { kind: 'close', file: id, brokenOff });
+        slot.streamingBytes -= size;
+        return closed;
+      },
     };
-    let brokenOff = true;
-    try {
-      for await (const chunk of chunks) {
-        let offset = 0;
-        while (offset < chunk.length) {
-          const n = Math.min(chunk.length - offset, MESSAGE_BYTES - used);
-          buffer.set(chunk.subarray(offset, offset + n), used);
-          used += n;
-          offset += n;
-          if (used === MESSAGE_BYTES) await flush();
-        }
-        this.throwIfFailed();
-      }
-      brokenOff = false;
-    } finally {
-      // Also after a read failure: the events parsed so far count (a truncated gzip file).
-      await flush();
-      this.post(slot, { kind: 'close', file: id, brokenOff });
-      Object.assign(tally, await Promise.race([closed, this.failed()]));
+  }
+
+  /** Every worker's partial reduction of the load. */
+  finish(load: number): Promise<PartialReduction[]> {
+    return Promise.all(
+      this.slots.map((slot) => {
+        const partial = handled(
+          new Promise<PartialReduction>((resolve, reject) =>
+            this.finishing.set(this.finishKey(load, slot), { resolve, reject }),
+          ),
+        );
+        this.post(slot, { kind: 'finish', load });
+        return partial;
+      }),
+    );
+  }
+
+  /** The load is over (finished or failed): workers drop what they hold of it. */
+  endLoad(load: number): void {
+    if (!this.failure) for (const slot of this.slots) this.post(slot, { kind: 'forget', load });
+    if (--this.activeLoads === 0) for (const slot of this.slots) slot.worker.unref();
+  }
+
+  private finishKey(load: number, slot: Slot): number {
+    return load * this.slots.length + this.slots.indexOf(slot);
+  }
+
+  private async slotWithSpace(): Promise<Slot> {
+    for (;;) {
+      this.throwIfFailed();
+      const slot = this.slots.reduce((a, b) => (b.queuedBytes < a.queuedBytes ? b : a));
+      if (slot.queuedBytes < MAX_QUEUED_BYTES) return slot;
+      await this.spaceFreed();
     }
   }
 
-  /** The partial reductions of all workers, once every file has been read. */
-  async finish(): Promise<PartialReduction[]> {
-    for (const slot of this.slots) this.post(slot, { kind: 'finish' });
-    return Promise.all(this.slots.map((slot) => slot.finished));
+  private spaceFreed(): Promise<void> {
+    return new Promise((resolve) => this.spaceWaiters.push(resolve));
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  private freed(slot: Slot, bytes: number): void {
+    slot.queuedBytes -= bytes;
+    const waiters = this.spaceWaiters;
+    this.spaceWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private onMessage(slot: Slot, message: FromWorker): void {
-    if (message.kind === 'taken') {
-      slot.queuedBytes -= message.bytes;
-      for (const resolve of slot.waiting.splice(0)) resolve();
-    } else if (message.kind === 'closed') {
-      slot.closing.get(message.file)?.(message.tally);
-      slot.closing.delete(message.file);
+    switch (message.kind) {
+      case 'parsed': {
+        const waiter = this.parsed.get(message.batch);
+        this.parsed.delete(message.batch);
+        if (waiter) {
+          this.freed(waiter.slot, waiter.bytes);
+          waiter.resolve(message.tally);
+        }
+        return;
+      }
+      case 'taken':
+        return this.freed(slot, message.bytes);
+      case 'closed':
+        this.closing.get(message.file)?.resolve(message.tally);
+        this.closing.delete(message.file);
+        return;
+      case 'finished': {
+        const key = this.finishKey(message.load, slot);
+        this.finishing.get(key)?.resolve(message.partial);
+        this.finishing.delete(key);
+        return;
+      }
+      case 'failed':
+        return this.fail(new Error(message.message));
     }
   }
 
@@ -154,19 +240,142 @@ export class WorkerFileReader implements EventFileReader {
   }
 
   private fail(error: Error): void {
-    this.failure ??= error;
-    for (const slot of this.slots) for (const resolve of slot.waiting.splice(0)) resolve();
-    for (const reject of this.rejecters.splice(0)) reject(this.failure);
-  }
-
-  private failed(): Promise<never> {
-    return new Promise<never>((_, reject) => {
-      if (this.failure) reject(this.failure);
-      else this.rejecters.push(reject);
-    });
+    if (this.failure) return;
+    this.failure = error;
+    for (const resolve of this.spaceWaiters.splice(0)) resolve();
+    for (const waiters of [this.parsed, this.closing, this.finishing]) {
+      for (const waiter of waiters.values()) waiter.reject(error);
+      waiters.clear();
+    }
   }
 
   private throwIfFailed(): void {
     if (this.failure) throw this.failure;
   }
+}
+
+interface FileStream {
+  send(bytes: Uint8Array): Promise<void>;
+  close(brokenOff: boolean): Promise<FileTally>;
+}
+
+/** The promise, marked as handled: a failed pool rejects promises nobody awaits yet. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+function isSpaceByte(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+
+/** Adds `b`'s counts to `a`. */
+function addTally(a: FileTally, b: FileTally): void {
+  a.accepted += b.accepted;
+  a.malformed += b.malformed;
+  a.invalid += b.invalid;
+  a.unknown += b.unknown;
+  for (const [type, count] of Object.entries(b.unknownTypes))
+    a.unknownTypes[type] = (a.unknownTypes[type] ?? 0) + count;
+}
+
+/** One load's files, parsed by a pool. */
+export class PooledFileReader implements EventFileReader {
+  private readonly pool: ParsePool;
+  private readonly load: number;
+
+  constructor(pool: ParsePool, load: number) {
+    this.pool = pool;
+    this.load = load;
+  }
+
+  async read(file: SessionFile, chunks: AsyncIterable<Buffer>, tally: FileTally): Promise<void> {
+    const iterator = chunks[Symbol.asyncIterator]();
+    // The first byte that is neither a byte-order mark nor whitespace tells the format.
+    let first: Buffer | null = null;
+    let atFileStart = true;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      let chunk = next.value;
+      if (atFileStart && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
+        chunk = chunk.subarray(3);
+      atFileStart = false;
+      let start = 0;
+      while (start < chunk.length && isSpaceByte(chunk[start]!)) start++;
+      if (start < chunk.length) {
+        first = chunk.subarray(start);
+        break;
+      }
+    }
+    const rest = { [Symbol.asyncIterator]: () => iterator };
+    if (first[0] === 0x5b) await this.readWhole(file, first, rest, tally);
+    else await this.readLines(file, first, rest, tally);
+  }
+
+  /** The partial reductions of all workers, once every file has been read. */
+  finish(): Promise<PartialReduction[]> {
+    return this.pool.finish(this.load);
+  }
+
+  /** Ends the load, finished or not; call once. */
+  async close(): Promise<void> {
+    this.pool.endLoad(this.load);
+  }
+
+  private async readLines(
+    file: SessionFile,
+    first: Buffer,
+    rest: AsyncIterable<Buffer>,
+    tally: FileTally,
+  ): Promise<void> {
+    const batcher = new LineBatcher(MESSAGE_BYTES, this.pool.limits.maxRecordBytes);
+    const tallies: Promise<FileTally>[] = [];
+    const send = async (batches: Iterable<Uint8Array | typeof OVERSIZED>) => {
+      for (const batch of batches) {
+        if (batch === OVERSIZED) tally.malformed++;
+        else tallies.push((await this.pool.parseLines(this.load, file, batch)).tally);
+      }
+    };
+    try {
+      await send(batcher.push(first));
+      for await (const chunk of rest) await send(batcher.push(chunk));
+      await send(batcher.end());
+    } catch (error) {
+      // The lines read before a failure count (a truncated gzip file); the partial last does not.
+      await send(batcher.brokenOff());
+      throw error;
+    } finally {
+      // Also after a read failure: the lines sent so far count (a truncated gzip file).
+      for (const parsed of await Promise.all(tallies)) addTally(tally, parsed);
+    }
+  }
+
+  private async readWhole(
+    file: SessionFile,
+    first: Buffer,
+    rest: AsyncIterable<Buffer>,
+    tally: FileTally,
+  ): Promise<void> {
+    const stream = this.pool.openStream(this.load, file, file.size);
+    let brokenOff = true;
+    try {
+      // Copied: a chunk may share its memory with others, and sending transfers the memory.
+      await stream.send(new Uint8Array(first));
+      for await (const chunk of rest) await stream.send(new Uint8Array(chunk));
+      brokenOff = false;
+    } finally {
+      addTally(tally, await stream.close(brokenOff));
+    }
+  }
+}
+
+const sharedPools = new Map<string, ParsePool>();
+
+/** The process's pool of `workers` parse threads, started on first use and kept. */
+export function sharedParsePool(workers: number, limits: RecordLimits): ParsePool {
+  const key = `${workers}:${limits.maxRecordBytes}`;
+  let pool = sharedPools.get(key);
+  if (!pool || pool.failed) sharedPools.set(key, (pool = new ParsePool(workers, limits)));
+  return pool;
 }
