@@ -95,3 +95,4 @@ port.on('message', (message: ToWorker) => {
     send({ kind: 'failed', message: String(error) });
   }
 });
+send({ kind: 'ready' });

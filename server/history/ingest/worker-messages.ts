@@ -24,6 +24,8 @@ export type ToWorker =
   | { kind: 'forget'; load: number };
 
 export type FromWorker =
+  /** The worker has loaded and takes messages. */
+  | { kind: 'ready' }
   | { kind: 'parsed'; batch: number; tally: FileTally }
   /** A chunk was taken off the queue (flow control). */
   | { kind: 'taken'; bytes: number }

@@ -4,7 +4,7 @@ import type { PartialReduction } from '../events/reducer.ts';
 import { emptyTally, type FileTally } from './file-tally.ts';
 import type { EventFileReader } from './ingest-session.ts';
 import { LineBatcher } from './line-batcher.ts';
-import { OVERSIZED, type RecordLimits } from './records.ts';
+import { DEFAULT_RECORD_LIMITS, OVERSIZED, type RecordLimits } from './records.ts';
 import type { SessionFile } from './session-files.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
@@ -68,6 +68,8 @@ export class ParsePool {
   private readonly finishing = new Map<number, Waiter<PartialReduction>>();
   /** Readers waiting for a worker's queue to drain. */
   private spaceWaiters: (() => void)[] = [];
+  /** Settles once every worker has loaded its code (or the pool failed). */
+  readonly ready: Promise<void>;
 
   constructor(workers: number, limits: RecordLimits) {
     this.limits = limits;
@@ -81,6 +83,16 @@ export class ParsePool {
       slot.worker.unref();
       return slot;
     });
+    this.ready = Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            slot.worker.once('message', () => resolve());
+            slot.worker.once('error', () => resolve());
+            slot.worker.once('exit', () => resolve());
+          }),
+      ),
+    ).then(() => undefined);
   }
 
   get failed(): boolean {
@@ -231,6 +243,8 @@ export class ParsePool {
       }
       case 'failed':
         return this.fail(new Error(message.message));
+      case 'ready':
+        return;
     }
   }
 
@@ -373,9 +387,24 @@ export class PooledFileReader implements EventFileReader {
 const sharedPools = new Map<string, ParsePool>();
 
 /** The process's pool of `workers` parse threads, started on first use and kept. */
-export function sharedParsePool(workers: number, limits: RecordLimits): ParsePool {
+export function sharedParsePool(
+  workers = defaultWorkerCount(),
+  limits = DEFAULT_RECORD_LIMITS,
+): ParsePool {
   const key = `${workers}:${limits.maxRecordBytes}`;
   let pool = sharedPools.get(key);
   if (!pool || pool.failed) sharedPools.set(key, (pool = new ParsePool(workers, limits)));
   return pool;
+}
+
+/**
+ * Starts the default pool ahead of the first load (a server does at startup); settles once
+ * its workers have loaded. Never rejects: a pool that fails is replaced at the next load.
+ */
+export function warmParsePool(): Promise<void> {
+  try {
+    return sharedParsePool().ready;
+  } catch {
+    return Promise.resolve();
+  }
 }
