@@ -79,8 +79,6 @@ export class ParsePool {
       slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', () => this.fail(new Error('parse worker exited')));
-      // An idle pool must not keep the process (or a test run) alive.
-      slot.worker.unref();
       return slot;
     });
     this.ready = Promise.all(
@@ -92,7 +90,10 @@ export class ParsePool {
             slot.worker.once('exit', () => resolve());
           }),
       ),
-    ).then(() => undefined);
+    ).then(() => {
+      // An idle pool must not keep the process (or a test run) alive; a loading one must.
+      if (this.activeLoads === 0) for (const slot of this.slots) slot.worker.unref();
+    });
   }
 
   get failed(): boolean {
