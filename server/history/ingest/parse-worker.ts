@@ -21,7 +21,13 @@ function reducerOf(load: number): SessionReducer {
   return reducer;
 }
 
-function parseLines(load: number, batch: number, legacy: boolean, nodeId: string, bytes: Uint8Array): void {
+function parseLines(
+  load: number,
+  batch: number,
+  legacy: boolean,
+  nodeId: string,
+  bytes: Uint8Array,
+): void {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   const records: EventRecord[] = [];
   splitText(text, limits.maxRecordBytes, records);
@@ -74,7 +80,13 @@ port.on('message', (message: ToWorker) => {
   try {
     switch (message.kind) {
       case 'lines':
-        return parseLines(message.load, message.batch, message.legacy, message.nodeId, message.bytes);
+        return parseLines(
+          message.load,
+          message.batch,
+          message.legacy,
+          message.nodeId,
+          message.bytes,
+        );
       case 'open':
         return open(message.load, message.file, message.legacy, message.nodeId);
       case 'chunk':

@@ -13,7 +13,14 @@ export interface WorkerSetup {
 
 export type ToWorker =
   /** Whole lines of an event file; answered by `parsed` with the same `batch`. */
-  | { kind: 'lines'; load: number; batch: number; legacy: boolean; nodeId: string; bytes: Uint8Array }
+  | {
+      kind: 'lines';
+      load: number;
+      batch: number;
+      legacy: boolean;
+      nodeId: string;
+      bytes: Uint8Array;
+    }
   | { kind: 'open'; load: number; file: number; legacy: boolean; nodeId: string }
   | { kind: 'chunk'; file: number; bytes: Uint8Array }
   /** End of a file; `brokenOff` when reading it failed part-way. */
