@@ -1,10 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PartialReduction } from '../events/reducer.ts';
-import { emptyTally, type FileTally } from './file-tally.ts';
+import type { FileTally } from './file-tally.ts';
 import type { EventFileReader } from './ingest-session.ts';
 import { LineBatcher } from './line-batcher.ts';
-import { DEFAULT_RECORD_LIMITS, OVERSIZED, type RecordLimits } from './records.ts';
+import {
+  DEFAULT_RECORD_LIMITS,
+  OVERSIZED,
+  firstContentByte,
+  type RecordLimits,
+} from './records.ts';
 import type { SessionFile } from './session-files.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
@@ -280,8 +285,16 @@ function handled<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-function isSpaceByte(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+const OPEN_BRACKET = 0x5b;
+
+/** The file's bytes from its first content byte (no byte-order mark, no leading space), or null. */
+async function firstContent(iterator: AsyncIterator<Buffer>): Promise<Buffer | null> {
+  for (let atFileStart = true; ; atFileStart = false) {
+    const next = await iterator.next();
+    if (next.done) return null;
+    const start = firstContentByte(next.value, atFileStart);
+    if (start < next.value.length) return next.value.subarray(start);
+  }
 }
 
 /** Adds `b`'s counts to `a`. */
@@ -306,25 +319,11 @@ export class PooledFileReader implements EventFileReader {
 
   async read(file: SessionFile, chunks: AsyncIterable<Buffer>, tally: FileTally): Promise<void> {
     const iterator = chunks[Symbol.asyncIterator]();
-    // The first byte that is neither a byte-order mark nor whitespace tells the format.
-    let first: Buffer | null = null;
-    let atFileStart = true;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      let chunk = next.value;
-      if (atFileStart && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
-        chunk = chunk.subarray(3);
-      atFileStart = false;
-      let start = 0;
-      while (start < chunk.length && isSpaceByte(chunk[start]!)) start++;
-      if (start < chunk.length) {
-        first = chunk.subarray(start);
-        break;
-      }
-    }
+    const first = await firstContent(iterator);
+    if (!first) return;
     const rest = { [Symbol.asyncIterator]: () => iterator };
-    if (first[0] === 0x5b) await this.readWhole(file, first, rest, tally);
+    // The first character tells the format, as in readRecordBatches.
+    if (first[0] === OPEN_BRACKET) await this.readWhole(file, first, rest, tally);
     else await this.readLines(file, first, rest, tally);
   }
 
