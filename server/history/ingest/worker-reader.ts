@@ -262,6 +262,8 @@ export class ParsePool {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
+    // A pool that failed is replaced at the next load: its threads must not linger.
+    for (const slot of this.slots) void slot.worker.terminate();
     for (const resolve of this.spaceWaiters.splice(0)) resolve();
     for (const waiters of [this.parsed, this.closing, this.finishing]) {
       for (const waiter of waiters.values()) waiter.reject(error);
