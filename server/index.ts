@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.ts';
 import { loadConfig, REPO_ROOT, type ServerConfig } from './config.ts';
-import { warmParsePool } from './history/ingest/worker-reader.ts';
+import { warmParsePool } from './history/ingest/parse-pool.ts';
 
 // Starts the HistoryServer. Without STORAGE_URL it serves a generated sample history from
 // .sample-history/ so `npm start` shows something on a fresh clone.

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
-import { warmParsePool } from '../../server/history/ingest/worker-reader.ts';
+import { warmParsePool } from '../../server/history/ingest/parse-pool.ts';
 import { apiPaths } from '../../src/config/paths.ts';
 import type { SessionInfo } from '../../src/types/api.ts';
 import { naiveLoad } from './naive-load.ts';
