@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.ts';
 import { loadConfig, REPO_ROOT, type ServerConfig } from './config.ts';
+import { warmParsePool } from './history/ingest/parse-pool.ts';
 
 // Starts the HistoryServer. Without STORAGE_URL it serves a generated sample history from
 // .sample-history/ so `npm start` shows something on a fresh clone.
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void close('SIGTERM'));
   process.once('SIGINT', () => void close('SIGINT'));
   await app.listen({ port: config.server.port, host: config.server.host });
+  // Session loads parse on a pool of threads kept for the process: start it before the first.
+  void warmParsePool();
   app.log.info(
     { storage: config.storage.url, basePath: config.server.basePath, auth: config.auth.mode },
     'history server ready',

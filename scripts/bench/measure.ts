@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
+import { warmParsePool } from '../../server/history/ingest/parse-pool.ts';
 import { apiPaths } from '../../src/config/paths.ts';
 import type { SessionInfo } from '../../src/types/api.ts';
 import { naiveLoad } from './naive-load.ts';
@@ -70,6 +71,8 @@ async function measureOurs(root: string, session: SessionInfo): Promise<OursMeas
     return res;
   };
   await get('/info');
+  // A running server started its parse threads at startup (server/index.ts); so does this one.
+  await warmParsePool();
   const before = heldBytes();
   const load = await timed(() => get('/api/v0/tasks?limit=1'));
   const retainedBytes = heldBytes() - before;

@@ -35,10 +35,12 @@ export class ReportBuilder {
     ours: { value: number | null; text: string },
     base: { value: number | null; text: string },
     better: Better,
+    /** The verdict of a budget on this row (what budget() returned). */
+    budget?: string,
   ): void {
     const r = ratio(ours.value, base.value);
     this.ratios[key] = r;
-    this.row({ label, value: ours.text, baseline: base.text, ratio: r, better });
+    this.row({ label, value: ours.text, baseline: base.text, ratio: r, better, budget });
   }
 
   budget(b: Budget): string {

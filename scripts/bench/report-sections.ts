@@ -16,6 +16,13 @@ import { formatNumber, kilobytes, megabytes, mib, millis, seconds, type Better }
 const perSecond = (n: number) => `${formatNumber(n)}/s`;
 const mbPerSecond = (bytesPerSecond: number) => `${formatNumber(mib(bytesPerSecond), 1)} MiB/s`;
 
+/** Cold load (issue #17): at least this many times the naive load's events per second... */
+export const COLD_LOAD_MIN_SPEEDUP = 2;
+/** ...holding at most this many bytes per attempt (the figure before parallel ingest)... */
+export const COLD_LOAD_MAX_RETAINED_PER_ATTEMPT = 326;
+/** ...from this many attempts on: below, fixed costs (code, caches) dominate the per-attempt figure. */
+const RETAINED_BUDGET_FROM_ATTEMPTS = 50_000;
+
 export function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean): void {
   const label = sizeLabel(c.tasks);
   if (!c.ours) {
@@ -37,6 +44,7 @@ export function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean)
     pick: (r: ReturnType<typeof loadRates>) => number,
     text: (n: number) => string,
     better: Better,
+    budget?: string,
   ) =>
     b.compare(
       `${key}.${name}`,
@@ -44,7 +52,25 @@ export function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean)
       { value: pick(ours), text: text(pick(ours)) },
       naive ? { value: pick(naive), text: text(pick(naive)) } : failed,
       better,
+      budget,
     );
+  const speedup = naive ? ours.eventsPerSecond / naive.eventsPerSecond : null;
+  const speedBudget = b.budget({
+    name: `Cold load ${label}: events/s at least ${COLD_LOAD_MIN_SPEEDUP}x the naive load`,
+    hard: true,
+    // A naive load that died (out of memory) is beaten by any load that finished.
+    pass: speedup === null || speedup >= COLD_LOAD_MIN_SPEEDUP,
+    detail: speedup === null ? 'the naive load failed' : `${speedup.toFixed(2)}x`,
+  });
+  const memoryBudget =
+    o.attempts >= RETAINED_BUDGET_FROM_ATTEMPTS
+      ? b.budget({
+          name: `Cold load ${label}: at most ${COLD_LOAD_MAX_RETAINED_PER_ATTEMPT} B retained per attempt`,
+          hard: true,
+          pass: ours.retainedBytesPerAttempt <= COLD_LOAD_MAX_RETAINED_PER_ATTEMPT,
+          detail: `${formatNumber(ours.retainedBytesPerAttempt)} B`,
+        })
+      : undefined;
   b.compare(
     `${key}.loadTime`,
     'load time',
@@ -52,7 +78,7 @@ export function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean)
     c.naive ? { value: c.naive.loadMs, text: seconds(c.naive.loadMs) } : failed,
     'lower',
   );
-  pair('eventsPerSecond', 'events/s', (r) => r.eventsPerSecond, perSecond, 'higher');
+  pair('eventsPerSecond', 'events/s', (r) => r.eventsPerSecond, perSecond, 'higher', speedBudget);
   pair('bytesPerSecond', 'stored MB/s', (r) => r.bytesPerSecond, mbPerSecond, 'higher');
   pair('peakRss', 'peak RSS', (r) => r.peakRssBytes, megabytes, 'lower');
   pair(
@@ -61,6 +87,7 @@ export function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean)
     (r) => r.retainedBytesPerAttempt,
     (n) => `${formatNumber(n)} B`,
     'lower',
+    memoryBudget,
   );
   if (!largest) return;
   // Paging deep into a sorted million must cost what the first page costs.

@@ -81,4 +81,20 @@ describe('loadSession', () => {
     expect(here.report.malformedLines).toBe(1);
     expect(answers(workers)).toEqual(answers(here));
   });
+
+  it('gives the same session when one big file is cut into batches for several workers', async () => {
+    // Over 2 MiB of CRLF lines (the session's events, repeated), a bad line and a long one inside.
+    const events = s.sessionEvents().map((e) => JSON.stringify(e));
+    const body: string[] = [];
+    const long = `{"pad":"${'x'.repeat(300 * 1024)}"}`;
+    for (let bytes = 0; bytes < 2.5 * 1024 * 1024; bytes += events.join('').length + long.length) {
+      body.push(...events, '{not json', long);
+    }
+    await put(`${s.HEAD}/job_events/01000000/${s.HEAD}-2026-01-11-20.jsonl`, body.join('\r\n'));
+    const storage = new FsStorage(folder.dir);
+    const here = await loadSession(storage, session, { workers: 0 });
+    const workers = await loadSession(storage, session, { workers: 2, parallelFromBytes: 0 });
+    expect(here.report.malformedLines).toBeGreaterThan(2);
+    expect(answers(workers)).toEqual(answers(here));
+  });
 });

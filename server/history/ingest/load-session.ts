@@ -6,7 +6,8 @@ import type { IngestReport } from './ingest-report.ts';
 import { DEFAULT_RECORD_LIMITS } from './records.ts';
 import { listSessionFiles } from './session-files.ts';
 import { readSubmissionLogs } from './submission-logs.ts';
-import { WorkerFileReader, defaultWorkerCount } from './worker-reader.ts';
+import { defaultWorkerCount, sharedParsePool } from './parse-pool.ts';
+import { PooledFileReader } from './worker-reader.ts';
 
 // One session read from storage and reduced: what the snapshot cache holds.
 
@@ -23,13 +24,13 @@ export interface LoadOptions extends Omit<IngestOptions, 'limits' | 'reader'> {
   parallelFromBytes?: number;
 }
 
-/** Below this, starting worker threads costs more than it saves. */
-const DEFAULT_PARALLEL_FROM_BYTES = 64 * 1024 * 1024;
+/** Below this, handing bytes to other threads costs more than it saves. */
+const DEFAULT_PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 
 /** Parse workers, or undefined (parse here) when threads cannot be started in this runtime. */
-function startWorkers(count: number): WorkerFileReader | undefined {
+function startWorkers(count: number): PooledFileReader | undefined {
   try {
-    return new WorkerFileReader(count, DEFAULT_RECORD_LIMITS);
+    return new PooledFileReader(sharedParsePool(count, DEFAULT_RECORD_LIMITS));
   } catch {
     return undefined;
   }

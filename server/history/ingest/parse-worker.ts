@@ -1,25 +1,46 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SessionReducer } from '../events/reducer.ts';
 import { BrokenOffError, ChunkChannel } from './chunk-channel.ts';
-import { emptyTally, tallyRecords } from './file-tally.ts';
-import { readRecordBatches } from './records.ts';
+import { emptyTally, tallyBatch, tallyRecords } from './file-tally.ts';
+import { readRecordBatches, splitText, type EventRecord } from './records.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
-// A parse worker: turns the event files it is handed into a partial reduction of the session.
+// A parse worker: turns the event bytes it is handed into a partial reduction per load.
 
 if (!parentPort) throw new Error('parse-worker.ts runs as a worker thread');
 const port = parentPort;
 const { limits } = workerData as WorkerSetup;
-const reducer = new SessionReducer();
+const reducers = new Map<number, SessionReducer>();
 const channels = new Map<number, ChunkChannel>();
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
 
-function open(file: number, legacy: boolean, nodeId: string): void {
+function reducerOf(load: number): SessionReducer {
+  let reducer = reducers.get(load);
+  if (!reducer) reducers.set(load, (reducer = new SessionReducer()));
+  return reducer;
+}
+
+function parseLines(
+  load: number,
+  batch: number,
+  legacy: boolean,
+  nodeId: string,
+  bytes: Uint8Array,
+): void {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const records: EventRecord[] = [];
+  splitText(text, limits.maxRecordBytes, records);
+  const tally = emptyTally();
+  tallyBatch(records, { legacy, nodeId }, reducerOf(load), tally);
+  send({ kind: 'parsed', batch, tally });
+}
+
+function open(load: number, file: number, legacy: boolean, nodeId: string): void {
   const channel = new ChunkChannel((bytes) => send({ kind: 'taken', bytes }));
   channels.set(file, channel);
   const tally = emptyTally();
-  tallyRecords(readRecordBatches(channel, limits), { legacy, nodeId }, reducer, tally).then(
+  tallyRecords(readRecordBatches(channel, limits), { legacy, nodeId }, reducerOf(load), tally).then(
     () => send({ kind: 'closed', file, tally }),
     (error: unknown) =>
       error instanceof BrokenOffError
@@ -28,8 +49,9 @@ function open(file: number, legacy: boolean, nodeId: string): void {
   );
 }
 
-function finish(): void {
-  const partial = reducer.partial();
+function finish(load: number): void {
+  const partial = reducerOf(load).partial();
+  reducers.delete(load);
   const t = partial.tasks;
   const arrays = [
     t.attempt,
@@ -49,17 +71,24 @@ function finish(): void {
     t.spanNext,
   ];
   send(
-    { kind: 'finished', partial },
+    { kind: 'finished', load, partial },
     arrays.map((a) => a.buffer as ArrayBuffer),
   );
-  port.close();
 }
 
 port.on('message', (message: ToWorker) => {
   try {
     switch (message.kind) {
+      case 'lines':
+        return parseLines(
+          message.load,
+          message.batch,
+          message.legacy,
+          message.nodeId,
+          message.bytes,
+        );
       case 'open':
-        return open(message.file, message.legacy, message.nodeId);
+        return open(message.load, message.file, message.legacy, message.nodeId);
       case 'chunk':
         return channels
           .get(message.file)
@@ -69,9 +98,13 @@ port.on('message', (message: ToWorker) => {
         channels.delete(message.file);
         return;
       case 'finish':
-        return finish();
+        return finish(message.load);
+      case 'forget':
+        reducers.delete(message.load);
+        return;
     }
   } catch (error) {
     send({ kind: 'failed', message: String(error) });
   }
 });
+send({ kind: 'ready' });

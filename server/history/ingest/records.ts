@@ -25,7 +25,7 @@ function isSpaceByte(b: number): boolean {
 }
 
 /** Index of the first byte that is neither whitespace nor part of a UTF-8 byte-order mark. */
-function firstContentByte(chunk: Buffer, atFileStart: boolean): number {
+export function firstContentByte(chunk: Buffer, atFileStart: boolean): number {
   let i = 0;
   if (atFileStart && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
   while (i < chunk.length && isSpaceByte(chunk[i]!)) i++;
@@ -162,7 +162,7 @@ export async function* splitLines(
 }
 
 /** Pushes the non-blank lines of `text` (no CR) onto `out`, oversized ones as OVERSIZED. */
-function splitText(text: string, max: number, out: EventRecord[]): void {
+export function splitText(text: string, max: number, out: EventRecord[]): void {
   let start = 0;
   const n = text.length;
   while (start <= n) {

@@ -1,172 +1,111 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { PartialReduction } from '../events/reducer.ts';
 import type { FileTally } from './file-tally.ts';
 import type { EventFileReader } from './ingest-session.ts';
-import type { RecordLimits } from './records.ts';
+import { LineBatcher } from './line-batcher.ts';
+import { MESSAGE_BYTES, type ParsePool } from './parse-pool.ts';
+import { OVERSIZED, firstContentByte } from './records.ts';
 import type { SessionFile } from './session-files.ts';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
-// Parses event files on worker threads: this thread only moves bytes. Each file goes whole to
-// the least loaded worker; each worker reduces its files into a partial reduction, handed
-// back by finish() for merging.
+// Parses one load's event files on the parse pool: this thread only moves bytes. A JSON Lines
+// file is cut into batches of whole lines, spread over all workers, so one huge file keeps
+// every core busy; a JSON array file (older collectors) goes whole to one worker. Each worker
+// reduces what it gets into a partial reduction, handed back by finish() for merging.
 
-/** Bytes sent to a worker per message. */
-const MESSAGE_BYTES = 1024 * 1024;
-/** Bytes queued at one worker before readers wait (keeps memory flat when parsing lags). */
-const MAX_QUEUED_BYTES = 8 * MESSAGE_BYTES;
+const OPEN_BRACKET = 0x5b;
 
-/** Built by scripts/build-server.ts: dist-server/ holds the worker as its own entry point. */
-const COMPILED = import.meta.url.endsWith('.js');
-const WORKER_URL = new URL(COMPILED ? './parse-worker.js' : './parse-worker.ts', import.meta.url);
-
-/**
- * Starts the worker. Run from source, the server's TypeScript goes through tsx, whose hooks a
- * worker does not inherit: a small bootstrap registers them in the worker first, then loads
- * the worker module.
- */
-function startWorker(setup: WorkerSetup): Worker {
-  if (COMPILED) return new Worker(WORKER_URL, { workerData: setup });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)})
-    .then((tsx) => tsx.register())
-    .then(() => import(${JSON.stringify(WORKER_URL.href)}));`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
+/** The file's bytes from its first content byte (no byte-order mark, no leading space), or null. */
+async function firstContent(iterator: AsyncIterator<Buffer>): Promise<Buffer | null> {
+  for (let atFileStart = true; ; atFileStart = false) {
+    const next = await iterator.next();
+    if (next.done) return null;
+    const start = firstContentByte(next.value, atFileStart);
+    if (start < next.value.length) return next.value.subarray(start);
+  }
 }
 
-export function defaultWorkerCount(): number {
-  return Math.min(availableParallelism(), 4);
+/** Adds `b`'s counts to `a`. */
+function addTally(a: FileTally, b: FileTally): void {
+  a.accepted += b.accepted;
+  a.malformed += b.malformed;
+  a.invalid += b.invalid;
+  a.unknown += b.unknown;
+  for (const [type, count] of Object.entries(b.unknownTypes))
+    a.unknownTypes[type] = (a.unknownTypes[type] ?? 0) + count;
 }
 
-interface Slot {
-  worker: Worker;
-  assignedBytes: number;
-  queuedBytes: number;
-  waiting: (() => void)[];
-  closing: Map<number, (tally: FileTally) => void>;
-  finished: Promise<PartialReduction>;
-}
+/** One load's files, parsed by a pool. */
+export class PooledFileReader implements EventFileReader {
+  private readonly pool: ParsePool;
+  private readonly load: number;
 
-export class WorkerFileReader implements EventFileReader {
-  private readonly slots: Slot[];
-  private nextFile = 0;
-  private failure: Error | null = null;
-  /** Readers waiting on a worker's answer, told when a worker fails. */
-  private readonly rejecters: ((error: Error) => void)[] = [];
-
-  constructor(workers: number, limits: RecordLimits) {
-    const setup: WorkerSetup = { limits };
-    this.slots = Array.from({ length: Math.max(1, workers) }, () => {
-      const worker = startWorker(setup);
-      const slot: Slot = {
-        worker,
-        assignedBytes: 0,
-        queuedBytes: 0,
-        waiting: [],
-        closing: new Map(),
-        finished: new Promise<PartialReduction>((resolve, reject) => {
-          worker.on('message', (message: FromWorker) => {
-            if (message.kind === 'finished') resolve(message.partial);
-            else if (message.kind === 'failed') this.fail(new Error(message.message));
-            else this.onMessage(slot, message);
-          });
-          worker.on('error', (error) => {
-            this.fail(error);
-            reject(error);
-          });
-          worker.on('exit', () => reject(this.failure ?? new Error('parse worker exited')));
-        }),
-      };
-      slot.finished.catch(() => undefined);
-      return slot;
-    });
+  constructor(pool: ParsePool) {
+    this.pool = pool;
+    this.load = pool.beginLoad();
   }
 
   async read(file: SessionFile, chunks: AsyncIterable<Buffer>, tally: FileTally): Promise<void> {
-    const slot = this.slots.reduce((a, b) => (b.assignedBytes < a.assignedBytes ? b : a));
-    slot.assignedBytes += file.size;
-    const id = this.nextFile++;
-    const closed = new Promise<FileTally>((resolve) => slot.closing.set(id, resolve));
-    this.post(slot, {
-      kind: 'open',
-      file: id,
-      legacy: file.kind === 'legacy-events',
-      nodeId: file.nodeId,
-    });
-    let buffer = new Uint8Array(MESSAGE_BYTES);
-    let used = 0;
-    const flush = async () => {
-      if (used === 0) return;
-      const bytes = buffer.subarray(0, used);
-      slot.queuedBytes += used;
-      this.post(slot, { kind: 'chunk', file: id, bytes }, [bytes.buffer as ArrayBuffer]);
-      buffer = new Uint8Array(MESSAGE_BYTES);
-      used = 0;
-      while (slot.queuedBytes > MAX_QUEUED_BYTES && !this.failure) {
-        await new Promise<void>((resolve) => slot.waiting.push(resolve));
-      }
-    };
-    let brokenOff = true;
-    try {
-      for await (const chunk of chunks) {
-        let offset = 0;
-        while (offset < chunk.length) {
-          const n = Math.min(chunk.length - offset, MESSAGE_BYTES - used);
-          buffer.set(chunk.subarray(offset, offset + n), used);
-          used += n;
-          offset += n;
-          if (used === MESSAGE_BYTES) await flush();
-        }
-        this.throwIfFailed();
-      }
-      brokenOff = false;
-    } finally {
-      // Also after a read failure: the events parsed so far count (a truncated gzip file).
-      await flush();
-      this.post(slot, { kind: 'close', file: id, brokenOff });
-      Object.assign(tally, await Promise.race([closed, this.failed()]));
-    }
+    const iterator = chunks[Symbol.asyncIterator]();
+    const first = await firstContent(iterator);
+    if (!first) return;
+    const rest = { [Symbol.asyncIterator]: () => iterator };
+    // The first character tells the format, as in readRecordBatches.
+    if (first[0] === OPEN_BRACKET) await this.readWhole(file, first, rest, tally);
+    else await this.readLines(file, first, rest, tally);
   }
 
   /** The partial reductions of all workers, once every file has been read. */
-  async finish(): Promise<PartialReduction[]> {
-    for (const slot of this.slots) this.post(slot, { kind: 'finish' });
-    return Promise.all(this.slots.map((slot) => slot.finished));
+  finish(): Promise<PartialReduction[]> {
+    return this.pool.finish(this.load);
   }
 
+  /** Ends the load, finished or not; call once. */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    this.pool.endLoad(this.load);
   }
 
-  private onMessage(slot: Slot, message: FromWorker): void {
-    if (message.kind === 'taken') {
-      slot.queuedBytes -= message.bytes;
-      for (const resolve of slot.waiting.splice(0)) resolve();
-    } else if (message.kind === 'closed') {
-      slot.closing.get(message.file)?.(message.tally);
-      slot.closing.delete(message.file);
+  private async readLines(
+    file: SessionFile,
+    first: Buffer,
+    rest: AsyncIterable<Buffer>,
+    tally: FileTally,
+  ): Promise<void> {
+    const batcher = new LineBatcher(MESSAGE_BYTES, this.pool.limits.maxRecordBytes);
+    const tallies: Promise<FileTally>[] = [];
+    const send = async (batches: Iterable<Uint8Array | typeof OVERSIZED>) => {
+      for (const batch of batches) {
+        if (batch === OVERSIZED) tally.malformed++;
+        else tallies.push((await this.pool.parseLines(this.load, file, batch)).tally);
+      }
+    };
+    try {
+      await send(batcher.push(first));
+      for await (const chunk of rest) await send(batcher.push(chunk));
+      await send(batcher.end());
+    } catch (error) {
+      // The lines read before a failure count (a truncated gzip file); the partial last does not.
+      await send(batcher.brokenOff());
+      throw error;
+    } finally {
+      // Also after a read failure: the lines sent so far count (a truncated gzip file).
+      for (const parsed of await Promise.all(tallies)) addTally(tally, parsed);
     }
   }
 
-  private post(slot: Slot, message: ToWorker, transfer: ArrayBuffer[] = []): void {
-    this.throwIfFailed();
-    slot.worker.postMessage(message, transfer);
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const slot of this.slots) for (const resolve of slot.waiting.splice(0)) resolve();
-    for (const reject of this.rejecters.splice(0)) reject(this.failure);
-  }
-
-  private failed(): Promise<never> {
-    return new Promise<never>((_, reject) => {
-      if (this.failure) reject(this.failure);
-      else this.rejecters.push(reject);
-    });
-  }
-
-  private throwIfFailed(): void {
-    if (this.failure) throw this.failure;
+  private async readWhole(
+    file: SessionFile,
+    first: Buffer,
+    rest: AsyncIterable<Buffer>,
+    tally: FileTally,
+  ): Promise<void> {
+    const stream = this.pool.openStream(this.load, file, file.size);
+    let brokenOff = true;
+    try {
+      // Copied: a chunk may share its memory with others, and sending transfers the memory.
+      await stream.send(new Uint8Array(first));
+      for await (const chunk of rest) await stream.send(new Uint8Array(chunk));
+      brokenOff = false;
+    } finally {
+      addTally(tally, await stream.close(brokenOff));
+    }
   }
 }
