@@ -7,7 +7,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * server for each file (import time fell from 154 s to 22 s over the node files on 2 cores).
  */
 const NEEDS_ISOLATION = ['server/storage/fs-storage-midbody.test.ts', 'src/lib/api-client.test.ts'];
-const NODE_TESTS = ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'src/**/*.test.ts'];
+const NODE_TESTS = [
+  'server/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'src/**/*.test.ts',
+  'contract/**/*.test.ts',
+];
 
 export default defineConfig({
   plugins: [react()],

@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import type { ApiErrorBody, PublicConfig } from '../src/types/api';
+import type { ApiErrorBody, PublicConfig } from '../contract/api';
 import {
   findSession,
   mockClusterMetadata,

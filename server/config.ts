@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AuthMode, PublicConfig } from '../src/types/api.ts';
+import type { AuthMode, PublicConfig } from '../contract/api.ts';
 import { liveConfig, type LiveConfig } from './live/live-config.ts';
 
 // The server's whole configuration, read once from the environment (product spec, "Configuration").

@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
-import { apiPaths } from '../../src/config/paths.ts';
-import type { SessionInfo } from '../../src/types/api.ts';
+import { apiPaths } from '../../contract/paths.ts';
+import type { SessionInfo } from '../../contract/api.ts';
 import { naiveLoad } from './naive-load.ts';
 
 // One measurement in a fresh process (started by run.ts with --expose-gc), so peak RSS and

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackRealRayRecording } from '../../e2e/support/real-ray-fixture.ts';
-import { apiPaths } from '../../src/config/paths.ts';
+import { apiPaths } from '../../contract/paths.ts';
 import { nodeDir } from '../history/layout.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
 import { appOver } from '../storage/test-backends.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { apiPaths } from '../../src/config/paths.ts';
+import { apiPaths } from '../../contract/paths.ts';
 import type { BuildAppOptions } from '../app.ts';
 import { nodeLogKey } from '../history/layout.ts';
 import { tempFolder, testApp, type TempFolder } from '../http/test-history.ts';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { apiPaths } from '../../src/config/paths.ts';
+import { apiPaths } from '../../contract/paths.ts';
 import { nodeLogKey } from '../history/layout.ts';
 import type { TempFolder } from '../http/test-history.ts';
 import { ids, scope, session, writeFixture } from '../routes/session/test-fixture.ts';

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../src/types/api.ts';
-import { apiPaths } from '../../src/config/paths.ts';
+import type { SessionInfo } from '../../contract/api.ts';
+import { apiPaths } from '../../contract/paths.ts';
 import * as e from '../history/events/test-events.ts';
 import { indexKey, sessionDir } from '../history/layout.ts';
 import { tempFolder, type TempFolder } from '../http/test-history.ts';

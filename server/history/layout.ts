@@ -1,4 +1,4 @@
-import type { SessionInfo, SessionKind } from '../../src/types/api.ts';
+import type { SessionInfo, SessionKind } from '../../contract/api.ts';
 
 // Every storage key the server reads is built or decoded here (see the contract, section 1).
 // Keys are relative to the storage root.

@@ -1,4 +1,4 @@
-import type { SessionInfo, SessionKind, SessionScope, SessionsPage } from '../../src/types/api.ts';
+import type { SessionInfo, SessionKind, SessionScope, SessionsPage } from '../../contract/api.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { listAll, type Storage } from '../storage/storage.ts';
 import { decodeIndexKey, kindOf, METADATA_DIR, parseSessionName } from './layout.ts';

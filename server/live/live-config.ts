@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SESSION_KINDS, type SessionKind } from '../../src/types/api.ts';
+import { SESSION_KINDS, type SessionKind } from '../../contract/api.ts';
 import { ConfigError, type reader } from '../config.ts';
 
 // Settings of running clusters (docs/live.md): whether to look for them, the static list for

@@ -1,4 +1,4 @@
-import type { SessionInfo, SessionScope } from '../../src/types/api.ts';
+import type { SessionInfo, SessionScope } from '../../contract/api.ts';
 import { kindOf } from '../history/layout.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import { badRequest, notFound } from '../http/errors.ts';

@@ -1,7 +1,7 @@
 import {
   defaultGrafanaBase,
   grafanaDashboardUids,
-} from '../../src/features/metrics/grafana-dashboards.ts';
+} from '../../contract/metrics/grafana-dashboards.ts';
 import type { MetricsConfig } from '../config.ts';
 
 // The Ray Dashboard's /api/grafana_health and /api/prometheus_health answers, from our

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ListedSession, SessionInfo, SessionsPage } from '../../src/types/api.ts';
+import type { ListedSession, SessionInfo, SessionsPage } from '../../contract/api.ts';
 import { indexKey } from '../history/layout.ts';
 import { tempFolder, type TempFolder } from '../http/test-history.ts';
 import { FsStorage } from '../storage/fs-storage.ts';

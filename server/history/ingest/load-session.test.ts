@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFolder, type TempFolder } from '../../http/test-history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
 import { sessionDir } from '../layout.ts';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import {
   TASK_SORT_KEYS,
   listActors,

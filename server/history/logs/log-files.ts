@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { listAll, type Storage } from '../../storage/storage.ts';
 import { nodeIdOfFolder, nodeLogKey, nodeLogsDir, sessionDir } from '../layout.ts';
 import { logCategory, type LogCategory } from './log-categories.ts';

@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiPaths } from '../../../src/config/paths.ts';
+import { apiPaths } from '../../../contract/paths.ts';
 import type {
   PrometheusCatalogue,
   PrometheusSeries,
-} from '../../../src/features/metrics/prometheus-types.ts';
+} from '../../../contract/metrics/prometheus-types.ts';
 import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
 import { PROMETHEUS_PADDING_MS } from '../../metrics/prometheus-series.ts';
 import { scope, session, writeFixture } from './test-fixture.ts';

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleHistory } from '../../../scripts/sample/generate.ts';
 import type { ManifestSession, SampleManifest } from '../../../scripts/sample/manifest.ts';
-import { apiPaths } from '../../../src/config/paths.ts';
-import type { NodeDetail, RayJob } from '../../../src/types/ray.ts';
+import { apiPaths } from '../../../contract/paths.ts';
+import type { NodeDetail, RayJob } from '../../../contract/ray.ts';
 import { tempFolder, type TempFolder } from '../../http/test-history.ts';
 import { appOver, historyBackends, type OpenedHistory } from '../../storage/test-backends.ts';
 

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { SessionInfo, SessionScope } from '../../../src/types/api.ts';
+import type { SessionInfo, SessionScope } from '../../../contract/api.ts';
 import { indexKey, sessionDir } from '../../history/layout.ts';
 import type { TempFolder } from '../../http/test-history.ts';
 

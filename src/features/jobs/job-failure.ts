@@ -1,4 +1,4 @@
-import type { RayJob, RayTask } from '../../types/ray';
+import type { RayJob, RayTask } from '../../../contract/ray';
 import { stripAnsi } from '../logs/ansi';
 
 // Why a job failed, read from its message: the exception's last line, and which task it names.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogFileEntry } from './api/log-types';
+import type { LogFileEntry } from '../../../contract/log-types';
 import { foldersOf, groupFiles } from './file-groups';
 import { formatSize } from './format-size';
 

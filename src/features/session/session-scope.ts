@@ -1,6 +1,6 @@
 import { useMatch } from 'react-router';
-import { isSessionKind } from '../../config/paths';
-import type { SessionScope } from '../../types/api';
+import { isSessionKind } from '../../../contract/paths';
+import type { SessionScope } from '../../../contract/api';
 
 // Every /c/... URL names a session; the params are checked here once, and pages trust the result.
 

@@ -1,5 +1,5 @@
-import { SESSION_KINDS } from '../../types/api';
-import type { SessionKind } from '../../types/api';
+import { SESSION_KINDS } from '../../../contract/api';
+import type { SessionKind } from '../../../contract/api';
 import { chromeParamsOf } from '../../app/embed';
 
 // The sessions list's filters and page live in the query string; this reads and edits them.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NestedTaskSummary } from '../../types/ray';
+import type { NestedTaskSummary } from '../../../contract/ray';
 import { TASK_URL_STATE, hasTaskFilters, lineageNodeFilter, taskListSearch } from './task-query';
 
 describe('taskListSearch', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NestedTaskSummary, RayTask } from '../../types/ray';
+import type { NestedTaskSummary, RayTask } from '../../../contract/ray';
 import {
   lineageCounts,
   logFileName,

@@ -4,8 +4,8 @@ import { EntityLink } from '../../../components/ui/EntityLink';
 import { IdText } from '../../../components/ui/IdText';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
-import { paths } from '../../../config/paths';
-import type { SessionScope } from '../../../types/api';
+import { paths } from '../../../../contract/paths';
+import type { SessionScope } from '../../../../contract/api';
 import type { ActorRow } from '../actor-rows';
 
 /** The actors table's columns; every id links to its page. */

@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from 'react-router';
 import { AppLink } from '../../../components/ui/AppLink';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { useSessionScope } from '../../session/SessionScopeContext';
 import { TaskLogTabs } from './EntityLogTabs';
 import './logs.css';

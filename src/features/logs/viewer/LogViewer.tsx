@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../../app/use-document-title';
 import { AppLink } from '../../../components/ui/AppLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Skeleton } from '../../../components/ui/Skeleton';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { useSessionScope } from '../../session/SessionScopeContext';
 import { logDownloadUrl } from '../api/get-log-chunk';
 import { formatSize } from '../format-size';

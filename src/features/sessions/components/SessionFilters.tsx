@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { SESSION_KINDS } from '../../../types/api';
+import { SESSION_KINDS } from '../../../../contract/api';
 import { DebouncedTextInput } from '../../../components/ui/DebouncedTextInput';
 import { KIND_LABELS } from '../../session/kind-labels';
 import { hasFilters } from '../sessions-filters';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Pagination } from '../../../components/ui/Pagination';

@@ -4,9 +4,9 @@ import { useAppHref } from '../../../app/embed';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { DataTable } from '../../../components/ui/data-table/DataTable';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { useUrlState } from '../../../lib/url-state';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import { SessionLoadProgress } from '../../session/components/SessionLoadProgress';
 import { useTaskPage } from '../api/get-tasks';
 import {

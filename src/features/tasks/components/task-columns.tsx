@@ -2,8 +2,8 @@ import { EntityLink } from '../../../components/ui/EntityLink';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import type { Column } from '../../../components/ui/data-table/DataTable';
-import type { SessionScope } from '../../../types/api';
-import type { RayTask } from '../../../types/ray';
+import type { SessionScope } from '../../../../contract/api';
+import type { RayTask } from '../../../../contract/ray';
 import { taskDurationMs } from '../task-views';
 
 /** Columns of the task-attempt table; sort keys are the server's sort_by fields. */

@@ -1,4 +1,4 @@
-import type { SessionKind, SessionScope } from '../types/api.ts';
+import type { SessionKind, SessionScope } from './api.ts';
 
 // Every route pattern and every href of the SPA is built here, so links never drift from routes.
 
