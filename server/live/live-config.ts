@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { SESSION_KINDS, type SessionKind } from '../../contract/api.ts';
+import type { SessionKind } from '../../contract/api.ts';
+import { isDnsLabel, isDnsName, isSessionKind } from '../../contract/session-names.ts';
 import { ConfigError, type reader } from '../config.ts';
 
 // Settings of running clusters (docs/live.md): whether to look for them, the static list for
@@ -31,8 +32,6 @@ export interface LiveConfig {
   cacheMs: number;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const ENTRY_SHAPE = 'must be <namespace>/<kind>/<name>=<http(s) dashboard URL>[,...]';
 
 function urlOrNull(text: string): URL | null {
@@ -54,9 +53,9 @@ export function parseLiveClusters(text: string): StaticLiveCluster[] {
     const url = at > 0 ? urlOrNull(entry.slice(at + 1).trim()) : null;
     if (
       rest.length > 0 ||
-      !DNS_LABEL.test(namespace) ||
-      !(SESSION_KINDS as readonly string[]).includes(kind) ||
-      !DNS_NAME.test(name) ||
+      !isDnsLabel(namespace) ||
+      !isSessionKind(kind) ||
+      !isDnsName(name) ||
       !url ||
       (url.protocol !== 'http:' && url.protocol !== 'https:') ||
       url.username ||

@@ -1,5 +1,5 @@
-import { SESSION_KINDS } from '../../../contract/api';
 import type { SessionKind } from '../../../contract/api';
+import { isSessionKind } from '../../../contract/session-names';
 import { chromeParamsOf } from '../../app/embed';
 
 // The sessions list's filters and page live in the query string; this reads and edits them.
@@ -34,9 +34,6 @@ function positiveInt(text: string | null, fallback: number, max = Number.MAX_SAF
   return n >= 1 ? Math.min(n, max) : fallback;
 }
 
-const isKind = (value: string): value is SessionKind =>
-  (SESSION_KINDS as readonly string[]).includes(value);
-
 /** Reads the list state from the URL; values that do not parse are ignored, not trusted. */
 export function listStateFromSearch(search: URLSearchParams): SessionsListState {
   const kind = search.get('kind') ?? '';
@@ -44,7 +41,7 @@ export function listStateFromSearch(search: URLSearchParams): SessionsListState 
   const to = search.get('to') ?? '';
   return {
     namespace: search.get('namespace')?.trim() ?? '',
-    kind: isKind(kind) ? kind : '',
+    kind: isSessionKind(kind) ? kind : '',
     owner: search.get('owner')?.trim() ?? '',
     q: search.get('q')?.trim() ?? '',
     from: DATE.test(from) ? from : '',
