@@ -1,5 +1,5 @@
 import type { RayJob, RayTask } from '../../../contract/ray';
-import { stripAnsi } from '../logs/ansi';
+import { stripAnsi } from '../../../contract/ansi';
 
 // Why a job failed, read from its message: the exception's last line, and which task it names.
 

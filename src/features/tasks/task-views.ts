@@ -4,7 +4,7 @@ import type {
   RayTask,
   TaskLogInfo,
 } from '../../../contract/ray';
-import { stripAnsi } from '../logs/ansi';
+import { stripAnsi } from '../../../contract/ansi';
 
 /** "rows 900,001–900,100 of 1,000,000" for a page of the filtered list. */
 export function rowRangeText(offset: number, shown: number, total: number): string {

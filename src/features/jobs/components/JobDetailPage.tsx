@@ -26,7 +26,7 @@ import { useJobFailedAttempts } from '../api/get-job-failures';
 import { JobDriverLog } from './JobDriverLog';
 import { JobFailure } from './JobFailure';
 import './jobs.css';
-import { stripAnsi } from '../../logs/ansi';
+import { stripAnsi } from '../../../../contract/ansi';
 
 /** /jobs/:jobId (job id or submission id): what the job ran, how it ended, and its tasks. */
 export function JobDetailPage() {

@@ -6,7 +6,7 @@ import type { SessionScope } from '../../../../contract/api';
 import type { RayJob } from '../../../../contract/ray';
 import { exceptionLine } from '../job-failure';
 import { jobDurationMs, jobKey } from '../job-rows';
-import { stripAnsi } from '../../logs/ansi';
+import { stripAnsi } from '../../../../contract/ansi';
 
 export function jobColumns(scope: SessionScope): Column<RayJob>[] {
   return [
