@@ -5,7 +5,7 @@ import { fetchedEndpointKey } from '../../server/history/layout.ts';
 import { peakConcurrency } from './context.ts';
 import { stripAnsi } from '../../contract/ansi.ts';
 import type { ManifestSession, SampleManifest } from './manifest.ts';
-import { listKeys, payloads, readEvents, readText, smallSample } from './test-support.ts';
+import { listKeys, payloads, readEvents, readText, smallSample } from './test/support.ts';
 
 type Transition = { state: string; timestamp: string };
 interface Lifecycle {

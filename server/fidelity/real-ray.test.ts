@@ -6,7 +6,7 @@ import { unpackRealRayRecording } from '../../e2e/support/real-ray-fixture.ts';
 import { apiPaths } from '../../contract/paths.ts';
 import { nodeDir } from '../history/layout.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
-import { appOver } from '../storage/test-backends.ts';
+import { appOver } from '../test/storage-backends.ts';
 import { compareJobs } from './compare-jobs.ts';
 import { compareActors, compareNodes } from './compare-entities.ts';
 import { compareDriverLogTails, compareLogLists, compareTaskLogs } from './compare-logs.ts';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process.ts';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../test/history.ts';
 import { hostileClients, INTENDED_STATUSES, writeHostileHistory } from './hostile-mix.ts';
 import { probeWhile, quantile } from './latency.ts';
 

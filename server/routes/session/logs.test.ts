@@ -7,7 +7,7 @@ import type { ManifestSession, SampleManifest } from '../../../scripts/sample/ma
 import { apiPaths } from '../../../contract/paths.ts';
 import type { Actor, RayTask } from '../../../contract/ray.ts';
 import { nodeLogsDir } from '../../history/layout.ts';
-import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, testApp, type TempFolder } from '../../test/history.ts';
 
 // The logs API over the generated sample history: every way to name a file, every way to read it.
 
