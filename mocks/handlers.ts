@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import type { ApiErrorBody, PublicConfig } from '../contract/api';
+import type { PublicConfig } from '../contract/api';
 import {
   findSession,
   mockClusterMetadata,
@@ -7,6 +7,7 @@ import {
   mockTimezones,
   querySessions,
 } from './data';
+import { errorResponse } from './error-response';
 import { logsHandlers } from './logs-handlers';
 import { fallbackActorHandlers, sessionViewsHandlers } from './session-views-handlers';
 
@@ -23,10 +24,6 @@ export const mockConfig: PublicConfig = {
     prometheusConfigured: false,
   },
 };
-
-export function errorResponse(statusCode: number, error: string, message: string) {
-  return HttpResponse.json<ApiErrorBody>({ statusCode, error, message }, { status: statusCode });
-}
 
 const SCOPE = '*/api/c/:namespace/:kind/:name/:session';
 type ScopeParams = { namespace: string; kind: string; name: string; session: string };

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import type { RayTask } from '../contract/ray';
-import { errorResponse } from './handlers';
+import { errorResponse } from './error-response';
 import {
   mockActors,
   mockClusterStatus,

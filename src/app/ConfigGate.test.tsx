@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { errorResponse, mockConfig } from '../../mocks/handlers';
+import { errorResponse } from '../../mocks/error-response';
+import { mockConfig } from '../../mocks/handlers';
 import { server } from '../../mocks/server';
 import { ConfigGate } from './ConfigGate';
 

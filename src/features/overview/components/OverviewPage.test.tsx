@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { errorResponse } from '../../../../mocks/handlers';
+import { errorResponse } from '../../../../mocks/error-response';
 import { server } from '../../../../mocks/server';
 import { renderApp } from '../../../test/render-app';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { errorResponse } from '../../../../mocks/handlers';
+import { errorResponse } from '../../../../mocks/error-response';
 import { server } from '../../../../mocks/server';
 import { renderApp } from '../../../test/render-app';
 
