@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint/boundaries.js';
 
 export default tseslint.config(
   {
@@ -14,6 +15,8 @@ export default tseslint.config(
       '.sample-history',
       'public/mockServiceWorker.js',
       'e2e/fixtures',
+      // Deliberate boundary violations, linted by eslint/boundaries.test.ts only.
+      'eslint/fixtures',
     ],
   },
   js.configs.recommended,
@@ -26,8 +29,16 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
     },
   },
+  ...boundaries(import.meta.dirname),
   {
-    files: ['server/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.js'],
+    files: [
+      'server/**/*.ts',
+      'scripts/**/*.ts',
+      'e2e/**/*.ts',
+      'eslint/**/*.{ts,js}',
+      '*.config.ts',
+      '*.config.js',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -12,6 +12,7 @@ const NODE_TESTS = [
   'scripts/**/*.test.ts',
   'src/**/*.test.ts',
   'contract/**/*.test.ts',
+  'eslint/**/*.test.ts',
 ];
 
 export default defineConfig({

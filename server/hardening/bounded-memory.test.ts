@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process.ts';
 import { tempFolder, type TempFolder } from '../test/history.ts';
-import { hostileClients, INTENDED_STATUSES, writeHostileHistory } from './hostile-mix.ts';
+import { hostileClients, INTENDED_STATUSES, writeHostileHistory } from '../test/hostile-mix.ts';
 import { probeWhile, quantile } from './latency.ts';
 
 // 64 clients asking at once for whole 16 MiB log slices (and worse) used to hold 64 answers in
