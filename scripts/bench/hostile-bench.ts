@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { quantile } from '../../server/hardening/latency.ts';
+import { quantile } from '../../server/test/latency.ts';
 import { HOSTILE_PATHS, writeHostileHistory } from '../../server/test/hostile-mix.ts';
 import { tempFolder } from '../../server/test/history.ts';
 import { runLoad, type LoadResult } from './load-test.ts';

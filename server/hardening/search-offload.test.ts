@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegexWorkers } from '../history/logs/regex-workers.ts';
-import { probeWhile, quantile } from './latency.ts';
+import { probeWhile, quantile } from '../test/latency.ts';
 import {
   expectRefused,
   expectStillServing,

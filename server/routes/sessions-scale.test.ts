@@ -4,7 +4,7 @@ import type { ListedSession, SessionInfo, SessionsPage } from '../../contract/ap
 import { indexKey } from '../history/layout.ts';
 import { tempFolder, type TempFolder } from '../test/history.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
-import { startS3TestServer, type S3TestServer } from '../storage/s3-test-server.ts';
+import { startS3TestServer, type S3TestServer } from '../test/s3-server.ts';
 import type { Storage } from '../storage/storage.ts';
 import { appOver } from '../test/storage-backends.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
-import { startS3TestServer, type S3TestServer } from '../storage/s3-test-server.ts';
+import { startS3TestServer, type S3TestServer } from './s3-server.ts';
 import type { Storage } from '../storage/storage.ts';
 
 // Test support: the same history folder served by every storage backend, so API tests can run
