@@ -10,6 +10,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY index.html vite.config.ts tsconfig.json ./
 COPY public ./public
+COPY contract ./contract
 COPY src ./src
 COPY server ./server
 COPY scripts/build-server.ts ./scripts/

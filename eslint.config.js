@@ -3,6 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { spaBoundaries } from './eslint/spa-boundaries.js';
+import { boundaries } from './eslint/boundaries.js';
 
 export default tseslint.config(
   {
@@ -15,6 +16,7 @@ export default tseslint.config(
       '.sample-history',
       'public/mockServiceWorker.js',
       'e2e/fixtures',
+      // Deliberate boundary violations, linted by eslint/boundaries.test.ts only.
       'eslint/fixtures',
     ],
   },
@@ -29,8 +31,16 @@ export default tseslint.config(
     },
   },
   ...spaBoundaries,
+  ...boundaries(import.meta.dirname),
   {
-    files: ['server/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.js'],
+    files: [
+      'server/**/*.ts',
+      'scripts/**/*.ts',
+      'e2e/**/*.ts',
+      'eslint/**/*.{ts,js}',
+      '*.config.ts',
+      '*.config.js',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,5 +1,5 @@
 import { expect, test, type Response } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { leakedSecrets, startAuthApp, type AuthApp } from './support/auth-app.ts';
 import { recordCredentials, signInAtProvider } from './support/oidc-login.ts';
 import {

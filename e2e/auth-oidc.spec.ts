@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { leakedSecrets, startAuthApp, type AuthApp } from './support/auth-app.ts';
 import {
   ACCOUNTS,

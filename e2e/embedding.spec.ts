@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { startAuthApp, type AuthApp } from './support/auth-app.ts';
 import { signInAtProvider } from './support/oidc-login.ts';
 import {

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
-import type { SessionScope } from '../src/types/api.ts';
-import type { RayTask } from '../src/types/ray.ts';
+import { paths } from '../contract/paths.ts';
+import type { SessionScope } from '../contract/api.ts';
+import type { RayTask } from '../contract/ray.ts';
 import { expect, test } from './support/guarded-test.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';
 

@@ -1,5 +1,5 @@
 import { expect, test } from './support/guarded-test.ts';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { expectAccessibleInBothThemes } from './support/axe.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { expect, test } from './support/guarded-test.ts';
 import { sampleManifest } from './support/sample.ts';
 import {

@@ -1,6 +1,6 @@
 import { expect, test } from './support/guarded-test.ts';
 import type { Page } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { sampleManifest } from './support/sample.ts';
 
 const manifest = sampleManifest();

@@ -1,7 +1,7 @@
 import { expect, test } from './support/guarded-test.ts';
-import { paths } from '../src/config/paths.ts';
-import { GRAFANA_PADDING_MS } from '../src/features/metrics/grafana-dashboards.ts';
-import type { SessionSummary } from '../src/types/ray.ts';
+import { paths } from '../contract/paths.ts';
+import { GRAFANA_PADDING_MS } from '../contract/metrics/grafana-dashboards.ts';
+import type { SessionSummary } from '../contract/ray.ts';
 import { startGrafanaStandIn, type GrafanaStandIn } from './support/grafana-stand-in.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';
 

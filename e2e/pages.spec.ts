@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';
 
 // What a person sees on the job, sessions and table pages: the way from the sessions list to a

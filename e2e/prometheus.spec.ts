@@ -9,11 +9,11 @@ import { generateSampleHistory } from '../scripts/sample/generate.ts';
 import type { ManifestSession } from '../scripts/sample/manifest.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { apiPaths, paths } from '../src/config/paths.ts';
+import { apiPaths, paths } from '../contract/paths.ts';
 import type {
   PrometheusCatalogue,
   PrometheusSeries,
-} from '../src/features/metrics/prometheus-types.ts';
+} from '../contract/metrics/prometheus-types.ts';
 import { startPrometheus, waitForSeries, type RunningPrometheus } from './support/prometheus.ts';
 import {
   startRayMetricsExporter,

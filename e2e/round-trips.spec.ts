@@ -1,4 +1,4 @@
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { expect, test } from './support/guarded-test.ts';
 import { recordRequests, wavesOf } from './support/request-waves.ts';
 import { sampleManifest } from './support/sample.ts';

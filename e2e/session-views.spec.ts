@@ -1,7 +1,7 @@
 import { expect, test } from './support/guarded-test.ts';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
-import type { SessionScope } from '../src/types/api.ts';
+import { paths } from '../contract/paths.ts';
+import type { SessionScope } from '../contract/api.ts';
 import { expectAccessibleInBothThemes } from './support/axe.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';
 

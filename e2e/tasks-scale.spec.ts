@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
 import type { ManifestSession, SampleManifest } from '../scripts/sample/manifest.ts';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { scaleTarget, type ScaleTarget } from './support/scale-target.ts';
 
 // Scale: a session with many task attempts is browsed page by page through the server — the

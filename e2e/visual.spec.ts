@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';
 
 // Screenshot comparisons of the main views on the deterministic sample (seed 1), at a desktop

@@ -1,4 +1,4 @@
-import type { SessionInfo, SessionKind, SessionOutcomeState, SessionsPage } from '../src/types/api';
+import type { SessionInfo, SessionKind, SessionOutcomeState, SessionsPage } from '../contract/api';
 
 // A tiny in-memory history: a few sessions in three clusters, with the same filter and paging
 // semantics as GET /api/sessions.

@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
-import type { ApiErrorBody } from '../src/types/api';
+import type { ApiErrorBody } from '../contract/api';
 
-/** An error answer shaped like the HistoryServer's. Its own module: every handler file uses it. */
+/** An error answer shaped like the server's (docs/api.md), for every mock handler file. */
 export function errorResponse(statusCode: number, error: string, message: string) {
   return HttpResponse.json<ApiErrorBody>({ statusCode, error, message }, { status: statusCode });
 }

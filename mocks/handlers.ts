@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import type { PublicConfig } from '../src/types/api';
+import type { PublicConfig } from '../contract/api';
 import {
   findSession,
   mockClusterMetadata,

@@ -1,4 +1,4 @@
-import type { LogFileEntry, LogNode } from '../src/lib/logs/log-types';
+import type { LogFileEntry, LogNode } from '../contract/log-types';
 
 // An in-memory node log tree for the logs and search views (any mock session shows it).
 

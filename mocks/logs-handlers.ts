@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import type { ApiErrorBody } from '../src/types/api';
+import type { ApiErrorBody } from '../contract/api';
 import { HEAD_NODE, mockListFiles, mockLogFiles, mockLogNodes } from './logs-data';
 
 // The logs API (docs/logs.md) over logs-data.ts: nodes, folder listings, file tails, search.

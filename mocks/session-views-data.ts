@@ -1,4 +1,4 @@
-import type { Actor, RayJob, RayTask, SessionSummary } from '../src/types/ray';
+import type { Actor, RayJob, RayTask, SessionSummary } from '../contract/ray';
 
 // A small, hand-written history for the jobs, tasks and overview views.
 

@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import type { RayTask } from '../src/types/ray';
+import type { RayTask } from '../contract/ray';
 import { errorResponse } from './error-response';
 import {
   mockActors,

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 // npm run build:server: the HistoryServer as JavaScript in dist-server/, run by `npm start` and
 // the container image with production dependencies only (no tsx, no src/). One bundle of our
-// code (server/ and what it imports from src/), dependencies left to node_modules; the parse
+// code (server/ and what it imports from contract/), dependencies left to node_modules; the parse
 // worker is an entry point of its own, and every file lands in dist-server/ itself, so paths
 // taken from import.meta.url (the repo root, the worker) hold as they do in the sources.
 

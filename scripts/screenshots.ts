@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { featuredSessions, sampleManifest } from '../e2e/support/sample.ts';
-import { paths } from '../src/config/paths.ts';
+import { paths } from '../contract/paths.ts';
 
 // `npm run screenshots`: starts the server on the sample history and saves every view in both
 // themes to docs/screenshots/<view>-<theme>.png (1280×800), plus a README listing them.

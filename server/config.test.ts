@@ -2,7 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, publicConfig } from './config.ts';
+import { ConfigError } from './config/env.ts';
+import { publicConfig } from './config/public-config.ts';
+import { loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('uses the documented defaults when nothing is set', () => {

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { E2E_HISTORY_DIR, E2E_S3_PORT } from './constants.ts';
 import { ensureE2eHistory } from './sample-history.ts';
-import { startS3TestServer } from '../../server/storage/s3-test-server.ts';
+import { startS3TestServer } from '../../server/test/s3-server.ts';
 import { compiledServerEntry } from './compiled-server.ts';
 
 // The e2e server for the `chromium-s3` project: the same sample history, uploaded to s3rver,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ManifestSession, SampleManifest } from '../../scripts/sample/manifest.ts';
-import { paths } from '../../src/config/paths.ts';
+import { paths } from '../../contract/paths.ts';
 import { E2E_HISTORY_DIR } from './constants.ts';
 
 // Facts about the sample history the e2e server serves, from the generator's manifest.

@@ -1,4 +1,4 @@
-import { apiPaths } from '../../src/config/paths.ts';
+import { apiPaths } from '../../contract/paths.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
 import type { ManifestSession } from '../sample/manifest.ts';
 import { attemptCount, scopeOf } from './samples.ts';

@@ -1,7 +1,7 @@
 import { chromium, devices, type Browser } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/support/chromium.ts';
 import { recordRequests, ROUND_TRIP_MS, wavesOf } from '../../e2e/support/request-waves.ts';
-import { paths } from '../../src/config/paths.ts';
+import { paths } from '../../contract/paths.ts';
 import type { ManifestSession } from '../sample/manifest.ts';
 import { msToFirstRow } from './first-row.ts';
 import { scopeOf } from './samples.ts';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { quantile } from '../../server/hardening/latency.ts';
-import { HOSTILE_PATHS, writeHostileHistory } from '../../server/hardening/hostile-mix.ts';
-import { tempFolder } from '../../server/http/test-history.ts';
+import { quantile } from '../../server/test/latency.ts';
+import { HOSTILE_PATHS, writeHostileHistory } from '../../server/test/hostile-mix.ts';
+import { tempFolder } from '../../server/test/history.ts';
 import { runLoad, type LoadResult } from './load-test.ts';
 import { startServer } from './server-process.ts';
 

@@ -3,8 +3,8 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
 import { warmParsePool } from '../../server/history/ingest/parse-pool.ts';
-import { apiPaths } from '../../src/config/paths.ts';
-import type { SessionInfo } from '../../src/types/api.ts';
+import { apiPaths } from '../../contract/paths.ts';
+import type { SessionInfo } from '../../contract/api.ts';
 import { naiveLoad } from './naive-load.ts';
 
 // One measurement in a fresh process (started by run.ts with --expose-gc), so peak RSS and

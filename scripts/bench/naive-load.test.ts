@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder, type TempFolder } from '../../server/http/test-history.ts';
-import { session, writeFixture } from '../../server/routes/session/test-fixture.ts';
+import { tempFolder, type TempFolder } from '../../server/test/history.ts';
+import { session, writeFixture } from '../../server/test/session-routes.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
 import { naiveLoad } from './naive-load.ts';
 

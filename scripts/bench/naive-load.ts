@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { listSessionFiles } from '../../server/history/ingest/session-files.ts';
 import type { Storage } from '../../server/storage/storage.ts';
-import type { SessionInfo } from '../../src/types/api.ts';
+import type { SessionInfo } from '../../contract/api.ts';
 
 // The baseline the bench compares against: each file read whole, every line parsed into a
 // plain object, every object kept. What a first implementation typically does.

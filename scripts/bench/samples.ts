@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { E2E_SEED } from '../../e2e/support/constants.ts';
 import { ensureSampleHistory } from '../../e2e/support/sample-history.ts';
 import type { ManifestSession, SampleManifest } from '../sample/manifest.ts';
-import type { SessionInfo } from '../../src/types/api.ts';
+import type { SessionInfo } from '../../contract/api.ts';
 import { sizeLabel } from './options.ts';
 
 // The generated histories the bench reads, cached in .tmp/ and regenerated only when their

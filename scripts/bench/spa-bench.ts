@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { chromium, devices, type Browser } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/support/chromium.ts';
-import { paths } from '../../src/config/paths.ts';
+import { paths } from '../../contract/paths.ts';
 import { checkBundleBudgets, routeBundles, type BundleCheck } from '../bundle-size.ts';
 import type { ManifestSession } from '../sample/manifest.ts';
 import type { PagingCheck } from './paging-check.ts';

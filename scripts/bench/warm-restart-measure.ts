@@ -7,8 +7,8 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { SNAPSHOT_SUFFIX } from '../../server/history/persisted/snapshot-dir.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
-import { apiPaths } from '../../src/config/paths.ts';
-import type { SessionInfo } from '../../src/types/api.ts';
+import { apiPaths } from '../../contract/paths.ts';
+import type { SessionInfo } from '../../contract/api.ts';
 
 // One server process of the warm-restart row (run by warm-restart.ts): the time from its first
 // request for a session to the answer, and where the session came from (parsed, or read from

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listKeys, smallSample } from './test-support.ts';
+import { listKeys, smallSample } from './test/support.ts';
 
 async function snapshot(root: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();

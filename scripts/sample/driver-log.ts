@@ -1,3 +1,4 @@
+import { stripAnsi } from '../../contract/ansi.ts';
 import { ansi, pythonLine, traceback } from './log-text.ts';
 import type { JobPlan, NodePlan } from './plan.ts';
 import { SECOND } from './time.ts';
@@ -100,9 +101,4 @@ export function driverLog(f: DriverLogFacts): DriverLog {
   const lines = outer.trimEnd().split('\n');
   text += lines.map((line) => `${ansi.red(line)}\n`).join('');
   return { text, lastTracebackLine: lines[lines.length - 1]! };
-}
-
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-9;]*m/g, '');
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeIndexKey, isEventFileName, NODE_ID } from '../../server/history/layout.ts';
 import type { SampleManifest } from './manifest.ts';
-import { listKeys, payloads, readEvents, smallSample } from './test-support.ts';
+import { listKeys, payloads, readEvents, smallSample } from './test/support.ts';
 
 const bytesOf = (b64: string) => Buffer.from(b64, 'base64').length;
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fetchedEndpointKey } from '../../server/history/layout.ts';
 import { peakConcurrency } from './context.ts';
-import { stripAnsi } from './driver-log.ts';
+import { stripAnsi } from '../../contract/ansi.ts';
 import type { ManifestSession, SampleManifest } from './manifest.ts';
-import { listKeys, payloads, readEvents, readText, smallSample } from './test-support.ts';
+import { listKeys, payloads, readEvents, readText, smallSample } from './test/support.ts';
 
 type Transition = { state: string; timestamp: string };
 interface Lifecycle {

@@ -1,4 +1,4 @@
-import type { SessionKind } from '../../src/types/api.ts';
+import type { SessionKind } from '../../contract/api.ts';
 
 // `sample-manifest.json`: facts about the generated history that tests assert against.
 // It sits at the storage root, where the server must ignore it like any other junk object.

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../src/types/api.ts';
+import type { SessionInfo } from '../../contract/api.ts';
 import type { NodeDeath } from './cluster-events.ts';
 import { hex, nodeId as newNodeId } from './ids.ts';
 import type { NodePlan } from './plan.ts';

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../src/types/api.ts';
+import type { SessionInfo } from '../../contract/api.ts';
 import type { NodeDeath, NodeIdentity } from './cluster-events.ts';
 import type { FunctionName } from './task-events.ts';
 

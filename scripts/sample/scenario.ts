@@ -1,4 +1,4 @@
-import type { SessionInfo, SessionKind } from '../../src/types/api.ts';
+import type { SessionInfo, SessionKind } from '../../contract/api.ts';
 import { estimateJobUs } from './normal-tasks.ts';
 import { planNodes, type WorkerGroup } from './nodes.ts';
 import type { ActorPlan, JobPlan, SessionPlan } from './plan.ts';

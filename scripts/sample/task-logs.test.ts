@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeLogsDir } from '../../server/history/layout.ts';
 import type { SampleManifest } from './manifest.ts';
-import { payloads, readEvents, smallSample } from './test-support.ts';
+import { payloads, readEvents, smallSample } from './test/support.ts';
 
 interface Lifecycle {
   taskId: string;

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, publicConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { publicConfig } from '../config/public-config.ts';
 import { namespaceFilter } from './namespace-access.ts';
 
 // The login settings: parsing, their errors, and the namespace rules they produce.

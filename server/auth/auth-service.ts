@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
-import type { AuthConfig } from '../config.ts';
+import type { AuthConfig } from '../config/auth.ts';
 import { ownCookie } from '../http/session-cookies.ts';
 import { forbidden, invalidToken, missingCredentials } from './auth-error.ts';
 import { namespaceFilter, type NamespaceFilter } from './namespace-access.ts';

@@ -1,4 +1,4 @@
-import type { AuthConfig } from '../config.ts';
+import type { AuthConfig } from '../config/auth.ts';
 
 // Namespace rules: ALLOWED_NAMESPACES for everyone, NAMESPACE_RULES per user (its list replaces
 // the global one for that user). Lists filter the sessions a user sees; a URL naming a session

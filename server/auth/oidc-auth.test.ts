@@ -8,7 +8,7 @@ import {
   startOidcProvider,
   type TestOidcProvider,
 } from '../../e2e/support/oidc-provider.ts';
-import { authFixture, bearer, DEFAULT_INFO, ML_INFO, type AuthFixture } from './test-support.ts';
+import { authFixture, bearer, DEFAULT_INFO, ML_INFO, type AuthFixture } from '../test/auth.ts';
 
 // OIDC mode against a real provider (oidc-provider on loopback): JWTs, opaque tokens at userinfo,
 // ALLOWED_USERS, namespace rules, the token proxy, and no credential in any log line.

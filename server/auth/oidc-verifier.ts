@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors as jose, jwtVerify, type JWTPayload } from 'jose';
-import type { OidcConfig } from '../config.ts';
+import type { OidcConfig } from '../config/auth.ts';
 import { invalidToken, providerUnavailable } from './auth-error.ts';
 
 // Checks OIDC access tokens. JWTs: signature against the issuer's JWKS (from its discovery

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authFixture, bearer, type AuthFixture } from './test-support.ts';
+import { authFixture, bearer, type AuthFixture } from '../test/auth.ts';
 import { FailureThrottle, TOKEN_COOKIE } from './token-auth.ts';
 
 // Token mode: the shared token traded for an HttpOnly cookie, bearer headers, logout, the

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { OIDC_TOKEN_PROXY_PATH } from '../config.ts';
+import { OIDC_TOKEN_PROXY_PATH } from '../config/auth.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { badRequest, HttpError } from '../http/errors.ts';
 import { PUBLIC } from './route-access.ts';

@@ -1,4 +1,4 @@
-import type { RayJob } from '../../src/types/ray.ts';
+import type { RayJob } from '../../contract/ray.ts';
 import { ourJson, type Comparison } from './ray-answers.ts';
 import { equal, within, type Same } from './tally.ts';
 

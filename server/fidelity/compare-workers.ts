@@ -1,4 +1,4 @@
-import type { RayWorker } from '../../src/types/ray.ts';
+import type { RayWorker } from '../../contract/ray.ts';
 import { ourJson, type Comparison } from './ray-answers.ts';
 import { equal, within } from './tally.ts';
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { SessionInfo } from '../../src/types/api.ts';
+import type { SessionInfo } from '../../contract/api.ts';
 import { decodeIndexKey, METADATA_DIR } from '../history/layout.ts';
 
 /** The sessions the collector indexed under a storage root folder (its `cluster-metadata/` keys). */

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process.ts';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
-import { hostileClients, INTENDED_STATUSES, writeHostileHistory } from './hostile-mix.ts';
-import { probeWhile, quantile } from './latency.ts';
+import { tempFolder, type TempFolder } from '../test/history.ts';
+import { hostileClients, INTENDED_STATUSES, writeHostileHistory } from '../test/hostile-mix.ts';
+import { probeWhile, quantile } from '../test/latency.ts';
 
 // 64 clients asking at once for whole 16 MiB log slices (and worse) used to hold 64 answers in
 // memory, several copies each: RSS reached 3.3 GiB. Large answers now share one byte budget

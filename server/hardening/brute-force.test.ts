@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authFixture, bearer, type AuthFixture } from '../auth/test-support.ts';
+import { authFixture, bearer, type AuthFixture } from '../test/auth.ts';
 
 // Parallel guesses from one address used to be checked side by side (39 a second), and an
 // address's failures made everyone there wait up to 5 s, the right token included. Now one

@@ -12,7 +12,7 @@ import {
   scoped,
   session,
   type HostileHistory,
-} from './hostile-fixture.ts';
+} from '../test/hostile.ts';
 
 // A log file that is one 200 MB line: tails, ranges and searches stay bounded in memory and
 // time (before the cap, `lines=2` on it held the whole file and grew the process by >1 GB).

@@ -4,9 +4,9 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionInfo, SessionScope } from '../../src/types/api.ts';
-import { apiPaths } from '../../src/config/paths.ts';
-import * as e from '../history/events/test-events.ts';
+import type { SessionInfo, SessionScope } from '../../contract/api.ts';
+import { apiPaths } from '../../contract/paths.ts';
+import * as e from '../test/events.ts';
 import { indexKey, sessionDir } from '../history/layout.ts';
 import { headerPath } from '../routes/session/logs.ts';
 import {
@@ -16,7 +16,7 @@ import {
   ids,
   scoped,
   type HostileHistory,
-} from './hostile-fixture.ts';
+} from '../test/hostile.ts';
 
 // Damaged event files of every kind: the session still loads, every problem is counted and
 // named in /summary, memory stays bounded, and what is cached is the right answer.

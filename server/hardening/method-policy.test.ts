@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostileHistory, session, type HostileHistory } from './hostile-fixture.ts';
+import { hostileHistory, session, type HostileHistory } from '../test/hostile.ts';
 
 // The server is read-only: every route answers GET and HEAD only; any other method gets 405
 // with `Allow: GET, HEAD`, except routes registered for that method (login). CORS is closed:

@@ -12,7 +12,7 @@ import {
   scoped,
   session,
   type HostileHistory,
-} from './hostile-fixture.ts';
+} from '../test/hostile.ts';
 
 // Every client-given path (log file name, listing folder, glob) is refused when it could leave
 // the node's logs folder, however it is spelled; symlinks leading out of the storage root are

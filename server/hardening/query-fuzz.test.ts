@@ -6,7 +6,7 @@ import { HttpError } from '../http/errors.ts';
 import { dateBound, oneOf, positiveInt, type RawQuery } from '../http/query-params.ts';
 import { sessionFilters } from '../routes/sessions.ts';
 import { taskQueryOf } from '../routes/session/task-params.ts';
-import { hostileHistory, scoped, type HostileHistory } from './hostile-fixture.ts';
+import { hostileHistory, scoped, type HostileHistory } from '../test/hostile.ts';
 
 // Arbitrary query strings: every parser either parses or throws a 400 HttpError; nothing else
 // escapes. Then the same through the app: never a 5xx.

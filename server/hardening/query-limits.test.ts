@@ -7,7 +7,7 @@ import {
   logFileUrl,
   scoped,
   type HostileHistory,
-} from './hostile-fixture.ts';
+} from '../test/hostile.ts';
 
 // Oversized and odd query parameters answer 400 naming the parameter (never 500), and take
 // no longer than a normal request.

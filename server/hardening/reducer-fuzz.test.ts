@@ -15,7 +15,7 @@ import {
   summarizeLineage,
   taskTimeline,
 } from '../history/events/index.ts';
-import * as e from '../history/events/test-events.ts';
+import * as e from '../test/events.ts';
 
 // Arbitrary and malformed events never make the reducer (or any answer built from it) throw,
 // and everything it cannot use is counted, not lost silently.

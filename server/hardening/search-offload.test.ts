@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegexWorkers } from '../history/logs/regex-workers.ts';
-import { probeWhile, quantile } from './latency.ts';
+import { probeWhile, quantile } from '../test/latency.ts';
 import {
   expectRefused,
   expectStillServing,
@@ -8,7 +8,7 @@ import {
   ids,
   scoped,
   type HostileHistory,
-} from './hostile-fixture.ts';
+} from '../test/hostile.ts';
 
 // A regex that passes the up-front checks can still take polynomial time on one long line. It
 // used to run on the thread that answers every request: one search froze /livez for its whole

@@ -6,7 +6,7 @@ import {
   ids,
   scoped,
   type HostileHistory,
-} from './hostile-fixture.ts';
+} from '../test/hostile.ts';
 
 // Search patterns from users: invalid ones answer 400 with the regex error, runaway shapes are
 // refused up front, and whatever gets through runs under a time budget, so a scan always ends.

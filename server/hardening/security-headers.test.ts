@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder, testApp, type TempFolder } from '../http/test-history.ts';
-import { hostileHistory, logFileUrl, scoped, type HostileHistory } from './hostile-fixture.ts';
+import { tempFolder, testApp, type TempFolder } from '../test/history.ts';
+import { hostileHistory, logFileUrl, scoped, type HostileHistory } from '../test/hostile.ts';
 
 // Strict security headers on every kind of response the server gives: data, errors of every
 // status, static files, the SPA page, streams, downloads, compressed bodies, and the errors

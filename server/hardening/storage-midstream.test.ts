@@ -1,16 +1,16 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../src/types/api.ts';
-import { apiPaths } from '../../src/config/paths.ts';
-import * as e from '../history/events/test-events.ts';
+import type { SessionInfo } from '../../contract/api.ts';
+import { apiPaths } from '../../contract/paths.ts';
+import * as e from '../test/events.ts';
 import { indexKey, sessionDir } from '../history/layout.ts';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
-import { writeFixture } from '../routes/session/test-fixture.ts';
+import { tempFolder, type TempFolder } from '../test/history.ts';
+import { writeFixture } from '../test/session-routes.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
-import { appOver } from '../storage/test-backends.ts';
+import { appOver } from '../test/storage-backends.ts';
 import { StorageUnavailableError, type Storage } from '../storage/storage.ts';
-import { GOOD_LOG_TEXT, ids, logFileUrl, scoped, session } from './hostile-fixture.ts';
+import { GOOD_LOG_TEXT, ids, logFileUrl, scoped, session } from '../test/hostile.ts';
 
 // Storage that breaks in the middle of a body (after some bytes were already delivered): the
 // request answers a clear 503 (or, once a stream has started, ends it visibly), other sessions

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authFixture, bearer, type AuthFixture } from '../auth/test-support.ts';
+import { authFixture, bearer, type AuthFixture } from '../test/auth.ts';
 import { TOKEN_COOKIE } from '../auth/token-auth.ts';
 import { TokenSessions } from '../auth/token-session.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authFixture, bearer, type AuthFixture } from '../auth/test-support.ts';
+import { authFixture, bearer, type AuthFixture } from '../test/auth.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { FsStorage } from '../storage/fs-storage.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authFixture, bearer, type AuthFixture } from '../auth/test-support.ts';
+import { authFixture, bearer, type AuthFixture } from '../test/auth.ts';
 import { loadConfig } from '../config.ts';
 
 // With TRUST_PROXY=true the login slowdown used to key on the leftmost X-Forwarded-For entry,

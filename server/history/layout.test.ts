@@ -4,31 +4,8 @@ import {
   fetchedEndpointKey,
   indexKey,
   isEventFileName,
-  parseSessionName,
   sessionDir,
 } from './layout.ts';
-
-describe('parseSessionName', () => {
-  it('reads the UTC start time from a valid name', () => {
-    expect(parseSessionName('session_2026-01-11_19-38-40_146706_1')).toBe(
-      Date.UTC(2026, 0, 11, 19, 38, 40, 146),
-    );
-  });
-
-  it.each([
-    ['no prefix', '2026-01-11_19-38-40_146706_1'],
-    ['five-digit micros', 'session_2026-01-11_19-38-40_14670_1'],
-    ['missing pid', 'session_2026-01-11_19-38-40_146706'],
-    ['month 13', 'session_2026-13-11_19-38-40_146706_1'],
-    ['February 30', 'session_2026-02-30_19-38-40_146706_1'],
-    ['hour 24', 'session_2026-01-11_24-00-00_000000_1'],
-    ['trailing junk', 'session_2026-01-11_19-38-40_146706_1x'],
-    ['latest', 'latest'],
-    ['empty', ''],
-  ])('rejects %s', (_why, name) => {
-    expect(parseSessionName(name)).toBeNull();
-  });
-});
 
 describe('decodeIndexKey', () => {
   const session = 'session_2026-01-11_19-38-40_146706_1';

@@ -1,4 +1,5 @@
-import type { SessionInfo, SessionKind } from '../../src/types/api.ts';
+import type { SessionInfo } from '../../contract/api.ts';
+import { isDnsName, parseSessionName } from '../../contract/session-names.ts';
 
 // Every storage key the server reads is built or decoded here (see the contract, section 1).
 // Keys are relative to the storage root.
@@ -6,26 +7,7 @@ import type { SessionInfo, SessionKind } from '../../src/types/api.ts';
 export const METADATA_DIR = 'cluster-metadata/';
 export const HISTORY_DIR = 'cluster-history/';
 
-const SESSION_NAME = /^session_(\d{4})-(\d{2})-(\d{2})_(\d{2})-(\d{2})-(\d{2})_(\d{6})_(\d+)$/;
-const DNS_1123 = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 export const NODE_ID = /^[0-9a-f]{56}$/;
-
-/** Start time (unix ms, UTC) of a session name, or null when the name does not parse. */
-export function parseSessionName(name: string): number | null {
-  const m = SESSION_NAME.exec(name);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, micros] = m.map(Number) as number[];
-  const ms = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, Math.floor(micros! / 1000));
-  const date = new Date(ms);
-  // Reject dates that roll over (e.g. month 13, Feb 30).
-  if (date.getUTCMonth() !== mo! - 1 || date.getUTCDate() !== d! || h! > 23 || mi! > 59 || s! > 59)
-    return null;
-  return ms;
-}
-
-export function isDnsName(name: string): boolean {
-  return DNS_1123.test(name);
-}
 
 /**
  * Decodes one `cluster-metadata/` key into a session, or null for keys that are not
@@ -121,8 +103,4 @@ const EVENT_FILE = /-\d{4}-\d{2}-\d{2}-\d{2}(-\d+)?(\.jsonl)?(\.gz)?$/;
 
 export function isEventFileName(name: string): boolean {
   return EVENT_FILE.test(name);
-}
-
-export function kindOf(value: string): SessionKind | null {
-  return value === 'raycluster' || value === 'rayjob' || value === 'rayservice' ? value : null;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpError } from '../http/errors.ts';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../test/history.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
 import type { ListOptions, ListPage, Storage } from '../storage/storage.ts';
 import { SessionIndex } from './session-index.ts';

@@ -1,7 +1,8 @@
-import type { SessionInfo, SessionKind, SessionScope, SessionsPage } from '../../src/types/api.ts';
+import type { SessionInfo, SessionKind, SessionScope, SessionsPage } from '../../contract/api.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { listAll, type Storage } from '../storage/storage.ts';
-import { decodeIndexKey, kindOf, METADATA_DIR, parseSessionName } from './layout.ts';
+import { isSessionKind, parseSessionName } from '../../contract/session-names.ts';
+import { decodeIndexKey, METADATA_DIR } from './layout.ts';
 
 // Every session in storage, from the `cluster-metadata/` index keys, cached for a short TTL.
 
@@ -80,8 +81,8 @@ export class SessionIndex {
 
   /** The session a URL names; `latest` becomes the newest session of that owner. */
   async resolve(scope: SessionScope): Promise<SessionInfo> {
-    const kind = kindOf(scope.kind);
-    if (!kind)
+    const { kind } = scope;
+    if (!isSessionKind(kind))
       throw badRequest(`kind must be one of raycluster, rayjob, rayservice (got ${scope.kind})`);
     if (scope.session !== 'latest' && parseSessionName(scope.session) === null)
       throw badRequest(

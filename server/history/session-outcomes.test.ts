@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../src/types/api.ts';
-import type { SessionSummary } from '../../src/types/ray.ts';
+import type { SessionInfo } from '../../contract/api.ts';
+import type { SessionSummary } from '../../contract/ray.ts';
 import { SessionOutcomes, type SessionOutcomesOptions } from './session-outcomes.ts';
 
 const log = { warn: () => undefined } as unknown as FastifyBaseLogger;

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { SessionInfo, SessionOutcome, SessionOutcomeState } from '../../src/types/api.ts';
-import type { SessionSummary } from '../../src/types/ray.ts';
+import type { SessionInfo, SessionOutcome, SessionOutcomeState } from '../../contract/api.ts';
+import type { SessionSummary } from '../../contract/ray.ts';
 
 // The sessions list shows how each session ended (jobs by final state, duration, dead nodes).
 // That needs the session reduced, which can take minutes for a big one, so the list never waits:

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../../src/types/api.ts';
+import type { ApiErrorBody } from '../../contract/api.ts';
 
 // Errors a route throws to answer with a status and a message naming the problem.
 

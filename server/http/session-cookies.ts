@@ -1,5 +1,5 @@
-import type { SessionInfo, SessionScope } from '../../src/types/api.ts';
-import { kindOf } from '../history/layout.ts';
+import type { SessionInfo, SessionScope } from '../../contract/api.ts';
+import { isSessionKind } from '../../contract/session-names.ts';
 import { badRequest } from './errors.ts';
 
 // The upstream KubeRay cookie scheme: /enter_cluster sets these, root-level Ray paths read them.
@@ -21,8 +21,9 @@ export function scopeFromCookies(jar: Record<string, string | undefined>): Sessi
   const cookie = (name: string) => ownCookie(jar, name);
   const namespace = cookie(SESSION_COOKIES.namespace);
   const kindText = cookie(SESSION_COOKIES.ownerKind) || 'raycluster';
-  const kind = kindOf(kindText);
-  if (!kind) throw badRequest(`owner_kind cookie must be one of raycluster, rayjob, rayservice`);
+  const kind = kindText;
+  if (!isSessionKind(kind))
+    throw badRequest(`owner_kind cookie must be one of raycluster, rayjob, rayservice`);
   // Older upstream versions set only cluster_name: that is the owner of a raycluster.
   const name =
     cookie(SESSION_COOKIES.ownerName) ||

@@ -11,7 +11,11 @@ import { unpackRealRayRecording } from '../../e2e/support/real-ray-fixture.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
-import { rayClusterObject, startKubeApiStandIn, type KubeApiStandIn } from './kube-api-stand-in.ts';
+import {
+  rayClusterObject,
+  startKubeApiStandIn,
+  type KubeApiStandIn,
+} from '../test/kube-api-stand-in.ts';
 import { KubeDiscovery, kubeConfigFromEnvironment } from './kube-discovery.ts';
 import { LiveClusters } from './live-clusters.ts';
 

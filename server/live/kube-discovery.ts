@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ApiException, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import type { SessionKind } from '../../src/types/api.ts';
+import type { SessionKind } from '../../contract/api.ts';
 import type { LiveCluster, RayAuth } from './live-cluster.ts';
 
 // Lists RayClusters (ray.io/v1) through the Kubernetes API and reads the Ray tokens KubeRay keeps

@@ -1,4 +1,4 @@
-import type { SessionKind } from '../../src/types/api.ts';
+import type { SessionKind } from '../../contract/api.ts';
 
 // A running Ray cluster as the proxy needs it: who owns it, where its dashboard answers, and how
 // to authenticate to it. Built from LIVE_CLUSTERS or from a RayCluster object (kube-discovery.ts).

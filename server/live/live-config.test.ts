@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError } from '../config/env.ts';
+import { loadConfig } from '../config.ts';
 
 describe('live settings', () => {
   it('default: on, direct to the head Service, 10 s timeout, 64 MB answers, no static clusters', () => {

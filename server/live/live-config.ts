@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { SESSION_KINDS, type SessionKind } from '../../src/types/api.ts';
-import { ConfigError, type reader } from '../config.ts';
+import type { SessionKind } from '../../contract/api.ts';
+import { isDnsLabel, isDnsName, isSessionKind } from '../../contract/session-names.ts';
+import { ConfigError, type EnvReader } from '../config/env.ts';
 
 // Settings of running clusters (docs/live.md): whether to look for them, the static list for
 // deployments without Kubernetes access, and the bounds of the proxy to their dashboards.
@@ -31,8 +31,6 @@ export interface LiveConfig {
   cacheMs: number;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const ENTRY_SHAPE = 'must be <namespace>/<kind>/<name>=<http(s) dashboard URL>[,...]';
 
 function urlOrNull(text: string): URL | null {
@@ -54,9 +52,9 @@ export function parseLiveClusters(text: string): StaticLiveCluster[] {
     const url = at > 0 ? urlOrNull(entry.slice(at + 1).trim()) : null;
     if (
       rest.length > 0 ||
-      !DNS_LABEL.test(namespace) ||
-      !(SESSION_KINDS as readonly string[]).includes(kind) ||
-      !DNS_NAME.test(name) ||
+      !isDnsLabel(namespace) ||
+      !isSessionKind(kind) ||
+      !isDnsName(name) ||
       !url ||
       (url.protocol !== 'http:' && url.protocol !== 'https:') ||
       url.username ||
@@ -78,23 +76,14 @@ export function parseLiveClusters(text: string): StaticLiveCluster[] {
   return clusters;
 }
 
-function tokenFromFile(file: string | null): string | null {
-  if (!file) return null;
-  try {
-    return readFileSync(file, 'utf8').trim() || null;
-  } catch {
-    throw new ConfigError('LIVE_RAY_TOKEN_FILE', 'names a file that cannot be read');
-  }
-}
-
-export function liveConfig(read: ReturnType<typeof reader>): LiveConfig {
+export function liveConfig(read: EnvReader): LiveConfig {
   const proxy = (read.string('LIVE_PROXY') ?? 'direct').toLowerCase();
   if (proxy !== 'direct' && proxy !== 'kubernetes')
     throw new ConfigError('LIVE_PROXY', 'must be direct or kubernetes');
   return {
     enabled: read.boolean(['LIVE'], true),
     clusters: parseLiveClusters(read.string('LIVE_CLUSTERS') ?? ''),
-    staticToken: tokenFromFile(read.string('LIVE_RAY_TOKEN_FILE')),
+    staticToken: read.secretFile('LIVE_RAY_TOKEN_FILE'),
     proxy,
     namespaces: read.list('LIVE_NAMESPACES'),
     timeoutMs: read.integer(['LIVE_TIMEOUT_MS'], 10_000, 100, 120_000),

@@ -1,4 +1,4 @@
-import type { SessionInfo, SessionsPage } from '../../src/types/api.ts';
+import type { SessionInfo, SessionsPage } from '../../contract/api.ts';
 import { matcher, type SessionFilters } from '../history/session-index.ts';
 import type { ClusterRow } from '../routes/sessions.ts';
 import type { LiveClusters } from './live-clusters.ts';

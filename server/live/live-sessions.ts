@@ -1,5 +1,5 @@
-import type { SessionInfo, SessionScope } from '../../src/types/api.ts';
-import { kindOf } from '../history/layout.ts';
+import type { SessionInfo, SessionScope } from '../../contract/api.ts';
+import { isSessionKind } from '../../contract/session-names.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import type { LiveCluster } from './live-cluster.ts';
@@ -36,7 +36,7 @@ export async function resolveSession(
 ): Promise<ResolvedSession> {
   if (scope.session !== LIVE_SESSION)
     return { session: await sessions.resolve(scope), cluster: null };
-  if (!kindOf(scope.kind))
+  if (!isSessionKind(scope.kind))
     throw badRequest(`kind must be one of raycluster, rayjob, rayservice (got ${scope.kind})`);
   const cluster = await live.find(scope);
   if (cluster) return { session: liveSessionInfo(cluster), cluster };

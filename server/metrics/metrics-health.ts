@@ -1,8 +1,8 @@
 import {
   defaultGrafanaBase,
   grafanaDashboardUids,
-} from '../../src/features/metrics/grafana-dashboards.ts';
-import type { MetricsConfig } from '../config.ts';
+} from '../../contract/metrics/grafana-dashboards.ts';
+import type { MetricsConfig } from '../config/metrics.ts';
 
 // The Ray Dashboard's /api/grafana_health and /api/prometheus_health answers, from our
 // configuration: upstream answers 501 for a history session, which hides every metrics panel

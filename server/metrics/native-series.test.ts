@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleHistory } from '../../scripts/sample/generate.ts';
 import type { ManifestSession, SampleManifest } from '../../scripts/sample/manifest.ts';
-import { apiPaths } from '../../src/config/paths.ts';
-import type { NativeSeries } from '../../src/features/metrics/native-series-types.ts';
-import { tempFolder, testApp, type TempFolder } from '../http/test-history.ts';
+import { apiPaths } from '../../contract/paths.ts';
+import type { NativeSeries } from '../../contract/metrics/native-series-types.ts';
+import { tempFolder, testApp, type TempFolder } from '../test/history.ts';
 
 // The native charts' series over the generated sample: they must show what the generator put there.
 

@@ -1,4 +1,4 @@
-import type { NativeJobBar, NativeSeries } from '../../src/features/metrics/native-series-types.ts';
+import type { NativeJobBar, NativeSeries } from '../../contract/metrics/native-series-types.ts';
 import type { SessionSnapshot } from '../history/events/index.ts';
 import { normalizeId } from '../history/events/index.ts';
 import { rowsInScope } from '../history/events/task-rows-in-scope.ts';

@@ -1,7 +1,7 @@
 import type {
   PrometheusMetricInfo,
   PrometheusUnit,
-} from '../../src/features/metrics/prometheus-types.ts';
+} from '../../contract/metrics/prometheus-types.ts';
 
 // The fixed list of Ray metrics the server may query for a session. The browser names an id;
 // the PromQL is built here, from Ray's exported metric names (ray_node_*, ray_tasks, ray_actors,

@@ -1,7 +1,7 @@
 import type {
   PrometheusSeries,
   PrometheusSeriesLine,
-} from '../../src/features/metrics/prometheus-types.ts';
+} from '../../contract/metrics/prometheus-types.ts';
 import { badRequest } from '../http/errors.ts';
 import { legendOf, sessionMatcher, type PrometheusCatalogueEntry } from './prometheus-catalogue.ts';
 import { queryRange, type PrometheusEndpoint, type RangeWindow } from './prometheus-client.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PUBLIC } from '../auth/route-access.ts';
-import { publicConfig } from '../config.ts';
+import { publicConfig } from '../config/public-config.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 
 // GET /config.json: the SPA's runtime configuration (one build runs anywhere).

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
-import { tempFolder, testApp, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, testApp, type TempFolder } from '../test/history.ts';
 
 let history: TempFolder | undefined;
 afterEach(() => history?.remove());

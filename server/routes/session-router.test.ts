@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder, testApp, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, testApp, type TempFolder } from '../test/history.ts';
 
 const OLD = 'session_2026-01-10_08-00-00_000001_1';
 const NEW = 'session_2026-01-11_19-38-40_146706_1';

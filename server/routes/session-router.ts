@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionInfo, SessionKind, SessionScope } from '../../src/types/api.ts';
+import type { SessionInfo, SessionKind, SessionScope } from '../../contract/api.ts';
 import { forbidden } from '../auth/auth-error.ts';
 import { namespaceDeniedMessage } from '../auth/namespace-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ListedSession, SessionInfo, SessionsPage } from '../../src/types/api.ts';
+import type { ListedSession, SessionInfo, SessionsPage } from '../../contract/api.ts';
 import { indexKey } from '../history/layout.ts';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../test/history.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
-import { startS3TestServer, type S3TestServer } from '../storage/s3-test-server.ts';
+import { startS3TestServer, type S3TestServer } from '../test/s3-server.ts';
 import type { Storage } from '../storage/storage.ts';
-import { appOver } from '../storage/test-backends.ts';
+import { appOver } from '../test/storage-backends.ts';
 
 // Ten thousand sessions (ten ListObjectsV2 pages of index keys on s3rver) listed through
 // /api/sessions: every session once, newest first, totals and filters right, on both backends.

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { SESSION_KINDS, type SessionInfo } from '../../src/types/api.ts';
+import { SESSION_KINDS, type SessionInfo } from '../../contract/api.ts';
 import { MAX_PAGE_SIZE, type SessionFilters } from '../history/session-index.ts';
 import { PUBLIC_PAGE } from '../auth/route-access.ts';
 import type { AppDeps } from '../http/app-deps.ts';

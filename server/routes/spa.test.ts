@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder, testApp, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, testApp, type TempFolder } from '../test/history.ts';
 
 const INDEX = '<!doctype html><script type="module" src="/assets/app-abc123.js"></script>';
 const HTML = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StorageConfig } from '../config.ts';
+import type { StorageConfig } from '../config/storage.ts';
 import { FsStorage } from './fs-storage.ts';
 import { createS3Client, parseBucketUrl } from './s3-client.ts';
 import { S3Storage } from './s3-storage.ts';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { tempFolder } from '../http/test-history.ts';
+import { tempFolder } from '../test/history.ts';
 import { FsStorage } from './fs-storage.ts';
 import { StorageUnavailableError } from './storage.ts';
 

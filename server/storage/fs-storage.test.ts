@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../test/history.ts';
 import { FsStorage, UnsafeKeyError } from './fs-storage.ts';
 import { listAll, StorageNotFoundError } from './storage.ts';
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../test/history.ts';
 import { RrsaCredentials, RrsaError } from './rrsa-credentials.ts';
 
 // RRSA against a stand-in Alibaba STS on loopback: what is sent, what is kept, when it renews.

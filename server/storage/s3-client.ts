@@ -1,5 +1,5 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import type { StorageConfig } from '../config.ts';
+import type { StorageConfig } from '../config/storage.ts';
 import { RrsaCredentials } from './rrsa-credentials.ts';
 
 // Builds the S3 client for s3:// (AWS S3, MinIO) and oss:// (Alibaba OSS's S3-compatible API)

@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsafeKeyError } from './fs-storage.ts';
-import { startS3TestServer, type S3TestServer } from './s3-test-server.ts';
+import { startS3TestServer, type S3TestServer } from '../test/s3-server.ts';
 import { listAll, StorageNotFoundError, StorageUnavailableError } from './storage.ts';
 
 // S3Storage against s3rver: the same behaviour FsStorage promises, plus paging past 1,000 keys

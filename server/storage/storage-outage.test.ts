@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleHistory } from '../../scripts/sample/generate.ts';
 import type { ManifestSession, SampleManifest } from '../../scripts/sample/manifest.ts';
-import { apiPaths } from '../../src/config/paths.ts';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
-import { s3Backend, appOver, type OpenedHistory } from './test-backends.ts';
+import { apiPaths } from '../../contract/paths.ts';
+import { tempFolder, type TempFolder } from '../test/history.ts';
+import { s3Backend, appOver, type OpenedHistory } from '../test/storage-backends.ts';
 import type { Storage } from './storage.ts';
 
 // The object store stops in the middle of loading a session: that request answers a clear 503,

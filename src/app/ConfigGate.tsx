@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { RuntimeConfigContext, loadRuntimeConfig } from '../config/runtime-config';
-import type { PublicConfig } from '../types/api';
+import type { PublicConfig } from '../../contract/api';
 import { ErrorPanel } from '../components/ui/ErrorPanel';
 import { Skeleton } from '../components/ui/Skeleton';
 

@@ -1,5 +1,5 @@
 import { useLocation } from 'react-router';
-import { paths } from '../config/paths';
+import { paths } from '../../contract/paths';
 import { AppLink } from '../components/ui/AppLink';
 import { useDocumentTitle } from '../lib/use-document-title';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { setApiAuth } from '../lib/api-client';
-import type { PublicConfig } from '../types/api';
+import type { PublicConfig } from '../../contract/api';
 import { AuthContext } from './auth-context';
 import type { AuthInfo } from './auth-context';
 import { AccessDenied, LoginFailed, PopupDone, SigningIn } from './AuthScreens';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AuthMode } from '../types/api';
+import type { AuthMode } from '../../contract/api';
 import type { SignedInUser } from './auth-state';
 
 export interface AuthInfo {

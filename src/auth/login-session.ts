@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiAuth } from '../lib/api-client';
-import type { PublicConfig } from '../types/api';
+import type { PublicConfig } from '../../contract/api';
 import type { AuthController, AuthView } from './auth-state';
 
 // A login mode, ready to run: its controller and how it asks for credentials.

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
-import { apiPaths } from './paths';
+import { apiPaths } from '../../contract/paths';
 import { apiGet, setApiBasePath } from '../lib/api-client';
-import type { PublicConfig } from '../types/api';
+import type { PublicConfig } from '../../contract/api';
 
 // The server's public configuration, read once at boot so one build runs anywhere.
 

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../types/api';
+import type { ApiErrorBody } from '../../contract/api';
 
 // The one API client: every request of the SPA goes through apiGet, so base path, headers and
 // the error shape live here.

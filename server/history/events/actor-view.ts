@@ -1,4 +1,4 @@
-import type { Actor } from '../../../src/types/ray.ts';
+import type { Actor } from '../../../contract/ray.ts';
 import type { ActorDefinition, ActorTransition } from './decoded.ts';
 import type { EntityRecord } from './entity-records.ts';
 import { isNilId } from './ids.ts';

@@ -1,4 +1,4 @@
-import type { NodeDetail } from '../../../src/types/ray.ts';
+import type { NodeDetail } from '../../../contract/ray.ts';
 import { resourceLines } from './resources-text.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { dictionary } from './dictionary.ts';

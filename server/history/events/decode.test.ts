@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRayEvent, normalizeId, parseTimestampMs } from './index.ts';
-import * as ev from './test-events.ts';
+import * as ev from '../../test/events.ts';
 
 describe('normalizeId', () => {
   it('turns base64 ids into lowercase hex', () => {

@@ -21,7 +21,7 @@ import {
 } from './fields.ts';
 import { actorIdOfTask, normalizeId } from './ids.ts';
 import { nanosToMs, parseTimestampMs } from './time.ts';
-import { stripAnsi } from '../logs/ansi.ts';
+import { stripAnsi } from '../../../contract/ansi.ts';
 
 // Decodes one exported RayEvent (contract, section 2). Validation happens here, once:
 // everything downstream trusts a DecodedEvent.

@@ -1,4 +1,4 @@
-import type { Actor, NodeDetailWithActors, NodeSummary, RayJob } from '../../../src/types/ray.ts';
+import type { Actor, NodeDetailWithActors, NodeSummary, RayJob } from '../../../contract/ray.ts';
 import { normalizeId } from './ids.ts';
 import { resourceLines } from './resources-text.ts';
 import type { SessionSnapshot } from './snapshot.ts';

@@ -1,4 +1,4 @@
-import type { ClusterEvent } from '../../../src/types/ray.ts';
+import type { ClusterEvent } from '../../../contract/ray.ts';
 import { normalizeId } from './ids.ts';
 import { GLOBAL_EVENTS, compareEvents } from './legacy-events.ts';
 import { deathSeverity } from './node-view.ts';

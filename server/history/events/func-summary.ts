@@ -1,4 +1,4 @@
-import type { FuncNameSummary, TaskSummaryPerFunc } from '../../../src/types/ray.ts';
+import type { FuncNameSummary, TaskSummaryPerFunc } from '../../../contract/ray.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { addCount, rowsInScope, sortedCounts, taskTotals } from './task-rows-in-scope.ts';
 import { dictionary } from './dictionary.ts';

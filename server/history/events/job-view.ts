@@ -1,4 +1,4 @@
-import type { JobStatus, RayJob } from '../../../src/types/ray.ts';
+import type { JobStatus, RayJob } from '../../../contract/ray.ts';
 import type { JobDefinition, JobTransition } from './decoded.ts';
 import type { EntityRecord } from './entity-records.ts';
 import { submissionMessage, type SubmissionOutcome } from './submission-outcome.ts';

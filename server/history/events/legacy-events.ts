@@ -1,4 +1,4 @@
-import type { ClusterEvent } from '../../../src/types/ray.ts';
+import type { ClusterEvent } from '../../../contract/ray.ts';
 import { asInt, asObject, asString } from './fields.ts';
 import { normalizeId } from './ids.ts';
 import { dictionary } from './dictionary.ts';

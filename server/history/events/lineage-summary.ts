@@ -1,4 +1,4 @@
-import type { LineageSummary, NestedTaskSummary } from '../../../src/types/ray.ts';
+import type { LineageSummary, NestedTaskSummary } from '../../../contract/ray.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
 import { addCount, rowsInScope, sortedCounts, taskTotals } from './task-rows-in-scope.ts';

@@ -1,4 +1,4 @@
-import type { NodeDetail } from '../../../src/types/ray.ts';
+import type { NodeDetail } from '../../../contract/ray.ts';
 import type { NodeResources } from './debug-state.ts';
 import type { NodeDefinition, NodeTransition } from './decoded.ts';
 import type { EntityRecord } from './entity-records.ts';

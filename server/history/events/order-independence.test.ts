@@ -15,7 +15,7 @@ import {
   taskAttempts,
   taskTimeline,
 } from './index.ts';
-import * as s from './test-session.ts';
+import * as s from '../../test/session.ts';
 
 // Events arrive in any order and may repeat: the answers must not change.
 

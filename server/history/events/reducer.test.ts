@@ -10,8 +10,8 @@ import {
   taskAttempts,
   type SessionSnapshot,
 } from './index.ts';
-import * as ev from './test-events.ts';
-import * as s from './test-session.ts';
+import * as ev from '../../test/events.ts';
+import * as s from '../../test/session.ts';
 
 function reduce(events: unknown[], sessionLive = false): SessionSnapshot {
   const reducer = new SessionReducer();

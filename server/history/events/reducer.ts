@@ -1,4 +1,4 @@
-import type { ClusterEvent } from '../../../src/types/ray.ts';
+import type { ClusterEvent } from '../../../contract/ray.ts';
 import { actorView, type ActorRecord } from './actor-view.ts';
 import { parseDebugState, type NodeResources } from './debug-state.ts';
 import { decodeRayEvent } from './decode.ts';

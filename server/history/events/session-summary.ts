@@ -1,4 +1,4 @@
-import type { SessionSummary } from '../../../src/types/ray.ts';
+import type { SessionSummary } from '../../../contract/ray.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { addCount, rowsInScope, sortedCounts } from './task-rows-in-scope.ts';
 import { TASK_STATES } from './task-states.ts';

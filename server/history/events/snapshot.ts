@@ -1,4 +1,4 @@
-import type { Actor, ClusterEvent, NodeDetail, RayJob, RayWorker } from '../../../src/types/ray.ts';
+import type { Actor, ClusterEvent, NodeDetail, RayJob, RayWorker } from '../../../contract/ray.ts';
 import type { NodeResources } from './debug-state.ts';
 import type { TaskTable } from './task-table.ts';
 

@@ -1,4 +1,4 @@
-import type { ClusterEvent } from '../../../src/types/ray.ts';
+import type { ClusterEvent } from '../../../contract/ray.ts';
 
 // How a submission job ended, from what Ray 2.58 leaves in a head node's logs rather than in
 // its driver-job events (those carry only CREATED and FINISHED, see docs/architecture.md):

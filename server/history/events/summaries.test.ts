@@ -8,8 +8,8 @@ import {
   taskTimeline,
   type SessionSnapshot,
 } from './index.ts';
-import * as ev from './test-events.ts';
-import * as s from './test-session.ts';
+import * as ev from '../../test/events.ts';
+import * as s from '../../test/session.ts';
 
 function session(): SessionSnapshot {
   const reducer = new SessionReducer();

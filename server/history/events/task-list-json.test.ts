@@ -12,8 +12,8 @@ import {
   type TaskQuery,
 } from './index.ts';
 import { JsonBytes } from './json-bytes.ts';
-import * as ev from './test-events.ts';
-import * as s from './test-session.ts';
+import * as ev from '../../test/events.ts';
+import * as s from '../../test/session.ts';
 
 // The tasks answer written as text must be byte for byte what serialising the page objects gives
 // (task-row.ts is the reference the fidelity test holds against real Ray).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SessionReducer, queryTasks, type SessionSnapshot, type TaskQuery } from './index.ts';
-import * as ev from './test-events.ts';
-import * as s from './test-session.ts';
+import * as ev from '../../test/events.ts';
+import * as s from '../../test/session.ts';
 
 function session(): SessionSnapshot {
   const reducer = new SessionReducer();

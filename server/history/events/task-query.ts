@@ -1,4 +1,4 @@
-import type { RayTask, TaskPage } from '../../../src/types/ray.ts';
+import type { RayTask, TaskPage } from '../../../contract/ray.ts';
 import { normalizeId } from './ids.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { taskRow } from './task-row.ts';

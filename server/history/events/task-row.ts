@@ -1,4 +1,4 @@
-import type { RayTask, TaskLogInfo, TaskState } from '../../../src/types/ray.ts';
+import type { RayTask, TaskLogInfo, TaskState } from '../../../contract/ray.ts';
 import { isNilId } from './ids.ts';
 import type { TaskTable } from './task-table.ts';
 import { wholeMs } from './time.ts';

@@ -1,4 +1,4 @@
-import type { ChromeTraceEvent } from '../../../src/types/ray.ts';
+import type { ChromeTraceEvent } from '../../../contract/ray.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
 import { rowsInScope } from './task-rows-in-scope.ts';

@@ -1,4 +1,4 @@
-import type { RayWorker } from '../../../src/types/ray.ts';
+import type { RayWorker } from '../../../contract/ray.ts';
 import type { WorkerDefinition, WorkerTransition } from './decoded.ts';
 import type { EntityRecord } from './entity-records.ts';
 import { wholeMs } from './time.ts';

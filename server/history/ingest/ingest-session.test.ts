@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
 import { sessionDir } from '../layout.ts';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { ingestSession, type AddResult, type EventSink } from './ingest-session.ts';
 import { emptyProgress } from './progress.ts';
 

@@ -1,5 +1,5 @@
 import type { Storage } from '../../storage/storage.ts';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { forEachLimited } from './concurrency.ts';
 import { fileChunks, isCorruptDataError } from './file-chunks.ts';
 import { emptyTally, tallyRecords, type EventSink, type FileTally } from './file-tally.ts';

@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
 import { sessionDir } from '../layout.ts';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import {
   TASK_SORT_KEYS,
   listActors,
@@ -13,7 +13,7 @@ import {
   queryTasks,
   sessionSummary,
 } from '../events/index.ts';
-import * as s from '../events/test-session.ts';
+import * as s from '../../test/session.ts';
 import { loadSession, type LoadedSession } from './load-session.ts';
 
 const session: SessionInfo = {

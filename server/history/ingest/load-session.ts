@@ -1,5 +1,5 @@
 import type { Storage } from '../../storage/storage.ts';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { SessionReducer, type SessionSnapshot } from '../events/index.ts';
 import { ingestSession, type IngestOptions } from './ingest-session.ts';
 import type { IngestReport } from './ingest-report.ts';

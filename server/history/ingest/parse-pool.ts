@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PartialReduction } from '../events/reducer.ts';
+import { startWorkerModule } from '../start-worker.ts';
 import type { FileTally } from './file-tally.ts';
 import { DEFAULT_RECORD_LIMITS, type RecordLimits } from './records.ts';
 import type { SessionFile } from './session-files.ts';
@@ -15,24 +16,6 @@ import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 export const MESSAGE_BYTES = 1024 * 1024;
 /** Bytes queued at one worker before readers wait (keeps memory flat when parsing lags). */
 const MAX_QUEUED_BYTES = 4 * MESSAGE_BYTES;
-
-/** Built by scripts/build-server.ts: dist-server/ holds the worker as its own entry point. */
-const COMPILED = import.meta.url.endsWith('.js');
-const WORKER_URL = new URL(COMPILED ? './parse-worker.js' : './parse-worker.ts', import.meta.url);
-
-/**
- * Starts the worker. Run from source, the server's TypeScript goes through tsx, whose hooks a
- * worker does not inherit: a small bootstrap registers them in the worker first, then loads
- * the worker module.
- */
-function startWorker(setup: WorkerSetup): Worker {
-  if (COMPILED) return new Worker(WORKER_URL, { workerData: setup });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)})
-    .then((tsx) => tsx.register())
-    .then(() => import(${JSON.stringify(WORKER_URL.href)}));`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
-}
 
 export function defaultWorkerCount(): number {
   return Math.min(availableParallelism(), 4);
@@ -72,7 +55,7 @@ export class ParsePool {
     this.limits = limits;
     const setup: WorkerSetup = { limits };
     this.slots = Array.from({ length: Math.max(1, workers) }, () => {
-      const slot: Slot = { worker: startWorker(setup), queuedBytes: 0, streamingBytes: 0 };
+      const slot: Slot = { worker: startWorkerModule(import.meta.url, 'parse-worker', setup), queuedBytes: 0, streamingBytes: 0 };
       slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', () => this.fail(new Error('parse worker exited')));

@@ -11,7 +11,7 @@ import {
   sessionDir,
 } from '../layout.ts';
 import { listAll, type Storage, type StorageEntry } from '../../storage/storage.ts';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { forEachLimited } from './concurrency.ts';
 
 // Everything ingest reads for one session, found by listing storage (never by guessing names).

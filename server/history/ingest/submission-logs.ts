@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { StorageNotFoundError, type Storage } from '../../storage/storage.ts';
 import {
   FAILURE_LOG_LINES,

@@ -1,4 +1,4 @@
-import { stripAnsi } from './ansi.ts';
+import { stripAnsi } from '../../../contract/ansi.ts';
 import { matchRanges, type SearchPattern } from './search-pattern.ts';
 
 // Matching one block of whole lines: the same code runs in this thread for literal searches and

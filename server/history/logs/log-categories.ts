@@ -1,19 +1,7 @@
+import { LOG_CATEGORIES, type LogCategory } from '../../../contract/log-types.ts';
+
 // Which of Ray's log categories a file of a node's `logs/` folder belongs to (the /api/v0/logs
 // grouping). Names are paths relative to `logs/`; folders end with '/' and are `internal`.
-
-export const LOG_CATEGORIES = [
-  'worker_out',
-  'worker_err',
-  'core_worker',
-  'driver',
-  'raylet',
-  'gcs_server',
-  'internal',
-  'autoscaler',
-  'agent',
-  'dashboard',
-] as const;
-export type LogCategory = (typeof LOG_CATEGORIES)[number];
 
 // Ray 2.58's own rules (its log listing), in its order: the first substring test that holds wins,
 // so `dashboard_agent.log` is an agent log, `dashboard_JobHead.log` and `job-driver-<id>.log`

@@ -1,20 +1,10 @@
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
+import type { LogFileEntry } from '../../../contract/log-types.ts';
 import { listAll, type Storage } from '../../storage/storage.ts';
 import { nodeIdOfFolder, nodeLogKey, nodeLogsDir, sessionDir } from '../layout.ts';
-import { logCategory, type LogCategory } from './log-categories.ts';
+import { logCategory } from './log-categories.ts';
 
 // What log files a session's nodes left in storage.
-
-export interface LogFileEntry {
-  /** Relative to the node's `logs/`; folders end with '/'. */
-  path: string;
-  name: string;
-  isFolder: boolean;
-  size: number;
-  /** Unix ms; 0 when unknown (folders). */
-  mtime: number;
-  category: LogCategory;
-}
 
 /** Direct children of one folder of a node's logs (`folder` '' or ending with '/'). */
 export async function listLogFolder(

@@ -1,5 +1,5 @@
-import type { SessionInfo } from '../../../src/types/api.ts';
-import type { NodeDetail } from '../../../src/types/ray.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
+import type { NodeDetail } from '../../../contract/ray.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { hasLogs, storedNodeIds } from './log-files.ts';
 

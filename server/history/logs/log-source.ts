@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { findActor, findJob, taskAttempts, type SessionSnapshot } from '../events/index.ts';

@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
-import { stripAnsi } from './ansi.ts';
 import { inThisThread } from './block-matches.ts';
 import { globMatcher } from './glob.ts';
 import { groupByCategory, logCategory } from './log-categories.ts';
@@ -90,14 +89,6 @@ describe('log paths', () => {
   it('makes the absolute paths Ray records relative to logs/', () => {
     expect(recordedLogPath('/tmp/ray/session_x/logs/worker-a.out')).toBe('worker-a.out');
     expect(recordedLogPath('worker-a.out')).toBe('worker-a.out');
-  });
-});
-
-describe('ANSI codes', () => {
-  it('strips colour (CSI) and title (OSC) sequences and nothing else', () => {
-    expect(stripAnsi('\u001b[31mred\u001b[0m [x]')).toBe('red [x]');
-    expect(stripAnsi('\u001b]0;title\u0007text')).toBe('text');
-    expect(stripAnsi('plain [31m')).toBe('plain [31m');
   });
 });
 

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { BusyError } from '../../http/errors.ts';
+import { startWorkerModule } from '../start-worker.ts';
 import type { BlockMatcher, LineHits } from './block-matches.ts';
 import type { SearchPattern } from './search-pattern.ts';
 
@@ -36,17 +37,8 @@ export interface RegexLimits {
 /** What a worker says once it has loaded and takes blocks. */
 export const READY = 'ready';
 
-/** Built by scripts/build-server.ts (on main): the compiled server has the worker as an entry. */
-const COMPILED = import.meta.url.endsWith('.js');
-const WORKER_URL = new URL(COMPILED ? './regex-worker.js' : './regex-worker.ts', import.meta.url);
-
-/** Run from source, tsx's hooks must be registered in the worker before it loads the module. */
 function startWorker(): Worker {
-  const tsxApi = COMPILED ? '' : import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)})
-    .then((tsx) => tsx.register())
-    .then(() => import(${JSON.stringify(WORKER_URL.href)}));`;
-  const worker = COMPILED ? new Worker(WORKER_URL) : new Worker(bootstrap, { eval: true });
+  const worker = startWorkerModule(import.meta.url, 'regex-worker');
   // An idle worker must not keep the process (or a test run) alive.
   worker.unref();
   const ready = new Promise((resolve, reject) => {

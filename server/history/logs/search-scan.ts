@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { stripAnsi } from './ansi.ts';
+import { stripAnsi } from '../../../contract/ansi.ts';
 import type { BlockMatcher } from './block-matches.ts';
 import { MAX_LINE_BYTES } from './line-range.ts';
 import { NEWLINE } from './log-slice.ts';

@@ -3,13 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackRealRayRecording } from '../../../e2e/support/real-ray-fixture.ts';
 import { generateSampleHistory } from '../../../scripts/sample/generate.ts';
-import { apiPaths } from '../../../src/config/paths.ts';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import { apiPaths } from '../../../contract/paths.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { recordedSessions } from '../../fidelity/recorded-sessions.ts';
-import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
 import type { Storage } from '../../storage/storage.ts';
-import { appOver } from '../../storage/test-backends.ts';
+import { appOver } from '../../test/storage-backends.ts';
 import { SNAPSHOT_SUFFIX } from './snapshot-dir.ts';
 
 // The API answers the same from a persisted snapshot as from a parse: a server parses every

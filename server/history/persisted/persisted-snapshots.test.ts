@@ -1,10 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../src/types/api.ts';
-import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
+import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
-import { startS3TestServer, TEST_BUCKET, type S3TestServer } from '../../storage/s3-test-server.ts';
+import { startS3TestServer, TEST_BUCKET, type S3TestServer } from '../../test/s3-server.ts';
 import type { Storage } from '../../storage/storage.ts';
 import {
   TASK_SORT_KEYS,
@@ -16,7 +16,7 @@ import {
   sessionSummary,
 } from '../events/index.ts';
 import { StringPool } from '../events/string-pool.ts';
-import * as s from '../events/test-session.ts';
+import * as s from '../../test/session.ts';
 import type { LoadedSession } from '../ingest/load-session.ts';
 import { sessionDir } from '../layout.ts';
 import { PersistedSnapshots, type LoadSource } from './persisted-snapshots.ts';

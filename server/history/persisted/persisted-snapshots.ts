@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SessionInfo } from '../../../src/types/api.ts';
-import type { StorageConfig } from '../../config.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
+import type { StorageConfig } from '../../config/storage.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { loadSession, type LoadedSession, type LoadOptions } from '../ingest/load-session.ts';
 import { emptyProgress } from '../ingest/progress.ts';

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { newestSourceMs, type SnapshotSources } from './snapshot-sources.ts';
 
 // Whether a session has ended, so its reduction may be persisted. The collector writes no end

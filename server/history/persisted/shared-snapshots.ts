@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { StorageConfig } from '../../config.ts';
+import type { StorageConfig } from '../../config/storage.ts';
 import { createS3Client, parseBucketUrl } from '../../storage/s3-client.ts';
 import { S3Storage } from '../../storage/s3-storage.ts';
 import { StorageNotFoundError } from '../../storage/storage.ts';

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { ConfigError, type reader } from '../../config.ts';
+import { ConfigError, type EnvReader } from '../../config/env.ts';
 
 // Settings of persisted snapshots (docs/snapshots.md).
 
@@ -17,7 +17,7 @@ export interface SnapshotConfig {
 
 export const DEFAULT_SNAPSHOT_DIR = join(tmpdir(), 'ray-history-snapshots');
 
-export function snapshotConfig(read: ReturnType<typeof reader>): SnapshotConfig {
+export function snapshotConfig(read: EnvReader): SnapshotConfig {
   const dir = read.string('SNAPSHOT_DIR') ?? DEFAULT_SNAPSHOT_DIR;
   if (!isAbsolute(dir)) throw new ConfigError('SNAPSHOT_DIR', 'must be an absolute path');
   const url = read.string('SNAPSHOT_URL');

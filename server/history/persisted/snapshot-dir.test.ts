@@ -2,7 +2,7 @@ import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { DEFAULT_SNAPSHOT_DIR } from './snapshot-config.ts';
 import { SnapshotDir } from './snapshot-dir.ts';
 

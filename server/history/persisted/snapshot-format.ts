@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import type { IngestReport } from '../ingest/ingest-report.ts';
 import type { LoadedSession } from '../ingest/load-session.ts';
 import type { NodeResources } from '../events/debug-state.ts';

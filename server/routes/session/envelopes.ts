@@ -1,4 +1,4 @@
-import type { ClassicEnvelope, StateApiEnvelope } from '../../../src/types/ray.ts';
+import type { ClassicEnvelope, StateApiEnvelope } from '../../../contract/ray.ts';
 
 // The two wrappers Ray Dashboard endpoints answer in (contract, section 3).
 

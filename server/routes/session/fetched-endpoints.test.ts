@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, testApp, type TempFolder } from '../../test/history.ts';
 
 const SESSION = 'session_2026-01-11_19-38-40_146706_1';
 const SCOPE = `/api/c/default/raycluster/raycluster-a/${SESSION}`;

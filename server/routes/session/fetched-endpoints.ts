@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import { fetchedEndpointKey } from '../../history/layout.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { badRequest } from '../../http/errors.ts';

@@ -1,13 +1,13 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths } from '../../../src/config/paths.ts';
+import { apiPaths } from '../../../contract/paths.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { tempFolder, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
 import { StorageUnavailableError, type ReadRange } from '../../storage/storage.ts';
-import { scope, writeFixture } from './test-fixture.ts';
+import { scope, writeFixture } from '../../test/session-routes.ts';
 
 // A cold load seen from outside: progress while it runs, and a failed load retried.
 

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { SessionInfo } from '../../../src/types/api.ts';
+import type { SessionInfo } from '../../../contract/api.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import type { LoadedSession } from '../../history/ingest/load-session.ts';
 import { sessionDir } from '../../history/layout.ts';

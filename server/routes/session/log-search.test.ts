@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleHistory } from '../../../scripts/sample/generate.ts';
 import type { ManifestSession, SampleManifest } from '../../../scripts/sample/manifest.ts';
-import { apiPaths } from '../../../src/config/paths.ts';
+import { apiPaths } from '../../../contract/paths.ts';
 import { nodeLogsDir } from '../../history/layout.ts';
-import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, testApp, type TempFolder } from '../../test/history.ts';
 
 // /logs/search over the sample history plus a few hand-written files on one extra node.
 

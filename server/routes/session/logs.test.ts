@@ -4,10 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleHistory } from '../../../scripts/sample/generate.ts';
 import type { ManifestSession, SampleManifest } from '../../../scripts/sample/manifest.ts';
-import { apiPaths } from '../../../src/config/paths.ts';
-import type { Actor, RayTask } from '../../../src/types/ray.ts';
+import { apiPaths } from '../../../contract/paths.ts';
+import type { Actor, RayTask } from '../../../contract/ray.ts';
 import { nodeLogsDir } from '../../history/layout.ts';
-import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
+import { tempFolder, testApp, type TempFolder } from '../../test/history.ts';
 
 // The logs API over the generated sample history: every way to name a file, every way to read it.
 

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths } from '../../../src/config/paths.ts';
-import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
-import { scope, session, writeFixture } from './test-fixture.ts';
+import { apiPaths } from '../../../contract/paths.ts';
+import { tempFolder, testApp, type TempFolder } from '../../test/history.ts';
+import { scope, session, writeFixture } from '../../test/session-routes.ts';
 
 let history: TempFolder;
 let prometheus: Server;

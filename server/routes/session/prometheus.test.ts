@@ -2,20 +2,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiPaths } from '../../../src/config/paths.ts';
+import { apiPaths } from '../../../contract/paths.ts';
 import type {
   PrometheusCatalogue,
   PrometheusSeries,
-} from '../../../src/features/metrics/prometheus-types.ts';
-import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
+} from '../../../contract/metrics/prometheus-types.ts';
+import { tempFolder, testApp, type TempFolder } from '../../test/history.ts';
 import { PROMETHEUS_PADDING_MS } from '../../metrics/prometheus-series.ts';
-import { scope, session, writeFixture } from './test-fixture.ts';
+import { scope, session, writeFixture } from '../../test/session-routes.ts';
 
 // /metrics/prometheus[/<id>] against an HTTP stand-in for Prometheus' API: what the server asks
 // (query, window, step, headers) and how each upstream failure reaches the browser. The real
 // Prometheus is exercised end to end in e2e/prometheus.spec.ts.
 
-/** The fixture's events span 0..600 s after this (test-fixture.ts). */
+/** The fixture's events span 0..600 s after this (server/test/session-routes.ts). */
 const FIRST_EVENT_MS = Date.UTC(2026, 0, 11, 19, 38, 40);
 const LAST_EVENT_MS = FIRST_EVENT_MS + 600_000;
 

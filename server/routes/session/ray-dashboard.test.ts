@@ -1,10 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths } from '../../../src/config/paths.ts';
-import type { Actor, NodeDetail, RayJob, RayTask } from '../../../src/types/ray.ts';
-import { tempFolder, testApp, type TempFolder } from '../../http/test-history.ts';
-import { expected, ids, scope, session, writeFixture } from './test-fixture.ts';
+import { apiPaths } from '../../../contract/paths.ts';
+import type { Actor, NodeDetail, RayJob, RayTask } from '../../../contract/ray.ts';
+import { tempFolder, testApp, type TempFolder } from '../../test/history.ts';
+import { expected, ids, scope, session, writeFixture } from '../../test/session-routes.ts';
 
 let history: TempFolder;
 let app: FastifyInstance;

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleHistory } from '../../../scripts/sample/generate.ts';
 import type { ManifestSession, SampleManifest } from '../../../scripts/sample/manifest.ts';
-import { apiPaths } from '../../../src/config/paths.ts';
-import type { NodeDetail, RayJob } from '../../../src/types/ray.ts';
-import { tempFolder, type TempFolder } from '../../http/test-history.ts';
-import { appOver, historyBackends, type OpenedHistory } from '../../storage/test-backends.ts';
+import { apiPaths } from '../../../contract/paths.ts';
+import type { NodeDetail, RayJob } from '../../../contract/ray.ts';
+import { tempFolder, type TempFolder } from '../../test/history.ts';
+import { appOver, historyBackends, type OpenedHistory } from '../../test/storage-backends.ts';
 
 // The API over the generated sample history must tell the story its manifest records, whether
 // the history sits in a folder or in an object store (s3rver).

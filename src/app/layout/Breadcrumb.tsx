@@ -1,7 +1,7 @@
-import { paths } from '../../config/paths';
+import { paths } from '../../../contract/paths';
 import { AppLink } from '../../components/ui/AppLink';
 import { KIND_LABELS } from '../../lib/session/kind-labels';
-import type { SessionScope } from '../../types/api';
+import type { SessionScope } from '../../../contract/api';
 
 /** Sessions › namespace › kind › name › session; each step opens the sessions list filtered to it. */
 export function Breadcrumb({ scope }: { scope: SessionScope }) {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { UserMenu } from '../../auth/UserMenu';
-import { paths } from '../../config/paths';
+import { paths } from '../../../contract/paths';
 import { AppLink, AppNavLink } from '../../components/ui/AppLink';
-import type { SessionScope } from '../../types/api';
+import type { SessionScope } from '../../../contract/api';
 import { ThemeToggle } from './ThemeToggle';
 import { TimezoneSelect } from './TimezoneSelect';
 

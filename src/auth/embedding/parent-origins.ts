@@ -1,4 +1,4 @@
-import type { PublicConfig } from '../../types/api';
+import type { PublicConfig } from '../../../contract/api';
 import { trustedOrigins } from './parent-channel';
 
 /** The exact origins of pages allowed to frame the dashboard and talk to it (from /config.json). */

@@ -1,4 +1,4 @@
-import type { PublicConfig } from '../../types/api';
+import type { PublicConfig } from '../../../contract/api';
 import { isFramed } from '../embedding/parent-channel';
 import { parentOriginsOf } from '../embedding/parent-origins';
 import type { LoginSession } from '../login-session';

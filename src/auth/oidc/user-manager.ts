@@ -1,5 +1,5 @@
 import { InMemoryWebStorage, UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import type { PublicConfig } from '../../types/api';
+import type { PublicConfig } from '../../../contract/api';
 
 // One UserManager per page: authorization code + PKCE, tokens and login state in sessionStorage
 // (gone with the tab, never in localStorage), renewal with refresh tokens only.

@@ -4,8 +4,8 @@ import { EntityLink } from '../ui/EntityLink';
 import { IdText } from '../ui/IdText';
 import { StatusChip } from '../ui/StatusChip';
 import { DurationText, TimeText } from '../ui/TimeText';
-import { paths } from '../../config/paths';
-import type { SessionScope } from '../../types/api';
+import { paths } from '../../../contract/paths';
+import type { SessionScope } from '../../../contract/api';
 import type { ActorRow } from '../../lib/actors/actor-rows';
 
 /** The actors table's columns; every id links to its page. */

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { AppLink } from '../ui/AppLink';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Skeleton } from '../ui/Skeleton';
-import { paths } from '../../config/paths';
+import { paths } from '../../../contract/paths';
 import { useSessionScope } from '../../lib/session/SessionScopeContext';
 import { logDownloadUrl } from './get-log-chunk';
 import { formatBytes } from '../../lib/format';

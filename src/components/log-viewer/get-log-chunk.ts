@@ -1,6 +1,6 @@
-import { apiPaths } from '../../config/paths';
+import { apiPaths } from '../../../contract/paths';
 import { apiFetch, apiUrl } from '../../lib/api-client';
-import type { SessionScope } from '../../types/api';
+import type { SessionScope } from '../../../contract/api';
 import type { LogChunk } from './loaded-log';
 import { logSourceQuery } from './log-source';
 import type { LogSource } from './log-source';

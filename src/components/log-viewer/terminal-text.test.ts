@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripAnsi } from '../../features/logs/ansi';
+import { stripAnsi } from '../../../contract/ansi';
 import { gutterText, terminalText } from './terminal-text';
 
 describe('terminal text', () => {

@@ -1,4 +1,4 @@
-import { keepColoursOnly, stripAnsi } from '../../features/logs/ansi';
+import { keepColoursOnly, stripAnsi } from '../../../contract/ansi';
 
 // What the viewer writes into the terminal: each log line (colours kept, other control
 // sequences dropped), optionally behind a dimmed line-number gutter.

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionScope } from '../../types/api';
+import type { SessionScope } from '../../../contract/api';
 import { getLogChunk } from './get-log-chunk';
 import { loadedFromChunk, prependChunk, reachedStart } from './loaded-log';
 import type { LoadedLog } from './loaded-log';

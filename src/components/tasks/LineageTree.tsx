@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { NestedTaskSummary } from '../../types/ray';
+import type { NestedTaskSummary } from '../../../contract/ray';
 import { lineageCounts } from '../../lib/tasks/task-views';
 
 /** The job's task tree by parent; clicking a node's name filters the task table to it. */

@@ -4,9 +4,9 @@ import { useAppHref } from '../../lib/embed';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { DataTable } from '../ui/data-table/DataTable';
-import { paths } from '../../config/paths';
+import { paths } from '../../../contract/paths';
 import { useUrlState } from '../../lib/url-state';
-import type { SessionScope } from '../../types/api';
+import type { SessionScope } from '../../../contract/api';
 import { SessionLoadProgress } from '../session/SessionLoadProgress';
 import { useTaskPage } from '../../lib/tasks/get-tasks';
 import {

@@ -2,8 +2,8 @@ import { EntityLink } from '../ui/EntityLink';
 import { StatusChip } from '../ui/StatusChip';
 import { DurationText, TimeText } from '../ui/TimeText';
 import type { Column } from '../ui/data-table/DataTable';
-import type { SessionScope } from '../../types/api';
-import type { RayTask } from '../../types/ray';
+import type { SessionScope } from '../../../contract/api';
+import type { RayTask } from '../../../contract/ray';
 import { taskDurationMs } from '../../lib/tasks/task-views';
 
 /** Columns of the task-attempt table; sort keys are the server's sort_by fields. */

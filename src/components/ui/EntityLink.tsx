@@ -1,5 +1,5 @@
-import { paths } from '../../config/paths';
-import type { SessionScope } from '../../types/api';
+import { paths } from '../../../contract/paths';
+import type { SessionScope } from '../../../contract/api';
 import { AppLink } from './AppLink';
 import { shortenId } from './IdText';
 import './ui.css';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterEvent } from '../../types/ray';
+import type { ClusterEvent } from '../../../contract/ray';
 import {
   NO_JOB,
   countBySeverity,

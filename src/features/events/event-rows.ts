@@ -1,4 +1,4 @@
-import type { ClusterEvent } from '../../types/ray';
+import type { ClusterEvent } from '../../../contract/ray';
 
 // Cluster events as the events page lists them: every group flattened, newest first.
 

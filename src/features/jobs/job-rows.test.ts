@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RayJob } from '../../types/ray';
+import type { RayJob } from '../../../contract/ray';
 import { distinctValues, filterJobs, jobDurationMs, jobKey } from './job-rows';
 
 const job = (over: Partial<RayJob>): RayJob =>

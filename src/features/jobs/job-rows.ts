@@ -1,4 +1,4 @@
-import type { RayJob } from '../../types/ray';
+import type { RayJob } from '../../../contract/ray';
 
 /** The list's filters, as they sit in the URL (empty = any). */
 export interface JobFilters {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogFileEntry } from '../../lib/logs/log-types';
+import type { LogFileEntry } from '../../../contract/log-types';
 import { foldersOf, groupFiles } from './file-groups';
 
 const entry = (name: string, category: LogFileEntry['category'], isFolder = false) => ({

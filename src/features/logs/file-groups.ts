@@ -1,4 +1,4 @@
-import type { LogCategory, LogFileEntry } from '../../lib/logs/log-types';
+import type { LogCategory, LogFileEntry } from '../../../contract/log-types';
 
 // How the log browser orders a folder: folders first, then files grouped by category.
 

@@ -3,7 +3,7 @@ import {
   GRAFANA_DASHBOARD_LABELS,
   grafanaDashboardUids,
   type GrafanaDashboardKey,
-} from './grafana-dashboards';
+} from '../../../contract/metrics/grafana-dashboards';
 
 // The Grafana dashboards the metrics page offers, in a stable order: Ray's own first.
 

@@ -3,7 +3,7 @@ import {
   DEFAULT_GRAFANA_DASHBOARD_UIDS,
   GRAFANA_PADDING_MS,
   grafanaDashboardUids,
-} from './grafana-dashboards';
+} from '../../../contract/metrics/grafana-dashboards';
 import { grafanaDashboardUrl, grafanaTimezone, type GrafanaUrlInput } from './grafana-url';
 
 const START = Date.UTC(2026, 0, 5, 10, 0, 0);

@@ -1,5 +1,8 @@
 import type { TimeZoneSetting } from '../../lib/format';
-import { GRAFANA_PADDING_MS, defaultGrafanaBase } from './grafana-dashboards';
+import {
+  GRAFANA_PADDING_MS,
+  defaultGrafanaBase,
+} from '../../../contract/metrics/grafana-dashboards';
 
 // Builds the Grafana URL for one dashboard scoped to one session. Pure: every input is a
 // parameter, so the tests can assert each query parameter.

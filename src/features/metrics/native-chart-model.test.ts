@@ -8,7 +8,7 @@ import {
   seriesColor,
   taskStateRows,
 } from './native-chart-model';
-import type { NativeSeries } from './native-series-types';
+import type { NativeSeries } from '../../../contract/metrics/native-series-types';
 
 const series: NativeSeries = {
   window: { startMs: 1000, endMs: 2900, bucketMs: 1000 },

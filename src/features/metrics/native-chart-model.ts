@@ -1,4 +1,4 @@
-import type { NativeSeries } from './native-series-types';
+import type { NativeSeries } from '../../../contract/metrics/native-series-types';
 
 // Pure shaping of the server's columns into recharts rows; no React, tested alone.
 

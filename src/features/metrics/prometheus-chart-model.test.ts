@@ -8,7 +8,7 @@ import {
   seriesIndex,
   seriesKey,
 } from './prometheus-chart-model';
-import type { PrometheusSeries } from './prometheus-types';
+import type { PrometheusSeries } from '../../../contract/metrics/prometheus-types';
 
 const series: PrometheusSeries = {
   metric: { id: 'node-cpu', title: 'Node CPU utilisation', unit: 'percent', description: '' },

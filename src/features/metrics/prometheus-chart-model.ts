@@ -1,5 +1,5 @@
 import { formatBytes } from '../../lib/format';
-import type { PrometheusSeries, PrometheusUnit } from './prometheus-types';
+import type { PrometheusSeries, PrometheusUnit } from '../../../contract/metrics/prometheus-types';
 
 // Pure shaping of a Prometheus metric's columns into recharts rows, and its unit as text.
 

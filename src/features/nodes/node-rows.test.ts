@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeDetail } from '../../types/ray';
+import type { NodeDetail } from '../../../contract/ray';
 import { NOT_RECORDED, hostMetrics, toNodeRow, toNodeRows } from './node-rows';
 
 function node(id: string, raylet: Partial<NodeDetail['raylet']> = {}): NodeDetail {

@@ -1,4 +1,4 @@
-import type { NodeDetail, NodeSummary } from '../../types/ray';
+import type { NodeDetail, NodeSummary } from '../../../contract/ray';
 
 // Nodes as the list and detail pages show them. History records no host metrics (cpu, memory,
 // disk, gpus ...): they are "not recorded", never 0 %. A running cluster's dashboard has them.

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionScope } from '../../types/api';
+import type { SessionScope } from '../../../contract/api';
 import { streamSearch } from './api/stream-search';
 import type { SearchRequest } from './api/stream-search';
 import { addSearchEvents, emptySearchView } from './search-results';

@@ -1,4 +1,4 @@
-import type { ListedSession, SessionInfo, SessionKind } from '../../types/api';
+import type { ListedSession, SessionInfo, SessionKind } from '../../../contract/api';
 
 // Turns one page of sessions (newest first) into the groups the list shows: one per cluster
 // (namespace / kind / name), newest session first.

@@ -1,5 +1,5 @@
-import { SESSION_KINDS } from '../../types/api';
-import type { SessionKind } from '../../types/api';
+import type { SessionKind } from '../../../contract/api';
+import { isSessionKind } from '../../../contract/session-names';
 import type { UrlStateValues } from '../../lib/url-state';
 
 // The sessions list's filters and page live in the query string (useUrlState); this says which
@@ -48,16 +48,13 @@ function positiveInt(text: string, fallback: number, max = Number.MAX_SAFE_INTEG
   return n >= 1 ? Math.min(n, max) : fallback;
 }
 
-const isKind = (value: string): value is SessionKind =>
-  (SESSION_KINDS as readonly string[]).includes(value);
-
 /** The list state in the URL's values; values that do not parse are ignored, not trusted. */
 export function listStateFrom(
   values: UrlStateValues<typeof SESSIONS_URL_STATE>,
 ): SessionsListState {
   return {
     namespace: values.namespace.trim(),
-    kind: isKind(values.kind) ? values.kind : '',
+    kind: isSessionKind(values.kind) ? values.kind : '',
     owner: values.owner.trim(),
     q: values.q.trim(),
     from: DATE.test(values.from) ? values.from : '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChromeTraceEvent } from '../../types/ray';
+import type { ChromeTraceEvent } from '../../../contract/ray';
 import {
   barsInWindow,
   buildTimeline,

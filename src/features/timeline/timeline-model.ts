@@ -1,4 +1,4 @@
-import type { ChromeTraceEvent } from '../../types/ray';
+import type { ChromeTraceEvent } from '../../../contract/ray';
 
 // A Chrome trace (ph X spans, ph M lane names) as lanes grouped by node then worker, plus the
 // time window arithmetic the chart uses for zoom and pan. Times stay in µs as in the trace.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../types/ray';
+import type { Actor } from '../../../contract/ray';
 import { actorFilterOptions, filterActorRows, toActorRow, toActorRows } from './actor-rows';
 import { formatResourceMap } from './resources';
 

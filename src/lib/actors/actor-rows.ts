@@ -1,4 +1,4 @@
-import type { Actor } from '../../types/ray';
+import type { Actor } from '../../../contract/ray';
 import { formatResourceMap } from './resources';
 
 // Actors as the list and detail pages show them: one row per actor, filters and their options.

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../config/paths';
+import { apiPaths } from '../../../contract/paths';
 import { apiGet } from '../api-client';
-import type { SessionScope } from '../../types/api';
-import type { RayJob } from '../../types/ray';
+import type { SessionScope } from '../../../contract/api';
+import type { RayJob } from '../../../contract/ray';
 
 // A session's history never changes once loaded, so answers stay fresh.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RayJob, RayTask } from '../../types/ray';
+import type { RayJob, RayTask } from '../../../contract/ray';
 import { exceptionLine, hasTraceback, namedTask, rootCauseAttempt } from './job-failure';
 
 const MESSAGE = [

@@ -1,5 +1,5 @@
-import type { RayJob, RayTask } from '../../types/ray';
-import { stripAnsi } from '../../features/logs/ansi';
+import type { RayJob, RayTask } from '../../../contract/ray';
+import { stripAnsi } from '../../../contract/ansi';
 
 // Why a job failed, read from its message: the exception's last line, and which task it names.
 

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../config/paths';
+import { apiPaths } from '../../../contract/paths';
 import { apiGet } from '../api-client';
-import type { SessionScope } from '../../types/api';
-import type { LogNodesAnswer } from './log-types';
+import type { SessionScope } from '../../../contract/api';
+import type { LogNodesAnswer } from '../../../contract/log-types';
 
 /** Every node of the session, dead ones included, and whether its logs were uploaded. */
 export function getLogNodes(scope: SessionScope, signal?: AbortSignal) {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SessionScope } from '../../types/api';
+import type { SessionScope } from '../../../contract/api';
 
 export const SessionScopeContext = createContext<SessionScope | null>(null);
 

@@ -1,4 +1,4 @@
-import type { SessionKind } from '../../types/api';
+import type { SessionKind } from '../../../contract/api';
 
 /** The Kubernetes resource name users know for each kind. */
 export const KIND_LABELS: Record<SessionKind, string> = {

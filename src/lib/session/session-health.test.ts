@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, RayJob, RayTask } from '../../types/ray';
+import type { Actor, RayJob, RayTask } from '../../../contract/ray';
 import { latestFailures, outcomeList } from './session-health';
 
 describe('latestFailures', () => {

@@ -1,4 +1,4 @@
-import type { Actor, RayJob, RayTask } from '../../types/ray';
+import type { Actor, RayJob, RayTask } from '../../../contract/ray';
 import { exceptionLine } from '../jobs/job-failure';
 
 /** One thing that went wrong, for the overview's "latest failures" list. */

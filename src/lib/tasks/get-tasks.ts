@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../config/paths';
+import { apiPaths } from '../../../contract/paths';
 import { apiGet } from '../api-client';
-import type { SessionScope } from '../../types/api';
+import type { SessionScope } from '../../../contract/api';
 import type {
   FuncNameSummary,
   LineageSummary,
@@ -9,7 +9,7 @@ import type {
   StateApiEnvelope,
   TaskPage,
   TaskSummaryResult,
-} from '../../types/ray';
+} from '../../../contract/ray';
 
 /** One page of task attempts; `search` is built by taskListSearch. */
 export async function getTaskPage(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NestedTaskSummary } from '../../types/ray';
 import { TASK_URL_STATE, hasTaskFilters, lineageNodeFilter, taskListSearch } from './task-query';
+import { lineageNode } from './test/lineage-node';
 
 describe('taskListSearch', () => {
   it('turns URL filters into repeated filter_keys/predicates/values and pages by offset', () => {
@@ -37,23 +37,14 @@ describe('taskListSearch', () => {
 });
 
 describe('lineageNodeFilter', () => {
-  const node = (over: Partial<NestedTaskSummary>): NestedTaskSummary => ({
-    name: 'preprocess',
-    key: 'k',
-    type: 'GROUP',
-    timestamp: null,
-    state_counts: {},
-    children: [],
-    link: null,
-    ...over,
-  });
-
   it('filters a group by name, a task by its id and an actor by its id', () => {
-    expect(lineageNodeFilter(node({}))).toEqual({ name: 'preprocess' });
+    expect(lineageNodeFilter(lineageNode({}))).toEqual({ name: 'preprocess' });
     expect(
-      lineageNodeFilter(node({ type: 'NORMAL_TASK', link: { type: 'task', id: 'abc' } })),
+      lineageNodeFilter(lineageNode({ type: 'NORMAL_TASK', link: { type: 'task', id: 'abc' } })),
     ).toEqual({ task: 'abc' });
-    expect(lineageNodeFilter(node({ type: 'ACTOR', link: { type: 'actor', id: 'def' } }))).toEqual({
+    expect(
+      lineageNodeFilter(lineageNode({ type: 'ACTOR', link: { type: 'actor', id: 'def' } })),
+    ).toEqual({
       actor: 'def',
     });
   });

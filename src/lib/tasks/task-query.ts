@@ -1,4 +1,4 @@
-import type { NestedTaskSummary } from '../../types/ray';
+import type { NestedTaskSummary } from '../../../contract/ray';
 
 // The tasks list's URL state and how it becomes the server's filter_keys / sort / offset.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NestedTaskSummary, RayTask } from '../../types/ray';
+import type { RayTask } from '../../../contract/ray';
 import {
   lineageCounts,
   logFileName,
@@ -10,6 +10,7 @@ import {
   taskLogLinks,
   totalStateCounts,
 } from './task-views';
+import { lineageNode } from './test/lineage-node';
 
 const task = (over: Partial<RayTask>): RayTask =>
   ({
@@ -107,25 +108,14 @@ describe('readableErrorMessage', () => {
 });
 
 describe('lineageCounts', () => {
-  const node = (over: Partial<NestedTaskSummary>): NestedTaskSummary => ({
-    name: 'preprocess',
-    key: 'k',
-    type: 'GROUP',
-    timestamp: null,
-    state_counts: {},
-    children: [],
-    link: null,
-    ...over,
-  });
-
   it('counts tasks by final state, never calling them attempts', () => {
-    const group = node({ state_counts: { FAILED: 1, FINISHED: 19 } });
+    const group = lineageNode({ state_counts: { FAILED: 1, FINISHED: 19 } });
     expect(lineageCounts(group)).toBe('20 tasks by final state: FAILED 1, FINISHED 19');
     expect(lineageCounts(group)).not.toMatch(/attempt/);
-    expect(lineageCounts(node({ type: 'ACTOR', state_counts: { FINISHED: 1 } }))).toBe(
+    expect(lineageCounts(lineageNode({ type: 'ACTOR', state_counts: { FINISHED: 1 } }))).toBe(
       'actor · 1 task by final state: FINISHED 1',
     );
-    expect(lineageCounts(node({ type: 'NORMAL_TASK', state_counts: { FAILED: 1 } }))).toBe(
+    expect(lineageCounts(lineageNode({ type: 'NORMAL_TASK', state_counts: { FAILED: 1 } }))).toBe(
       'NORMAL_TASK · FAILED',
     );
   });

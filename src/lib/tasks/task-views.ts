@@ -1,5 +1,5 @@
-import type { FuncNameSummary, NestedTaskSummary, RayTask, TaskLogInfo } from '../../types/ray';
-import { stripAnsi } from '../../features/logs/ansi';
+import type { FuncNameSummary, NestedTaskSummary, RayTask, TaskLogInfo } from '../../../contract/ray';
+import { stripAnsi } from '../../../contract/ansi';
 
 /** "rows 900,001–900,100 of 1,000,000" for a page of the filtered list. */
 export function rowRangeText(offset: number, shown: number, total: number): string {

@@ -8,7 +8,7 @@ import { IdText } from '../../../components/ui/IdText';
 import { JsonViewer } from '../../../components/ui/JsonViewer';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { isApiError } from '../../../lib/api-client';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';

@@ -8,7 +8,7 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { FilterBar, SelectFilter } from '../../../components/ui/FilterBar';
 import { DebouncedTextInput } from '../../../components/ui/DebouncedTextInput';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { useUrlState } from '../../../lib/url-state';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
-import type { ClassicEnvelope, ClusterEvent } from '../../../types/ray';
+import type { SessionScope } from '../../../../contract/api';
+import type { ClassicEnvelope, ClusterEvent } from '../../../../contract/ray';
 
 /** Every event of the session, grouped by job id ("global" for cluster-wide ones). */
 export async function getEvents(scope: SessionScope, signal?: AbortSignal) {

@@ -8,7 +8,7 @@ import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { FilterBar, SelectFilter } from '../../../components/ui/FilterBar';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { TimeText } from '../../../components/ui/TimeText';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import { useUrlState } from '../../../lib/url-state';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import { taskPageQuery } from '../../../lib/tasks/get-tasks';
 import { TASK_URL_STATE, taskListSearch } from '../../../lib/tasks/task-query';
 

@@ -10,8 +10,8 @@ import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import { isApiError } from '../../../lib/api-client';
 import { useUrlState } from '../../../lib/url-state';
-import type { SessionScope } from '../../../types/api';
-import type { RayJob } from '../../../types/ray';
+import type { SessionScope } from '../../../../contract/api';
+import type { RayJob } from '../../../../contract/ray';
 import { useActors } from '../../../lib/actors/get-actors';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
@@ -26,7 +26,7 @@ import { useJobFailedAttempts } from '../api/get-job-failures';
 import { JobDriverLog } from './JobDriverLog';
 import { JobFailure } from './JobFailure';
 import './jobs.css';
-import { stripAnsi } from '../../logs/ansi';
+import { stripAnsi } from '../../../../contract/ansi';
 
 /** /jobs/:jobId (job id or submission id): what the job ran, how it ended, and its tasks. */
 export function JobDetailPage() {

@@ -1,8 +1,8 @@
 import { AppLink } from '../../../components/ui/AppLink';
 import { EntityLink } from '../../../components/ui/EntityLink';
-import { paths } from '../../../config/paths';
-import type { SessionScope } from '../../../types/api';
-import type { RayJob, RayTask } from '../../../types/ray';
+import { paths } from '../../../../contract/paths';
+import type { SessionScope } from '../../../../contract/api';
+import type { RayJob, RayTask } from '../../../../contract/ray';
 import { LazyLogViewer } from '../../../components/log-viewer/LazyLogViewer';
 import { hasDriverLog } from '../../../lib/jobs/job-failure';
 

@@ -1,7 +1,7 @@
 import { AppLink } from '../../../components/ui/AppLink';
-import { paths } from '../../../config/paths';
-import type { SessionScope } from '../../../types/api';
-import type { RayJob, RayTask } from '../../../types/ray';
+import { paths } from '../../../../contract/paths';
+import type { SessionScope } from '../../../../contract/api';
+import type { RayJob, RayTask } from '../../../../contract/ray';
 import {
   exceptionLine,
   hasTraceback,

@@ -8,7 +8,7 @@ import { FilterBar, SelectFilter } from '../../../components/ui/FilterBar';
 import { DataTable } from '../../../components/ui/data-table/DataTable';
 import type { SortOrder } from '../../../components/ui/data-table/DataTable';
 import { sortRows } from '../../../components/ui/data-table/sort-rows';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { useUrlState } from '../../../lib/url-state';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';

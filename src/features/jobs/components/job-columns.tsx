@@ -2,11 +2,11 @@ import { EntityLink } from '../../../components/ui/EntityLink';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
 import type { Column } from '../../../components/ui/data-table/DataTable';
-import type { SessionScope } from '../../../types/api';
-import type { RayJob } from '../../../types/ray';
+import type { SessionScope } from '../../../../contract/api';
+import type { RayJob } from '../../../../contract/ray';
 import { exceptionLine } from '../../../lib/jobs/job-failure';
 import { jobDurationMs, jobKey } from '../job-rows';
-import { stripAnsi } from '../../logs/ansi';
+import { stripAnsi } from '../../../../contract/ansi';
 
 export function jobColumns(scope: SessionScope): Column<RayJob>[] {
   return [

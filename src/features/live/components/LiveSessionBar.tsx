@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AppLink } from '../../../components/ui/AppLink';
-import { paths } from '../../../config/paths';
-import type { SessionScope } from '../../../types/api';
+import { paths } from '../../../../contract/paths';
+import type { SessionScope } from '../../../../contract/api';
 import { useSessionInfo } from '../../../lib/session/api/get-session-info';
 import { LIVE_REFRESH_MS, updatedAgo } from '../refresh';
 import { LiveBadge } from '../../../components/live/LiveBadge';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mockSessions } from '../../../../mocks/data';
 import { server } from '../../../../mocks/server';
 import { renderApp } from '../../../test/render-app';
-import type { SessionInfo } from '../../../types/api';
+import type { SessionInfo } from '../../../../contract/api';
 
 // The live parts of the sessions list and of a session's pages, over the mock API.
 

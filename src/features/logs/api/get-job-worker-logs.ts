@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
-import type { RayTask, StateApiEnvelope, StateApiList } from '../../../types/ray';
+import type { SessionScope } from '../../../../contract/api';
+import type { RayTask, StateApiEnvelope, StateApiList } from '../../../../contract/ray';
 import { relativeLogPath } from '../log-tabs';
 import type { WorkerLogFile } from '../log-tabs';
 

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
-import type { LogFilesAnswer } from '../../../lib/logs/log-types';
+import type { SessionScope } from '../../../../contract/api';
+import type { LogFilesAnswer } from '../../../../contract/log-types';
 
 /** The direct children of one folder ('' = the top) of a node's logs. */
 export function getLogFiles(

@@ -3,10 +3,10 @@ import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
 import { AppLink } from '../../../components/ui/AppLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Skeleton } from '../../../components/ui/Skeleton';
-import { paths } from '../../../config/paths';
-import type { SessionScope } from '../../../types/api';
+import { paths } from '../../../../contract/paths';
+import type { SessionScope } from '../../../../contract/api';
 import { useLogFiles } from '../api/get-log-files';
-import type { LogFileEntry } from '../../../lib/logs/log-types';
+import type { LogFileEntry } from '../../../../contract/log-types';
 import { foldersOf, groupFiles } from '../file-groups';
 import { formatBytes } from '../../../lib/format';
 

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { AppLink } from '../../../components/ui/AppLink';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { JOB_TASKS_READ, useJobWorkerLogs } from '../api/get-job-worker-logs';
 import { jobLogTabs } from '../log-tabs';

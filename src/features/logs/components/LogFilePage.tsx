@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { AppLink } from '../../../components/ui/AppLink';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';
 import { LazyLogViewer } from '../../../components/log-viewer/LazyLogViewer';
 import './logs.css';

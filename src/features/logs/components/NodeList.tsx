@@ -1,7 +1,7 @@
 import { AppLink } from '../../../components/ui/AppLink';
-import { paths } from '../../../config/paths';
-import type { SessionScope } from '../../../types/api';
-import type { LogNode } from '../../../lib/logs/log-types';
+import { paths } from '../../../../contract/paths';
+import type { SessionScope } from '../../../../contract/api';
+import type { LogNode } from '../../../../contract/log-types';
 
 /** Head node first, then workers; dead nodes say why, and nodes without logs say so. */
 export function NodeList({

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
-import type { NativeSeries } from '../native-series-types';
+import type { SessionScope } from '../../../../contract/api';
+import type { NativeSeries } from '../../../../contract/metrics/native-series-types';
 
 /** The session's (or one job's) activity over time, computed on the server. */
 export function getNativeSeries(scope: SessionScope, jobId: string, signal?: AbortSignal) {

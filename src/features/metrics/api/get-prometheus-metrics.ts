@@ -1,8 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
-import type { PrometheusCatalogue, PrometheusSeries } from '../prometheus-types';
+import type { SessionScope } from '../../../../contract/api';
+import type {
+  PrometheusCatalogue,
+  PrometheusSeries,
+} from '../../../../contract/metrics/prometheus-types';
 
 // The Prometheus catalogue and one metric's series for the session. The browser names a
 // catalogue id; the server builds and runs the query (docs/metrics.md).

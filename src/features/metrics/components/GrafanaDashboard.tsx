@@ -2,7 +2,7 @@ import { useTheme } from '../../../lib/theme/ThemeProvider';
 import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
 import { Skeleton } from '../../../components/ui/Skeleton';
 import { useRuntimeConfig } from '../../../config/runtime-config';
-import type { SessionInfo } from '../../../types/api';
+import type { SessionInfo } from '../../../../contract/api';
 import { useGrafanaReachable } from '../grafana-probe';
 import { grafanaBase, grafanaDashboardUrl } from '../grafana-url';
 import type { GrafanaDashboardTab } from '../grafana-tabs';

@@ -27,7 +27,7 @@ import {
   taskStateRows,
   type GanttRow,
 } from '../native-chart-model';
-import type { NativeSeries } from '../native-series-types';
+import type { NativeSeries } from '../../../../contract/metrics/native-series-types';
 
 // The session's activity charts (recharts). Loaded on demand: recharts never reaches the
 // first page's bundle.

@@ -3,7 +3,7 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { FilterBar, SelectFilter } from '../../../components/ui/FilterBar';
 import { useUrlState } from '../../../lib/url-state';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { useNativeSeries } from '../api/get-native-series';
 

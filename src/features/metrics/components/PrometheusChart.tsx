@@ -20,7 +20,7 @@ import {
   seriesIndex,
   seriesKey,
 } from '../prometheus-chart-model';
-import type { PrometheusSeries } from '../prometheus-types';
+import type { PrometheusSeries } from '../../../../contract/metrics/prometheus-types';
 
 // One Prometheus metric as lines over the session window (recharts). Loaded on demand with the
 // Prometheus tab, like the activity charts.

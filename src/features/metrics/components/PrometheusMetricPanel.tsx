@@ -1,10 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { usePrometheusSeries } from '../api/get-prometheus-metrics';
 import { hasSamples } from '../prometheus-chart-model';
-import type { PrometheusMetricInfo } from '../prometheus-types';
+import type { PrometheusMetricInfo } from '../../../../contract/metrics/prometheus-types';
 
 const PrometheusChart = lazy(() => import('./PrometheusChart'));
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { errorResponse } from '../../../../mocks/error-response';
 import { server } from '../../../../mocks/server';
 import { renderApp } from '../../../test/render-app';
-import type { PrometheusCatalogue, PrometheusSeries } from '../prometheus-types';
+import type {
+  PrometheusCatalogue,
+  PrometheusSeries,
+} from '../../../../contract/metrics/prometheus-types';
 
 const SESSION = 'session_2026-01-11_19-38-40_146706_1';
 const PAGE = `/c/ml-team/raycluster/shared-dev/${SESSION}/metrics`;

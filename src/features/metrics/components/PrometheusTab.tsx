@@ -1,5 +1,5 @@
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { usePrometheusCatalogue } from '../api/get-prometheus-metrics';
 import { PrometheusMetricPanel } from './PrometheusMetricPanel';

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
-import type { ClassicEnvelope, NodeDetailWithActors, NodeSummary } from '../../../types/ray';
+import type { SessionScope } from '../../../../contract/api';
+import type { ClassicEnvelope, NodeDetailWithActors, NodeSummary } from '../../../../contract/ray';
 
 export async function getNodes(scope: SessionScope, signal?: AbortSignal) {
   const body = await apiGet<ClassicEnvelope<NodeSummary>>(apiPaths.scoped(scope, '/nodes'), {

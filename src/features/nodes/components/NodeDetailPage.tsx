@@ -9,7 +9,7 @@ import { Facts } from '../../../components/ui/Facts';
 import { IdText } from '../../../components/ui/IdText';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { isApiError } from '../../../lib/api-client';
 import { toActorRows } from '../../../lib/actors/actor-rows';
 import { formatResourceMap } from '../../../lib/actors/resources';

@@ -6,7 +6,7 @@ import { DataTable } from '../../../components/ui/data-table/DataTable';
 import { sortRows } from '../../../components/ui/data-table/sort-rows';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { useUrlState } from '../../../lib/url-state';
 import { SessionLoadProgress } from '../../../components/session/SessionLoadProgress';
 import { useSessionScope } from '../../../lib/session/SessionScopeContext';

@@ -3,8 +3,8 @@ import { AppLink } from '../../../components/ui/AppLink';
 import { EntityLink } from '../../../components/ui/EntityLink';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText, TimeText } from '../../../components/ui/TimeText';
-import { paths } from '../../../config/paths';
-import type { SessionScope } from '../../../types/api';
+import { paths } from '../../../../contract/paths';
+import type { SessionScope } from '../../../../contract/api';
 import { NOT_RECORDED } from '../node-rows';
 import type { NodeRow } from '../node-rows';
 

@@ -1,7 +1,7 @@
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Skeleton } from '../../../components/ui/Skeleton';
 import { isApiError } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import { useClusterMetadata } from '../api/get-cluster-metadata';
 import { clusterMetadataFacts } from '../cluster-metadata-facts';
 import { Facts } from '../../../components/ui/Facts';

@@ -1,4 +1,4 @@
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { AppLink } from '../../../components/ui/AppLink';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Skeleton } from '../../../components/ui/Skeleton';

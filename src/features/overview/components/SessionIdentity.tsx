@@ -1,6 +1,6 @@
 import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
 import { KIND_LABELS } from '../../../lib/session/kind-labels';
-import type { SessionInfo } from '../../../types/api';
+import type { SessionInfo } from '../../../../contract/api';
 import { Facts } from '../../../components/ui/Facts';
 
 /** Which cluster and session this is. */

@@ -1,7 +1,7 @@
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { AppLink } from '../../../components/ui/AppLink';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 
 /** The URL is well-formed but storage has no such session. */
 export function SessionNotFound({ scope, message }: { scope: SessionScope; message: string }) {

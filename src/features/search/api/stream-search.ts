@@ -1,6 +1,6 @@
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiFetch } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import type { SearchMode } from '../../../lib/search-mode';
 import { createNdjsonParser } from '../ndjson';
 import { isSearchEvent } from '../search-results';

@@ -1,6 +1,6 @@
 import { AppLink } from '../../../components/ui/AppLink';
-import { paths } from '../../../config/paths';
-import type { SessionScope } from '../../../types/api';
+import { paths } from '../../../../contract/paths';
+import type { SessionScope } from '../../../../contract/api';
 import type { FileHits } from '../search-results';
 import { SearchHitText } from './SearchHitText';
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../../lib/api-client';
-import type { SessionsPage } from '../../../types/api';
+import type { SessionsPage } from '../../../../contract/api';
 import type { SessionsListState } from '../sessions-filters';
 
 /** How often the list asks again while some outcome is still being computed. */

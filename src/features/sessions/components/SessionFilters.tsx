@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { SESSION_KINDS } from '../../../types/api';
+import { SESSION_KINDS } from '../../../../contract/api';
 import { DebouncedTextInput } from '../../../components/ui/DebouncedTextInput';
 import { SelectFilter } from '../../../components/ui/FilterBar';
 import { KIND_LABELS } from '../../../lib/session/kind-labels';

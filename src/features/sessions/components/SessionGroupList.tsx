@@ -1,4 +1,4 @@
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { AppLink } from '../../../components/ui/AppLink';
 import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
 import { KIND_LABELS } from '../../../lib/session/kind-labels';

@@ -1,9 +1,9 @@
 import { AppLink } from '../../../components/ui/AppLink';
 import { StatusChip } from '../../../components/ui/StatusChip';
 import { DurationText } from '../../../components/ui/TimeText';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { countLabel } from '../../../lib/format';
-import type { SessionOutcomeState, SessionScope } from '../../../types/api';
+import type { SessionOutcomeState, SessionScope } from '../../../../contract/api';
 import { outcomeList } from '../../../lib/session/session-health';
 
 /**

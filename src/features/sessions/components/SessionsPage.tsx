@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorPanel } from '../../../components/ui/ErrorPanel';
 import { Pagination } from '../../../components/ui/Pagination';

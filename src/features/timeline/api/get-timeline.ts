@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet, apiUrl } from '../../../lib/api-client';
-import type { SessionScope } from '../../../types/api';
-import type { ChromeTraceEvent } from '../../../types/ray';
+import type { SessionScope } from '../../../../contract/api';
+import type { ChromeTraceEvent } from '../../../../contract/ray';
 
 const TIMELINE = '/api/v0/tasks/timeline';
 

@@ -3,9 +3,9 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useAppHref } from '../../../lib/embed';
 import { useTimeFormat } from '../../../lib/time/TimeFormatProvider';
-import { paths } from '../../../config/paths';
+import { paths } from '../../../../contract/paths';
 import { formatDuration } from '../../../lib/format';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 import {
   barsInWindow,
   fullWindow,

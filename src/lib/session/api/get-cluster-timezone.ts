@@ -1,16 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../api-client';
-import type { SessionScope } from '../../../types/api';
-
-/** The cluster's own timezone as the Ray dashboard recorded it. */
-export interface ClusterTimezone {
-  offset: string;
-  value: string;
-}
+import type { SessionScope } from '../../../../contract/api';
+import type { Timezone } from '../../../../contract/ray';
 
 export function getClusterTimezone(scope: SessionScope, signal?: AbortSignal) {
-  return apiGet<ClusterTimezone>(apiPaths.scoped(scope, '/timezone'), { signal });
+  return apiGet<Timezone>(apiPaths.scoped(scope, '/timezone'), { signal });
 }
 
 export function clusterTimezoneQuery(scope: SessionScope) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../api-client';
-import type { SessionScope } from '../../../types/api';
+import type { SessionScope } from '../../../../contract/api';
 
 /** Where a session's cold load stands (`GET <scope>/load_progress`; never starts a load). */
 export interface LoadProgress {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../api-client';
-import type { SessionInfo, SessionScope } from '../../../types/api';
+import type { SessionInfo, SessionScope } from '../../../../contract/api';
 
 /** One session's identity; `latest` resolves to the newest session of the cluster. */
 export function getSessionInfo(scope: SessionScope, signal?: AbortSignal) {

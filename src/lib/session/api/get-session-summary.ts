@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPaths } from '../../../config/paths';
+import { apiPaths } from '../../../../contract/paths';
 import { apiGet } from '../../api-client';
-import type { SessionScope } from '../../../types/api';
-import type { ClassicEnvelope, SessionSummary } from '../../../types/ray';
+import type { SessionScope } from '../../../../contract/api';
+import type { ClassicEnvelope, SessionSummary } from '../../../../contract/ray';
 
 export function getSessionSummary(scope: SessionScope, signal?: AbortSignal) {
   return apiGet<SessionSummary>(apiPaths.scoped(scope, '/summary'), { signal });

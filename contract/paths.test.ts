@@ -1,7 +1,7 @@
 import { matchPath, matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { apiPaths, paths, routePatterns } from './paths';
-import type { SessionScope } from '../types/api';
+import type { SessionScope } from './api';
 
 const scope: SessionScope = {
   namespace: 'ml-team',

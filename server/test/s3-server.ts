@@ -8,8 +8,8 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import FilesystemStore from 's3rver/lib/stores/filesystem.js';
 import { forEachLimited } from '../history/ingest/concurrency.ts';
 import { loadConfig } from '../config.ts';
-import { s3ClientConfig } from './s3-client.ts';
-import { S3Storage } from './s3-storage.ts';
+import { s3ClientConfig } from '../storage/s3-client.ts';
+import { S3Storage } from '../storage/s3-storage.ts';
 
 // Test support: s3rver (an S3 stand-in) on loopback in a child process, with a bucket to fill from a folder or a
 // key list, a client configured exactly as production configures one, and stop/start to play

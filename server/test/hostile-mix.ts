@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { apiPaths } from '../../src/config/paths.ts';
+import { apiPaths } from '../../contract/paths.ts';
 import { nodeLogKey } from '../history/layout.ts';
-import type { TempFolder } from '../http/test-history.ts';
-import { ids, scope, session, writeFixture } from '../routes/session/test-fixture.ts';
+import type { TempFolder } from './history.ts';
+import { ids, scope, session, writeFixture } from './session-routes.ts';
 
 // The worst requests a client can make, mixed: whole-file log reads (16 MiB answers), the same
 // with ANSI stripping, downloads, a plain search over everything, a hostile regex on a 1 MiB line,

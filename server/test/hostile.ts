@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { apiPaths } from '../../src/config/paths.ts';
+import { apiPaths } from '../../contract/paths.ts';
 import type { BuildAppOptions } from '../app.ts';
 import { nodeLogKey } from '../history/layout.ts';
-import { tempFolder, testApp, type TempFolder } from '../http/test-history.ts';
-import { ids, scope, session, writeFixture } from '../routes/session/test-fixture.ts';
+import { tempFolder, testApp, type TempFolder } from './history.ts';
+import { ids, scope, session, writeFixture } from './session-routes.ts';
 
 // Test support for the hostile-input suites: the small hand-written session, one known log
 // file to prove the server still answers correctly after each refusal, and assertions shared

@@ -296,6 +296,7 @@ export interface ClusterMetadata {
   os: string;
 }
 
+/** GET <scope>/timezone: the cluster's own timezone as the Ray dashboard recorded it. */
 export interface Timezone {
   offset: string;
   value: string;

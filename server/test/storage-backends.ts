@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { FsStorage } from './fs-storage.ts';
-import { startS3TestServer, type S3TestServer } from './s3-test-server.ts';
-import type { Storage } from './storage.ts';
+import { FsStorage } from '../storage/fs-storage.ts';
+import { startS3TestServer, type S3TestServer } from './s3-server.ts';
+import type { Storage } from '../storage/storage.ts';
 
 // Test support: the same history folder served by every storage backend, so API tests can run
 // one set of assertions over each (`describe.each(historyBackends)`).

@@ -1,4 +1,4 @@
-import type { SessionKind, SessionScope } from '../types/api.ts';
+import type { SessionScope } from './api.ts';
 
 // Every route pattern and every href of the SPA is built here, so links never drift from routes.
 
@@ -88,7 +88,3 @@ export const apiPaths = {
   scoped: (s: SessionScope, rayPath: string) =>
     `/api${sessionHref(s)}${rayPath.startsWith('/') ? rayPath : `/${rayPath}`}`,
 };
-
-export function isSessionKind(value: string): value is SessionKind {
-  return value === 'raycluster' || value === 'rayjob' || value === 'rayservice';
-}

@@ -1,16 +1,19 @@
 // Shapes of our own logs endpoints (/logs/nodes, /logs/files); see docs/logs.md.
 
-export type LogCategory =
-  | 'worker_out'
-  | 'worker_err'
-  | 'core_worker'
-  | 'driver'
-  | 'raylet'
-  | 'gcs_server'
-  | 'internal'
-  | 'autoscaler'
-  | 'agent'
-  | 'dashboard';
+/** Ray's log categories (its /api/v0/logs grouping), in its order; the server sorts files into them. */
+export const LOG_CATEGORIES = [
+  'worker_out',
+  'worker_err',
+  'core_worker',
+  'driver',
+  'raylet',
+  'gcs_server',
+  'internal',
+  'autoscaler',
+  'agent',
+  'dashboard',
+] as const;
+export type LogCategory = (typeof LOG_CATEGORIES)[number];
 
 export interface LogNode {
   nodeId: string;
@@ -32,7 +35,7 @@ export interface LogFileEntry {
   name: string;
   isFolder: boolean;
   size: number;
-  /** Unix milliseconds. */
+  /** Unix milliseconds; 0 when unknown (folders). */
   mtime: number;
   category: LogCategory;
 }

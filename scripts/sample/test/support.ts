@@ -2,9 +2,9 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { isEventFileName } from '../../server/history/layout.ts';
-import { generateSampleHistory, type SampleOptions } from './generate.ts';
-import type { SampleManifest } from './manifest.ts';
+import { isEventFileName } from '../../../server/history/layout.ts';
+import { generateSampleHistory, type SampleOptions } from '../generate.ts';
+import type { SampleManifest } from '../manifest.ts';
 
 // Helpers for the generator's tests: a small sample in a temp folder and ways to read it back.
 

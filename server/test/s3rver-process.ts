@@ -1,7 +1,7 @@
 import S3rver from 's3rver';
 import FilesystemStore from 's3rver/lib/stores/filesystem.js';
 
-// Runs s3rver in its own process (started by s3-test-server.ts) so that tests can kill it like
+// Runs s3rver in its own process (started by s3-server.ts) so that tests can kill it like
 // a real outage. Node must run with --openssl-legacy-provider: s3rver encrypts its listing
 // continuation tokens with DES. Arguments: <port> <directory> <bucket>; prints `ready <port>`.
 

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import type { SessionInfo, SessionScope } from '../../../src/types/api.ts';
-import { indexKey, sessionDir } from '../../history/layout.ts';
-import type { TempFolder } from '../../http/test-history.ts';
+import type { SessionInfo, SessionScope } from '../../contract/api.ts';
+import { indexKey, sessionDir } from '../history/layout.ts';
+import type { TempFolder } from './history.ts';
 
 // A small hand-written session for route tests: two nodes, three jobs, a few tasks and one
 // actor, spread over files that exercise every ingest edge case (gzip, corrupt gzip, JSON

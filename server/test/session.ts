@@ -1,4 +1,4 @@
-import * as ev from './test-events.ts';
+import * as ev from './events.ts';
 
 // A small session exercising every reduction rule: used by the reducer, query and
 // order-independence tests.

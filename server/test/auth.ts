@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { tempFolder, type TempFolder } from '../http/test-history.ts';
+import { tempFolder, type TempFolder } from './history.ts';
 import { loggerOptions } from '../http/logging.ts';
 import { FsStorage } from '../storage/fs-storage.ts';
 
