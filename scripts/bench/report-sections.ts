@@ -2,7 +2,7 @@ import type { ApiResult } from './api-bench.ts';
 import { HOSTILE_BUDGETS, type HostileResult } from './hostile-bench.ts';
 import { loadRates, type ColdLoad } from './cold-load.ts';
 import type { LoadResult } from './load-test.ts';
-import type { LogsResult } from './logs-bench.ts';
+import { LOGS_BUDGETS, type LogsResult } from './logs-bench.ts';
 import { sizeLabel } from './options.ts';
 import type { ReportBuilder } from './report-builder.ts';
 import type { SoakResult } from './soak.ts';
@@ -107,6 +107,20 @@ export function logsSection(b: ReportBuilder, l: LogsResult): void {
       : { value: rate(l.grepMs), text: mbPerSecond(rate(l.grepMs)) },
     'higher',
   );
+  const searchRatio = b.ratios['logs.searchVsGrep'] ?? null;
+  b.budget({
+    name: `Log search at least ${LOGS_BUDGETS.searchVsGrep}x grep -c -i`,
+    hard: true,
+    // Fast and wrong is no pass: the same file must give grep's count.
+    pass:
+      searchRatio !== null &&
+      searchRatio >= LOGS_BUDGETS.searchVsGrep &&
+      l.searchMatches === l.grepMatches,
+    detail:
+      searchRatio === null
+        ? 'grep not available to compare with'
+        : `${formatNumber(searchRatio, 2)}x, ${l.searchMatches} matches vs grep's ${l.grepMatches}`,
+  });
 }
 
 function loadText(r: LoadResult): string {
