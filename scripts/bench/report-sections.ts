@@ -2,6 +2,7 @@ import type { ApiResult } from './api-bench.ts';
 import { HOSTILE_BUDGETS, type HostileResult } from './hostile-bench.ts';
 import { loadRates, type ColdLoad } from './cold-load.ts';
 import type { LoadResult } from './load-test.ts';
+import { cpus } from 'node:os';
 import { LOGS_BUDGETS, type LogsResult } from './logs-bench.ts';
 import { sizeLabel } from './options.ts';
 import type { ReportBuilder } from './report-builder.ts';
@@ -325,4 +326,16 @@ export function hostileSection(b: ReportBuilder, h: HostileResult): void {
     value: millis(h.livezP99Ms),
     budget: livez,
   });
+  // Where the time went: the server's own event-loop delay (what /livez waits behind), and the
+  // CPU the server and the load generator took from the same cores.
+  if (h.loopDelay)
+    b.row({
+      label: 'server event-loop delay p50 / p99 / max',
+      value: `${millis(h.loopDelay.p50Ms)} / ${millis(h.loopDelay.p99Ms)} / ${millis(h.loopDelay.maxMs)}`,
+    });
+  b.row({
+    label: `CPU over the run: server / autocannon (of ${h.seconds * cpus().length} core-s)`,
+    value: `${formatNumber(h.cpu.serverSeconds, 1)} s / ${formatNumber(h.cpu.clientSeconds, 1)} s`,
+  });
+  b.row({ label: 'of the connection errors, timeouts', value: String(h.load.timeouts) });
 }
