@@ -35,6 +35,8 @@ const CR = 0x0d;
 
 /** Read chunks of this size (storage that honours the hint), searched a block at a time. */
 export const SEARCH_CHUNK_BYTES = 1024 * 1024;
+/** Text is decoded and matched this much at a time (whole lines), between event-loop turns. */
+const TEXT_SLICE_BYTES = 64 * 1024;
 /** CSI and OSC start with ESC; CSI also as U+009B (C2 9B in UTF-8). */
 const ESC = 0x1b;
 const C1_CSI = Buffer.from([0xc2, 0x9b]);
@@ -192,6 +194,20 @@ export async function* scanLines(
 
   /** The lines of a block (each ended by a newline) with the matcher's ranges for each. */
   async function* takeBlock(block: Buffer): AsyncGenerator<LineMatch> {
+    // Decoded and matched a slice of whole lines at a time, the event loop let go between
+    // slices: a megabyte of text at once would hold every other request for milliseconds.
+    for (let from = 0; from < block.length;) {
+      const cut =
+        from + TEXT_SLICE_BYTES >= block.length
+          ? block.length
+          : block.indexOf(NEWLINE, from + TEXT_SLICE_BYTES - 1) + 1;
+      if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+      yield* takeTextSlice(block.subarray(from, cut));
+      from = cut;
+    }
+  }
+
+  async function* takeTextSlice(block: Buffer): AsyncGenerator<LineMatch> {
     const text = block.toString('utf8', 0, block.length - 1);
     const hits = new Map(await matcher(text));
     if (hits.size === 0 && waiting.length === 0) return skipBlock(block, text);
