@@ -35,6 +35,8 @@ const CR = 0x0d;
 
 /** Read chunks of this size (storage that honours the hint), searched a block at a time. */
 export const SEARCH_CHUNK_BYTES = 1024 * 1024;
+/** Blocks smaller than this are joined before a byte search (fewer, larger kernel calls). */
+const JOIN_BELOW_BYTES = 64 * 1024;
 /** Text is decoded and matched this much at a time (whole lines), between event-loop turns. */
 const TEXT_SLICE_BYTES = 64 * 1024;
 /** CSI and OSC start with ESC; CSI also as U+009B (C2 9B in UTF-8). */
@@ -234,10 +236,22 @@ export async function* scanLines(
   let batchBytes = 0;
   async function* takeBatch(): AsyncGenerator<LineMatch> {
     if (batch.length === 0 || !needle) return;
-    const block = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes);
+    const blocks = batch;
     batch = [];
     batchBytes = 0;
-    yield* takeSearchedBlock(block, needle);
+    // Small blocks (an object store's chunks, a line joined across chunks) are searched joined;
+    // a big one where it lies: copying a megabyte per chunk costs as much as searching it.
+    let small: Buffer[] = [];
+    for (const block of blocks) {
+      if (block.length < JOIN_BELOW_BYTES) {
+        small.push(block);
+        continue;
+      }
+      if (small.length > 0) yield* takeSearchedBlock(Buffer.concat(small), needle);
+      small = [];
+      yield* takeSearchedBlock(block, needle);
+    }
+    if (small.length > 0) yield* takeSearchedBlock(Buffer.concat(small), needle);
   }
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     progress.bytes += chunk.length;
@@ -255,16 +269,22 @@ export async function* scanLines(
       continue;
     }
     const head = chunk.subarray(0, lastNewline + 1);
-    const block = pending.length > 0 ? Buffer.concat([...pending, head]) : head;
+    // Only the line begun in earlier chunks is joined; the whole lines after it are not copied.
+    const firstEnd = pending.length > 0 ? head.indexOf(NEWLINE) + 1 : 0;
+    const blocks: Buffer[] =
+      firstEnd > 0 ? [Buffer.concat([...pending, head.subarray(0, firstEnd)])] : [];
+    if (firstEnd < head.length) blocks.push(head.subarray(firstEnd));
     pending = lastNewline + 1 < chunk.length ? [chunk.subarray(lastNewline + 1)] : [];
     pendingBytes = pending[0]?.length ?? 0;
-    if (needle && !hasAnsi(block)) {
-      batch.push(block);
-      batchBytes += block.length;
-      if (batchBytes >= SEARCH_CHUNK_BYTES) yield* takeBatch();
-    } else {
-      yield* takeBatch();
-      yield* takeBlock(block);
+    for (const block of blocks) {
+      if (needle && !hasAnsi(block)) {
+        batch.push(block);
+        batchBytes += block.length;
+        if (batchBytes >= SEARCH_CHUNK_BYTES) yield* takeBatch();
+      } else {
+        yield* takeBatch();
+        yield* takeBlock(block);
+      }
     }
   }
   yield* takeBatch();
