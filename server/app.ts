@@ -71,14 +71,26 @@ const routeModules: RouteModule[] = [
   spaRoutes,
 ];
 
+const MIB = 1024 * 1024;
+
 export function createAppDeps(
   config: ServerConfig,
   storage: Storage,
   live = LiveClusters.fromEnvironment(config.live, process.env),
   regexWorkers = new RegexWorkers(config.server.regexSearches),
 ): AppDeps {
-  const snapshots = new SnapshotCache<LoadedSession>({
-    maxBytes: config.server.snapshotCacheMb * 1024 * 1024,
+  // One memory total for reduced sessions and large answers in flight (response-budget.ts).
+  const memoryBytes = config.server.memoryBudgetMb * MIB;
+  const snapshots: SnapshotCache<LoadedSession> = new SnapshotCache<LoadedSession>({
+    maxBytes: config.server.snapshotCacheMb * MIB,
+    room: (): number => memoryBytes - responses.inFlight,
+  });
+  const responses = new ResponseBudget(config.server.responseBudgetMb * MIB, {
+    memory: {
+      totalBytes: memoryBytes,
+      heldBytes: () => snapshots.bytes,
+      shrinkTo: (bytes) => snapshots.shrinkTo(bytes),
+    },
   });
   const sessions = new SessionIndex(storage, {
     ttlMs: config.server.sessionIndexTtlSeconds * 1000,
@@ -95,7 +107,7 @@ export function createAppDeps(
     outcomes: sessionOutcomes({ snapshots, persisted }),
     auth: new AuthService(config.auth),
     live,
-    responses: new ResponseBudget(config.server.responseBudgetMb * 1024 * 1024),
+    responses,
     regexWorkers,
   };
 }

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 
@@ -7,6 +9,20 @@ import { loadConfig } from '../../server/config.ts';
 
 const config = loadConfig(process.env);
 const app = await buildApp({ config });
-process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+// How long the event loop was held up (a request's wait before it is even read), written where
+// BENCH_LOOP_DELAY_FILE says when the bench stops the server.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+function writeLoopDelay(): void {
+  const file = process.env.BENCH_LOOP_DELAY_FILE;
+  if (!file) return;
+  const ms = (ns: number) => ns / 1e6;
+  const delay = { p50Ms: ms(loopDelay.percentile(50)), p99Ms: ms(loopDelay.percentile(99)) };
+  writeFileSync(file, JSON.stringify({ ...delay, maxMs: ms(loopDelay.max) }));
+}
+process.once('SIGTERM', () => {
+  writeLoopDelay();
+  void app.close().then(() => process.exit(0));
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`);

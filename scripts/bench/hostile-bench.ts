@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { quantile } from '../../server/test/latency.ts';
 import { HOSTILE_PATHS, writeHostileHistory } from '../../server/test/hostile-mix.ts';
 import { tempFolder } from '../../server/test/history.ts';
@@ -25,6 +27,10 @@ export interface HostileResult {
   peakRssBytes: number;
   livezP99Ms: number;
   livezSamples: number;
+  /** The server's event-loop delay over the run (monitorEventLoopDelay in bench-server.ts). */
+  loopDelay: { p50Ms: number; p99Ms: number; maxMs: number } | null;
+  /** CPU seconds over the run: the server (all threads) and autocannon (this process). */
+  cpu: { serverSeconds: number; clientSeconds: number };
 }
 
 /**
@@ -73,17 +79,35 @@ export async function runHostileMix(
   const history = await tempFolder();
   try {
     await writeHostileHistory(history, options.logMb * 1024 * 1024);
-    const server = await startServer(repo, { storageDir: history.dir });
+    const loopDelayFile = join(history.dir, 'loop-delay.json');
+    const server = await startServer(repo, {
+      storageDir: history.dir,
+      env: { BENCH_LOOP_DELAY_FILE: loopDelayFile },
+    });
+    let stopped = false;
     try {
       let next = 0;
       const probing = probeLivez(server.origin, options.seconds);
+      const serverCpuBefore = await server.cpuSeconds();
+      const clientCpuBefore = process.cpuUsage();
       const load = await runLoad(server.origin, {
         seconds: options.seconds,
         connections: options.connections,
         nextPath: () => HOSTILE_PATHS[next++ % HOSTILE_PATHS.length]!,
         timeoutSeconds: 60,
       });
+      const clientCpu = process.cpuUsage(clientCpuBefore);
+      const cpu = {
+        serverSeconds: (await server.cpuSeconds()) - serverCpuBefore,
+        clientSeconds: (clientCpu.user + clientCpu.system) / 1e6,
+      };
       const livez = await probing;
+      const peakRssBytes = await server.peakRssBytes();
+      await server.stop();
+      stopped = true;
+      const loopDelay = await readFile(loopDelayFile, 'utf8')
+        .then((text) => JSON.parse(text) as HostileResult['loopDelay'])
+        .catch(() => null);
       const refusedNon2xx = Object.entries(load.statusCodes)
         .filter(([code]) => !code.startsWith('2') && !INTENDED_REFUSALS.has(code))
         .reduce((sum, [, count]) => sum + count, 0);
@@ -94,12 +118,14 @@ export async function runHostileMix(
         mix: HOSTILE_PATHS.map((path) => path.replace(/^\/api\/c\/[^/]+\/[^/]+\/[^/]+\/[^/]+/, '')),
         load,
         unintended: refusedNon2xx + load.errors,
-        peakRssBytes: await server.peakRssBytes(),
+        peakRssBytes,
         livezP99Ms: quantile(livez, 0.99),
         livezSamples: livez.length,
+        loopDelay,
+        cpu,
       };
     } finally {
-      await server.stop();
+      if (!stopped) await server.stop();
     }
   } finally {
     await history.remove();

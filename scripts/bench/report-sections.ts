@@ -2,7 +2,8 @@ import type { ApiResult, ApiRoute } from './api-bench.ts';
 import { HOSTILE_BUDGETS, type HostileResult } from './hostile-bench.ts';
 import { loadRates, type ColdLoad } from './cold-load.ts';
 import type { LoadResult } from './load-test.ts';
-import type { LogsResult } from './logs-bench.ts';
+import { cpus } from 'node:os';
+import { LOGS_BUDGETS, type LogsResult } from './logs-bench.ts';
 import { sizeLabel } from './options.ts';
 import type { ReportBuilder } from './report-builder.ts';
 import type { SoakResult } from './soak.ts';
@@ -134,6 +135,20 @@ export function logsSection(b: ReportBuilder, l: LogsResult): void {
       : { value: rate(l.grepMs), text: mbPerSecond(rate(l.grepMs)) },
     'higher',
   );
+  const searchRatio = b.ratios['logs.searchVsGrep'] ?? null;
+  b.budget({
+    name: `Log search at least ${LOGS_BUDGETS.searchVsGrep}x grep -c -i`,
+    hard: true,
+    // Fast and wrong is no pass: the same file must give grep's count.
+    pass:
+      searchRatio !== null &&
+      searchRatio >= LOGS_BUDGETS.searchVsGrep &&
+      l.searchMatches === l.grepMatches,
+    detail:
+      searchRatio === null
+        ? 'grep not available to compare with'
+        : `${formatNumber(searchRatio, 2)}x, ${l.searchMatches} matches vs grep's ${l.grepMatches}`,
+  });
 }
 
 function loadText(r: LoadResult): string {
@@ -387,4 +402,16 @@ export function hostileSection(b: ReportBuilder, h: HostileResult): void {
     value: millis(h.livezP99Ms),
     budget: livez,
   });
+  // Where the time went: the server's own event-loop delay (what /livez waits behind), and the
+  // CPU the server and the load generator took from the same cores.
+  if (h.loopDelay)
+    b.row({
+      label: 'server event-loop delay p50 / p99 / max',
+      value: `${millis(h.loopDelay.p50Ms)} / ${millis(h.loopDelay.p99Ms)} / ${millis(h.loopDelay.maxMs)}`,
+    });
+  b.row({
+    label: `CPU over the run: server / autocannon (of ${h.seconds * cpus().length} core-s)`,
+    value: `${formatNumber(h.cpu.serverSeconds, 1)} s / ${formatNumber(h.cpu.clientSeconds, 1)} s`,
+  });
+  b.row({ label: 'of the connection errors, timeouts', value: String(h.load.timeouts) });
 }

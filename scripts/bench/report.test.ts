@@ -286,6 +286,8 @@ describe('hostile mix', () => {
     peakRssBytes: 600 * 1024 ** 2,
     livezP99Ms: 40,
     livezSamples: 1000,
+    loopDelay: { p50Ms: 10, p99Ms: 30, maxMs: 60 },
+    cpu: { serverSeconds: 70, clientSeconds: 40 },
     ...over,
   });
 
@@ -303,5 +305,29 @@ describe('hostile mix', () => {
     expect(hardBudgetMissed(buildReport({ ...empty, hostile: hostile(over) }, null).budgets)).toBe(
       true,
     );
+  });
+});
+
+describe('log search vs grep', () => {
+  const logs = (searchMs: number, searchMatches = 126) => ({
+    smallBytes: 10 * 1024 ** 2,
+    bigBytes: 1024 ** 3,
+    tailSmallMs: 1,
+    tailBigMs: 1,
+    wholeReadBigMs: 800,
+    searchMs,
+    searchMatches,
+    grepMs: 1000,
+    grepMatches: 126,
+    runs: { tail: 9, read: 3 },
+  });
+  const missed = (l: ReturnType<typeof logs>) =>
+    hardBudgetMissed(buildReport({ ...empty, logs: l }, null).budgets);
+
+  it('holds at 0.9x grep or faster with the same count, and fails hard otherwise', () => {
+    expect(missed(logs(1000 / 0.95))).toBe(false);
+    expect(missed(logs(1000 / 0.85))).toBe(true);
+    // Fast and wrong fails too.
+    expect(missed(logs(500, 125))).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ export interface ServerProcess {
   rssBytes(): Promise<number>;
   /** The highest resident set size so far (VmHWM): no peak falls between two samples. */
   peakRssBytes(): Promise<number>;
+  /** CPU time the server used so far (user + system, all its threads), seconds. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,14 @@ async function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<numbe
   return Number(kb) * 1024;
 }
 
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, after the parenthesised name). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Ticks: 100 per second on Linux (USER_HZ).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function handle(child: ChildProcess, origin: string): ServerProcess {
   const pid = child.pid!;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -83,6 +93,7 @@ function handle(child: ChildProcess, origin: string): ServerProcess {
     pid,
     rssBytes: () => statusBytes(pid, 'VmRSS'),
     peakRssBytes: () => statusBytes(pid, 'VmHWM'),
+    cpuSeconds: () => cpuSeconds(pid),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

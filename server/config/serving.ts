@@ -27,6 +27,8 @@ export interface ServingConfig {
   snapshotCacheMb: number;
   /** RESPONSE_BUDGET_MB: bytes of large answers (log slices) held at once, all requests together. */
   responseBudgetMb: number;
+  /** MEMORY_BUDGET_MB: snapshot cache and large answers in flight together (response-budget.ts). */
+  memoryBudgetMb: number;
   /** Regex log searches at once (each holds a worker thread): per process and per user. */
   regexSearches: { perProcess: number; perUser: number };
   sessionIndexTtlSeconds: number;
@@ -56,6 +58,7 @@ export function servingConfig(read: EnvReader, repoRoot: string): ServingConfig 
     staticDir: resolve(repoRoot, read.string('STATIC_DIR') ?? 'dist'),
     snapshotCacheMb: read.integer(['SNAPSHOT_CACHE_MB'], 512, 1, 1024 * 1024),
     responseBudgetMb: read.integer(['RESPONSE_BUDGET_MB'], 256, 16, 64 * 1024),
+    memoryBudgetMb: read.integer(['MEMORY_BUDGET_MB'], 640, 32, 1024 * 1024),
     regexSearches: {
       perProcess: read.integer(['REGEX_SEARCHES_MAX'], 4, 1, 64),
       perUser: read.integer(['REGEX_SEARCHES_PER_USER'], 2, 1, 64),

@@ -37,9 +37,15 @@ export class SnapshotCache<T extends Sized> {
   private readonly failed = new Map<string, IngestProgress>();
   private heldBytes = 0;
 
-  /** A value larger than `maxBytes` alone is still kept (as the only entry). */
-  constructor(options: { maxBytes: number }) {
+  private readonly room: () => number;
+
+  /**
+   * A value larger than `maxBytes` alone is still kept (as the only entry). `room`: bytes the
+   * other holders of a shared memory total leave for the cache now (in-flight answers).
+   */
+  constructor(options: { maxBytes: number; room?: () => number }) {
     this.maxBytes = options.maxBytes;
+    this.room = options.room ?? (() => Infinity);
   }
 
   /** Bytes held by cached values, by their own estimate. */
@@ -103,8 +109,17 @@ export class SnapshotCache<T extends Sized> {
   private store(key: string, entry: Ready<T>): void {
     this.ready.set(key, entry);
     this.heldBytes += entry.value.approxBytes;
+    this.evictDownTo(Math.min(this.maxBytes, this.room()), 1);
+  }
+
+  /** Forgets least recently used sessions until at most `bytes` are held (memory total). */
+  shrinkTo(bytes: number): void {
+    this.evictDownTo(bytes, 0);
+  }
+
+  private evictDownTo(bytes: number, keep: number): void {
     for (const [oldKey, old] of this.ready) {
-      if (this.heldBytes <= this.maxBytes || this.ready.size <= 1) break;
+      if (this.heldBytes <= bytes || this.ready.size <= keep) break;
       this.ready.delete(oldKey);
       this.heldBytes -= old.value.approxBytes;
     }

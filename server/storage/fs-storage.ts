@@ -10,6 +10,7 @@ import {
   type ListOptions,
   type ListPage,
   type ReadRange,
+  type StreamOptions,
   type Storage,
   type StorageEntry,
 } from './storage.ts';
@@ -103,11 +104,16 @@ export class FsStorage implements Storage {
     }
   }
 
-  async stream(key: string, range: ReadRange & { signal?: AbortSignal } = {}): Promise<Readable> {
+  async stream(key: string, range: ReadRange & StreamOptions = {}): Promise<Readable> {
     const file = await this.requireFile(key);
     const { start, end } = clampRange(range, file.stats.size);
     if (end <= start) return Readable.from([]);
-    const source = createReadStream(file.real, { start, end: end - 1, signal: range.signal });
+    const source = createReadStream(file.real, {
+      start,
+      end: end - 1,
+      signal: range.signal,
+      ...(range.chunkBytes ? { highWaterMark: range.chunkBytes } : {}),
+    });
     // A disk failing mid-body is a storage failure (503), like a broken object-store body.
     const out = new PassThrough();
     source.on('error', (error: Error) =>

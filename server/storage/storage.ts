@@ -28,6 +28,12 @@ export interface ListPage {
   cursor?: string;
 }
 
+export interface StreamOptions {
+  signal?: AbortSignal;
+  /** Preferred chunk size, a hint (a file honours it; an object store's body arrives as sent). */
+  chunkBytes?: number;
+}
+
 export interface ReadRange {
   /** First byte, inclusive. */
   start?: number;
@@ -43,7 +49,7 @@ export interface Storage {
   /** Bytes [start, end) of one object; shorter at the end of the object. Throws NotFoundError. */
   read(key: string, range?: ReadRange): Promise<Buffer>;
   /** The object (or a byte range of it) as a stream. Throws NotFoundError. */
-  stream(key: string, range?: ReadRange & { signal?: AbortSignal }): Promise<Readable>;
+  stream(key: string, range?: ReadRange & StreamOptions): Promise<Readable>;
   /** A short name for logs and /readz, e.g. `file:///data` or `s3://bucket/prefix`. */
   readonly description: string;
 }

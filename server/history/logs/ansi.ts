@@ -1,6 +1,8 @@
 import { stripAnsi } from '../../../contract/ansi.ts';
 
-const PIECE_BYTES = 256 * 1024;
+// 64 KiB of colour-coded text takes about a millisecond to strip: the most one piece holds the
+// event loop (the hostile-mix bench row's /livez p99).
+const PIECE_BYTES = 64 * 1024;
 
 /**
  * The text of a log slice with ANSI codes stripped, piece by piece (whole lines of about

@@ -16,6 +16,7 @@ parentPort?.on('message', (message: ToRegexWorker) => {
       regex: new RegExp(message.source, message.flags),
       block: new RegExp(message.source, message.blockFlags),
       isRegex: true,
+      needle: null,
     };
     return;
   }

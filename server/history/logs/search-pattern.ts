@@ -16,6 +16,34 @@ export interface SearchPattern {
   block: RegExp;
   /** A user's regex (may be slow: matched under a time budget), not an escaped literal. */
   isRegex: boolean;
+  /** The literal as bytes, when raw bytes can rule lines out (search-bytes.ts); else null. */
+  needle: ByteNeedle | null;
+}
+
+export interface ByteNeedle {
+  /** UTF-8, lower-cased when `foldCase`. */
+  bytes: Buffer;
+  /** Found in bytes with A–Z folded to a–z (plain mode: its needle is then all ASCII). */
+  foldCase: boolean;
+}
+
+/**
+ * A literal's bytes, when "this line's bytes hold them" is implied by "this line's text matches"
+ * (ANSI codes aside, which the scan checks per block). Case-insensitively that holds for ASCII
+ * needles only: without the `u` flag a JavaScript regex never folds a non-ASCII character to an
+ * ASCII one (so `ſ` is no `s` and the Kelvin sign no `k`), and UTF-8 keeps ASCII bytes for ASCII
+ * only. A needle that does not survive UTF-8 (a lone surrogate) or holds U+FFFD (which invalid
+ * bytes decode to) is matched on text.
+ */
+function byteNeedle(query: string, mode: 'plain' | 'case'): ByteNeedle | null {
+  // A line holds no newline, so a needle with one matches nothing: the text path says so.
+  if (query.length === 0 || query.includes('\ufffd') || query.includes('\n')) return null;
+  const foldCase = mode === 'plain';
+  // eslint-disable-next-line no-control-regex -- ASCII is the point
+  if (foldCase && !/^[\u0000-\u007f]*$/.test(query)) return null;
+  const bytes = Buffer.from(foldCase ? query.toLowerCase() : query, 'utf8');
+  if (bytes.toString('utf8') !== (foldCase ? query.toLowerCase() : query)) return null;
+  return { bytes, foldCase };
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -80,12 +108,18 @@ export function compileSearch(query: string, mode: SearchMode): SearchPattern {
       regex: new RegExp(escape(query), flags),
       block: new RegExp(escape(query), flags),
       isRegex: false,
+      needle: byteNeedle(query, mode),
     };
   }
   const reason = runawayReason(query);
   if (reason) throw badRequest(`q: ${reason} in regex mode`);
   try {
-    return { regex: new RegExp(query, 'g'), block: new RegExp(query, 'gm'), isRegex: true };
+    return {
+      regex: new RegExp(query, 'g'),
+      block: new RegExp(query, 'gm'),
+      isRegex: true,
+      needle: null,
+    };
   } catch (error) {
     throw badRequest(`q is not a valid regular expression: ${(error as Error).message}`);
   }

@@ -1,11 +1,19 @@
 import type { Readable } from 'node:stream';
 import { stripAnsi } from '../../../contract/ansi.ts';
 import type { BlockMatcher } from './block-matches.ts';
+import { scanBytes } from './byte-kernel.ts';
 import { MAX_LINE_BYTES } from './line-range.ts';
 import { NEWLINE } from './log-slice.ts';
+import type { ByteNeedle } from './search-pattern.ts';
 
 // Scans one log stream line by line (never the whole file in memory) for a search pattern,
 // yielding each matching line with its number, byte offset and context lines.
+//
+// A literal needle is looked for in the raw bytes first (docs/logs.md, "Search speed"): blocks
+// of about a megabyte are searched with Buffer#indexOf (case folded by byte-kernel.ts), their
+// newlines counted, and only lines that hold the needle, with their context, are decoded and
+// matched as text. Blocks with ANSI codes, whose stripping could join a match, and regexes are
+// matched as text throughout.
 
 export interface LineMatch {
   /** 1-based. */
@@ -25,8 +33,44 @@ export interface ScanProgress {
 
 const CR = 0x0d;
 
+/** Read chunks of this size (storage that honours the hint), searched a block at a time. */
+export const SEARCH_CHUNK_BYTES = 1024 * 1024;
+/** Blocks smaller than this are joined before a byte search (fewer, larger kernel calls). */
+const JOIN_BELOW_BYTES = 64 * 1024;
+/** Text is decoded and matched this much at a time (whole lines), between event-loop turns. */
+const TEXT_SLICE_BYTES = 64 * 1024;
+/** CSI and OSC start with ESC; CSI also as U+009B (C2 9B in UTF-8). */
+const ESC = 0x1b;
+const C1_CSI = Buffer.from([0xc2, 0x9b]);
+
 const lineText = (bytes: Buffer) =>
   stripAnsi(bytes.toString('utf8', 0, bytes.at(-1) === CR ? bytes.length - 1 : bytes.length));
+
+const hasAnsi = (bytes: Buffer) => bytes.indexOf(ESC) >= 0 || bytes.indexOf(C1_CSI) >= 0;
+
+/** Where the line ending at `lineEnd` (its newline's index) starts, not before `floor`. */
+const lineStart = (bytes: Buffer, lineEnd: number, floor: number) =>
+  lineEnd <= floor ? floor : Math.max(floor, bytes.lastIndexOf(NEWLINE, lineEnd - 1) + 1);
+
+/** Starts of the lines (in a block of whole lines) whose bytes hold the needle, each with the
+ *  newlines before it. Runs synchronously: the kernel's memory is shared. */
+function linesHolding(block: Buffer, needle: ByteNeedle) {
+  const scanned = scanBytes(block, needle.foldCase);
+  const starts: number[] = [];
+  const newlinesBefore: number[] = [];
+  let counted = 0;
+  let countedTo = 0;
+  let at: number;
+  for (let from = 0; (at = scanned.copy.indexOf(needle.bytes, from)) >= 0;) {
+    const start = scanned.copy.lastIndexOf(NEWLINE, at) + 1;
+    counted += scanned.newlinesIn(countedTo, start);
+    countedTo = start;
+    starts.push(start);
+    newlinesBefore.push(counted);
+    from = scanned.copy.indexOf(NEWLINE, at) + 1;
+  }
+  return { starts, newlinesBefore, newlines: scanned.newlines };
+}
 
 /**
  * Yields matches in file order. A match is held back until its `context` following lines are
@@ -38,6 +82,7 @@ export async function* scanLines(
   matcher: BlockMatcher,
   context: number,
   progress: ScanProgress,
+  needle: ByteNeedle | null = null,
 ): AsyncGenerator<LineMatch> {
   const recent: string[] = [];
   const waiting: LineMatch[] = [];
@@ -48,9 +93,9 @@ export async function* scanLines(
     bytes: Buffer,
     ranges: [number, number][],
     terminated: boolean,
+    text = lineText(bytes),
   ): Generator<LineMatch> {
     lineNumber++;
-    const text = lineText(bytes);
     const lineOffset = offset;
     offset += bytes.length + (terminated ? 1 : 0);
     for (const match of waiting) match.after.push(text);
@@ -98,8 +143,73 @@ export async function* scanLines(
     }
   }
 
+  /** `newlines` whole lines at [from, to) of a block without a match: counted, context kept. */
+  function skipLines(block: Buffer, from: number, to: number, newlines: number): void {
+    lineNumber += newlines;
+    offset += to - from;
+    const tail: string[] = [];
+    for (let end = to - 1; tail.length < Math.min(context, newlines);) {
+      const start = lineStart(block, end, from);
+      tail.push(lineText(block.subarray(start, end)));
+      end = start - 1;
+    }
+    for (const text of tail.reverse()) {
+      recent.push(text);
+      if (recent.length > context) recent.shift();
+    }
+  }
+
+  /**
+   * A block of whole lines, each ended by a newline, without ANSI codes: lines whose bytes hold
+   * the needle are matched as text with their context; the lines between are only counted.
+   */
+  async function* takeSearchedBlock(block: Buffer, needle: ByteNeedle): AsyncGenerator<LineMatch> {
+    const holding = linesHolding(block, needle);
+    let pos = 0;
+    let newlinesAtPos = 0;
+    async function* nextLine(): AsyncGenerator<LineMatch> {
+      const end = block.indexOf(NEWLINE, pos);
+      const bytes = block.subarray(pos, end);
+      const text = lineText(bytes);
+      const hits = await matcher(text);
+      pos = end + 1;
+      newlinesAtPos++;
+      yield* takeLine(bytes, hits[0]?.[1] ?? [], true, text);
+    }
+    // Lines still owed as context after matches in the blocks before.
+    while (waiting.length > 0 && pos < block.length) yield* nextLine();
+    for (let h = 0; h < holding.starts.length; h++) {
+      const start = holding.starts[h]!;
+      if (start < pos) continue; // already matched as context of an earlier match
+      // `context` lines before it are decoded too (for its `before`), the ones before those not.
+      let from = start;
+      let back = 0;
+      for (; back < context && from > pos; back++) from = lineStart(block, from - 1, pos);
+      skipLines(block, pos, from, holding.newlinesBefore[h]! - back - newlinesAtPos);
+      pos = from;
+      newlinesAtPos = holding.newlinesBefore[h]! - back;
+      while (pos <= start) yield* nextLine();
+      while (waiting.length > 0 && pos < block.length) yield* nextLine();
+    }
+    skipLines(block, pos, block.length, holding.newlines - newlinesAtPos);
+  }
+
   /** The lines of a block (each ended by a newline) with the matcher's ranges for each. */
   async function* takeBlock(block: Buffer): AsyncGenerator<LineMatch> {
+    // Decoded and matched a slice of whole lines at a time, the event loop let go between
+    // slices: a megabyte of text at once would hold every other request for milliseconds.
+    for (let from = 0; from < block.length;) {
+      const cut =
+        from + TEXT_SLICE_BYTES >= block.length
+          ? block.length
+          : block.indexOf(NEWLINE, from + TEXT_SLICE_BYTES - 1) + 1;
+      if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+      yield* takeTextSlice(block.subarray(from, cut));
+      from = cut;
+    }
+  }
+
+  async function* takeTextSlice(block: Buffer): AsyncGenerator<LineMatch> {
     const text = block.toString('utf8', 0, block.length - 1);
     const hits = new Map(await matcher(text));
     if (hits.size === 0 && waiting.length === 0) return skipBlock(block, text);
@@ -121,6 +231,28 @@ export async function* scanLines(
   // chunk: a 1 MiB line in 64 KiB chunks would otherwise copy 8 MiB).
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  // Blocks of whole lines without ANSI codes, searched together once they are big enough.
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  async function* takeBatch(): AsyncGenerator<LineMatch> {
+    if (batch.length === 0 || !needle) return;
+    const blocks = batch;
+    batch = [];
+    batchBytes = 0;
+    // Small blocks (an object store's chunks, a line joined across chunks) are searched joined;
+    // a big one where it lies: copying a megabyte per chunk costs as much as searching it.
+    let small: Buffer[] = [];
+    for (const block of blocks) {
+      if (block.length < JOIN_BELOW_BYTES) {
+        small.push(block);
+        continue;
+      }
+      if (small.length > 0) yield* takeSearchedBlock(Buffer.concat(small), needle);
+      small = [];
+      yield* takeSearchedBlock(block, needle);
+    }
+    if (small.length > 0) yield* takeSearchedBlock(Buffer.concat(small), needle);
+  }
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     progress.bytes += chunk.length;
     const lastNewline = chunk.lastIndexOf(NEWLINE);
@@ -131,16 +263,31 @@ export async function* scanLines(
         const piece = Buffer.concat(pending);
         pending = [];
         pendingBytes = 0;
+        yield* takeBatch();
         yield* takeUnterminated(piece);
       }
       continue;
     }
     const head = chunk.subarray(0, lastNewline + 1);
-    const block = pending.length > 0 ? Buffer.concat([...pending, head]) : head;
+    // Only the line begun in earlier chunks is joined; the whole lines after it are not copied.
+    const firstEnd = pending.length > 0 ? head.indexOf(NEWLINE) + 1 : 0;
+    const blocks: Buffer[] =
+      firstEnd > 0 ? [Buffer.concat([...pending, head.subarray(0, firstEnd)])] : [];
+    if (firstEnd < head.length) blocks.push(head.subarray(firstEnd));
     pending = lastNewline + 1 < chunk.length ? [chunk.subarray(lastNewline + 1)] : [];
     pendingBytes = pending[0]?.length ?? 0;
-    yield* takeBlock(block);
+    for (const block of blocks) {
+      if (needle && !hasAnsi(block)) {
+        batch.push(block);
+        batchBytes += block.length;
+        if (batchBytes >= SEARCH_CHUNK_BYTES) yield* takeBatch();
+      } else {
+        yield* takeBatch();
+        yield* takeBlock(block);
+      }
+    }
   }
+  yield* takeBatch();
   if (pendingBytes > 0) yield* takeUnterminated(Buffer.concat(pending));
   yield* waiting.splice(0);
 }
