@@ -55,7 +55,11 @@ export class ParsePool {
     this.limits = limits;
     const setup: WorkerSetup = { limits };
     this.slots = Array.from({ length: Math.max(1, workers) }, () => {
-      const slot: Slot = { worker: startWorkerModule(import.meta.url, 'parse-worker', setup), queuedBytes: 0, streamingBytes: 0 };
+      const slot: Slot = {
+        worker: startWorkerModule(import.meta.url, 'parse-worker', setup),
+        queuedBytes: 0,
+        streamingBytes: 0,
+      };
       slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', () => this.fail(new Error('parse worker exited')));

@@ -1,4 +1,9 @@
-import type { FuncNameSummary, NestedTaskSummary, RayTask, TaskLogInfo } from '../../../contract/ray';
+import type {
+  FuncNameSummary,
+  NestedTaskSummary,
+  RayTask,
+  TaskLogInfo,
+} from '../../../contract/ray';
 import { stripAnsi } from '../../../contract/ansi';
 
 /** "rows 900,001–900,100 of 1,000,000" for a page of the filtered list. */
