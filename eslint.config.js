@@ -2,7 +2,6 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { spaBoundaries } from './eslint/spa-boundaries.js';
 import { boundaries } from './eslint/boundaries.js';
 
 export default tseslint.config(
@@ -30,7 +29,6 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
     },
   },
-  ...spaBoundaries,
   ...boundaries(import.meta.dirname),
   {
     files: [

@@ -1,4 +1,5 @@
 import importX from 'eslint-plugin-import-x';
+import { SPA_LAYER_ZONES, SPA_TEST_HELPER_ZONE } from './spa-boundaries.js';
 
 // What may import what, as lint rules (the picture is in docs/architecture.md). Each zone names
 // the importing files (`target`) and what they may not import (`from`), relative to the repo
@@ -44,9 +45,16 @@ const TEST_HELPER_ZONE = {
   message: 'Test helpers are for tests: production code must not import them.',
 };
 
-/** The boundary rules for the repository (or a fixture tree) at `root`. */
+/** `src/main.tsx` starts the mock service worker behind VITE_MOCKS (`npm run dev:mock`). */
+const MOCK_ENTRY = 'src/main.tsx';
+
+/**
+ * The boundary rules for the repository (or a fixture tree) at `root`. One rule holds every zone:
+ * a later config object setting the same rule would replace the earlier one's zones, not add.
+ */
 export function boundaries(root) {
   const restrictedPaths = (zones) => ['error', { basePath: root, zones }];
+  const layers = [...LAYER_ZONES, ...SPA_LAYER_ZONES];
   return [
     {
       files: ['**/*.{ts,tsx,js}'],
@@ -60,15 +68,25 @@ export function boundaries(root) {
         ],
       },
       rules: {
-        'import-x/no-restricted-paths': restrictedPaths(LAYER_ZONES),
+        'import-x/no-restricted-paths': restrictedPaths(layers),
         'import-x/no-cycle': ['error', { ignoreExternal: true }],
       },
     },
     {
       files: ['**/*.{ts,tsx,js}'],
-      ignores: TEST_FILES,
+      ignores: [...TEST_FILES, MOCK_ENTRY],
       rules: {
-        'import-x/no-restricted-paths': restrictedPaths([...LAYER_ZONES, TEST_HELPER_ZONE]),
+        'import-x/no-restricted-paths': restrictedPaths([
+          ...layers,
+          TEST_HELPER_ZONE,
+          SPA_TEST_HELPER_ZONE,
+        ]),
+      },
+    },
+    {
+      files: [MOCK_ENTRY],
+      rules: {
+        'import-x/no-restricted-paths': restrictedPaths([...layers, TEST_HELPER_ZONE]),
       },
     },
   ];

@@ -5,7 +5,6 @@
 //   src/test/ and mocks/ → test helpers; only tests (and the dev-only mock worker) import them.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const FEATURES = readdirSync(join(import.meta.dirname, '../src/features'), {
   withFileTypes: true,
@@ -34,34 +33,15 @@ const sharedZones = ['components', 'lib'].flatMap((layer) => [
   },
 ]);
 
+// src/test/ is a test/ folder, which eslint/boundaries.js already keeps from production code;
+// mocks/ is named for what it holds, so it gets a zone of its own.
 const testHelperZone = {
   target: './src',
-  from: ['./src/test', './mocks'],
+  from: ['./mocks'],
   message: 'Test helpers are imported by tests only.',
 };
 
-const layerZones = [...featureZones, ...sharedZones];
-const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/test/**', 'src/**/test/**'];
-// `npm run dev:mock` starts the mock service worker from the entry point, behind VITE_MOCKS.
-const MOCK_ENTRY = ['src/main.tsx'];
-
-export const spaBoundaries = [
-  {
-    files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/resolver-next': [
-        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.css'] }),
-      ],
-    },
-    rules: {
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, testHelperZone] }],
-    },
-  },
-  {
-    files: [...TEST_FILES, ...MOCK_ENTRY],
-    rules: {
-      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
-    },
-  },
-];
+/** The SPA's layer zones; eslint/boundaries.js applies them with the repository's own. */
+export const SPA_LAYER_ZONES = [...featureZones, ...sharedZones];
+/** Production SPA code never imports src/test/ or mocks/ (src/main.tsx may import mocks/). */
+export const SPA_TEST_HELPER_ZONE = testHelperZone;
