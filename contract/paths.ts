@@ -28,7 +28,11 @@ export const routePatterns = {
 
 const seg = encodeURIComponent;
 
-function withQuery(path: string, query?: Record<string, string | number | undefined | null>) {
+/** A query value; empty ones (undefined, null, '') are left out of the URL. */
+export type QueryValue = string | number | boolean | undefined | null;
+
+/** The one query-string builder: `path?key=value…` with the non-empty values, or `path` alone. */
+export function withQuery(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

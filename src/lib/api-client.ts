@@ -1,9 +1,8 @@
 import type { ApiErrorBody } from '../../contract/api';
+import { withQuery, type QueryValue } from '../../contract/paths';
 
 // The one API client: every request of the SPA goes through apiGet, so base path, headers and
 // the error shape live here.
-
-export type QueryValue = string | number | boolean | undefined | null;
 
 export interface ApiGetOptions {
   signal?: AbortSignal;
@@ -58,13 +57,7 @@ export function setApiAuth(auth: ApiAuth | null): () => void {
 
 /** Builds the request URL: base path + path + query, resolved against the page's own address. */
 export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
-  const url = new URL(`${basePath}${path}`, window.location.href);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') {
-      url.searchParams.set(key, String(value));
-    }
-  }
-  return url.toString();
+  return new URL(withQuery(`${basePath}${path}`, query), window.location.href).toString();
 }
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
