@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { inFreshProcess } from './fresh-process.ts';
 import type { LoadMeasurement, OursMeasurement } from './measure.ts';
 import { attemptCount, largestSession, sessionInfo, type Sample } from './samples.ts';
 
@@ -15,29 +14,9 @@ export interface ColdLoad {
   error?: string;
 }
 
-/** Runs measure.ts in a fresh node; resolves its last stdout line as JSON, or null if it died. */
+/** Runs measure.ts in a fresh node with --expose-gc (retained bytes are read after a full GC). */
 function measure<T>(repo: string, args: string[]): Promise<T | null> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--expose-gc',
-        '--max-old-space-size=16384',
-        '--import',
-        'tsx',
-        join(repo, 'scripts/bench/measure.ts'),
-        ...args,
-      ],
-      { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const last = out.trim().split('\n').pop();
-      done(code === 0 && last ? (JSON.parse(last) as T) : null);
-    });
-  });
+  return inFreshProcess<T>(repo, 'measure.ts', args, ['--expose-gc']);
 }
 
 export async function measureColdLoad(repo: string, sample: Sample): Promise<ColdLoad> {

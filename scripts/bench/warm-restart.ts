@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inFreshProcess } from './fresh-process.ts';
 import { sizeLabel } from './options.ts';
 import type { ReportBuilder } from './report-builder.ts';
 import { attemptCount, largestSession, sessionInfo, type Sample } from './samples.ts';
@@ -31,26 +31,7 @@ export interface WarmRestart {
 }
 
 function measure(repo: string, args: string[]): Promise<RestartMeasurement | null> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--max-old-space-size=16384',
-        '--import',
-        'tsx',
-        join(repo, 'scripts/bench/warm-restart-measure.ts'),
-        ...args,
-      ],
-      { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const last = out.trim().split('\n').pop();
-      done(code === 0 && last ? (JSON.parse(last) as RestartMeasurement) : null);
-    });
-  });
+  return inFreshProcess<RestartMeasurement>(repo, 'warm-restart-measure.ts', args);
 }
 
 export async function measureWarmRestart(repo: string, sample: Sample): Promise<WarmRestart> {

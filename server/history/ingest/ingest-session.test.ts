@@ -3,18 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
 import { sessionDir } from '../layout.ts';
-import type { SessionInfo } from '../../../contract/api.ts';
 import { ingestSession, type AddResult, type EventSink } from './ingest-session.ts';
 import { emptyProgress } from './progress.ts';
+import { session } from '../../test/session-routes.ts';
 
-const session: SessionInfo = {
-  namespace: 'ml',
-  kind: 'raycluster',
-  name: 'train',
-  clusterName: 'train',
-  sessionName: 'session_2026-01-11_19-38-40_146706_1',
-  startTime: Date.UTC(2026, 0, 11, 19, 38, 40, 146),
-};
 const head = 'a'.repeat(56);
 const worker = 'b'.repeat(56);
 

@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
 import { sessionDir } from '../layout.ts';
-import type { SessionInfo } from '../../../contract/api.ts';
 import {
   TASK_SORT_KEYS,
   listActors,
@@ -15,15 +14,7 @@ import {
 } from '../events/index.ts';
 import * as s from '../../test/session.ts';
 import { loadSession, type LoadedSession } from './load-session.ts';
-
-const session: SessionInfo = {
-  namespace: 'ml',
-  kind: 'raycluster',
-  name: 'train',
-  clusterName: 'train',
-  sessionName: 'session_2026-01-11_19-38-40_146706_1',
-  startTime: Date.UTC(2026, 0, 11, 19, 38, 40, 146),
-};
+import { session } from '../../test/session-routes.ts';
 
 let folder: TempFolder;
 const put = (relative: string, content: string | Buffer) =>

@@ -23,19 +23,12 @@ import { PersistedSnapshots, type LoadSource } from './persisted-snapshots.ts';
 import { SharedSnapshots } from './shared-snapshots.ts';
 import { SnapshotDir, SNAPSHOT_SUFFIX } from './snapshot-dir.ts';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT_VERSION } from './snapshot-format.ts';
+import { session } from '../../test/session-routes.ts';
 
 // A persisted snapshot answers exactly what a parse answers, and is only trusted when it is
 // whole, of this format version and built from the session's current files; anything else is
 // rejected, rebuilt from the events, and rewritten.
 
-const session: SessionInfo = {
-  namespace: 'ml',
-  kind: 'raycluster',
-  name: 'train',
-  clusterName: 'train',
-  sessionName: 'session_2026-01-11_19-38-40_146706_1',
-  startTime: Date.UTC(2026, 0, 11, 19, 38, 40, 146),
-};
 const jsonLines = (items: unknown[]) => items.map((e) => JSON.stringify(e)).join('\n') + '\n';
 const HEAD_EVENTS = `${s.HEAD}/node_events/${s.HEAD}-2026-01-11-19.jsonl`;
 
