@@ -98,11 +98,24 @@ describe('deploy manifests', () => {
       expect(Object.keys(container.resources[kind]).sort()).toEqual(['cpu', 'memory']);
     expect(container.livenessProbe.httpGet).toEqual({ path: '/livez', port: 'http' });
     expect(container.readinessProbe.httpGet).toEqual({ path: '/readz', port: 'http' });
-    // A read-only root filesystem: the only writable place is the /tmp emptyDir.
-    expect(container.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
+    // A read-only root filesystem: the only writable places are the /tmp and snapshot emptyDirs.
+    expect(container.volumeMounts).toEqual([
+      { name: 'tmp', mountPath: '/tmp' },
+      { name: 'snapshots', mountPath: '/var/cache/ray-history/snapshots' },
+    ]);
     expect(pod.volumes).toContainEqual(
       expect.objectContaining({ name: 'tmp', emptyDir: expect.anything() }),
     );
+  });
+
+  it('keep persisted snapshots on their own emptyDir, capped below its size limit', () => {
+    const pod = find(base, 'Deployment').spec.template.spec;
+    const settings = find(base, 'ConfigMap').data;
+    expect(settings.SNAPSHOT_DIR).toBe('/var/cache/ray-history/snapshots');
+    const volume = pod.volumes.find((v: any) => v.name === 'snapshots');
+    const limitMiB = Number(/^(\d+)Gi$/.exec(volume.emptyDir.sizeLimit)![1]) * 1024;
+    // The kubelet evicts a pod whose emptyDir outgrows its limit; the cache prunes itself first.
+    expect(Number(settings.SNAPSHOT_DIR_MAX_MB)).toBeLessThan(limitMiB);
   });
 
   it('read the OIDC app id and secret from webapp-secret', () => {
