@@ -5,11 +5,11 @@ import type { JsonBytes } from './json-bytes.ts';
 // arena and two offsets per pool id (not a Buffer per string: each costs ~100 bytes of V8
 // objects), so the cost is 8 bytes per pool string plus the text actually written.
 
-const INITIAL_ARENA_BYTES = 64 * 1024;
 const NOT_MADE = -1;
 
 export class PoolBytes {
-  private arena = Buffer.allocUnsafeSlow(INITIAL_ARENA_BYTES);
+  // Grows by doubling from empty: a small pool keeps a small arena.
+  private arena = Buffer.alloc(0);
   private used = 0;
   private readonly start: Int32Array;
   private readonly end: Int32Array;

@@ -13,6 +13,7 @@ import {
 } from './index.ts';
 import { JsonBytes } from './json-bytes.ts';
 import { PoolBytes } from './pool-bytes.ts';
+import { approxPoolJsonBytes, heldPoolJsonBytes } from './task-row-json.ts';
 import * as ev from '../../test/events.ts';
 import * as s from '../../test/session.ts';
 
@@ -89,6 +90,16 @@ describe('taskListJson', () => {
     const [row] = (JSON.parse(text) as { result: Record<string, unknown>[] }).result;
     expect(row!.name).toBe('quote " slash \\ line\n\u2028 é 😀');
     expect(Object.hasOwn(row!.required_resources as object, '__proto__')).toBe(true);
+  });
+
+  it('keeps the JSON of pool strings within what the snapshot counts for it', () => {
+    const table = reduce(s.sessionEvents()).tasks;
+    const counted = approxPoolJsonBytes(table.pool);
+    expect(heldPoolJsonBytes(table.pool)).toBe(0);
+    const snapshotOf = { ...snapshot, tasks: table };
+    taskListJson(snapshotOf, { excludeDriver: false, limit: 10_000 });
+    expect(heldPoolJsonBytes(table.pool)).toBeGreaterThan(0);
+    expect(heldPoolJsonBytes(table.pool)).toBeLessThanOrEqual(counted);
   });
 
   it('writes what the real Ray recording reduces to, every attempt and every sort', async () => {

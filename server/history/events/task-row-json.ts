@@ -1,3 +1,4 @@
+import type { StringPool } from './string-pool.ts';
 import type { TaskTable } from './task-table.ts';
 import { isNilId } from './ids.ts';
 import { asciiBytes, type JsonBytes } from './json-bytes.ts';
@@ -24,12 +25,11 @@ interface PoolJson {
   reserialise: MakeText;
 }
 
-const poolJson = new WeakMap<TaskTable, PoolJson>();
+const poolJson = new WeakMap<StringPool, PoolJson>();
 
-function poolJsonOf(t: TaskTable): PoolJson {
-  let cached = poolJson.get(t);
+function poolJsonOf(pool: StringPool): PoolJson {
+  let cached = poolJson.get(pool);
   if (!cached) {
-    const pool = t.pool;
     cached = {
       quoted: new PoolBytes(pool.size),
       quote: (id) => JSON.stringify(pool.get(id)),
@@ -38,14 +38,25 @@ function poolJsonOf(t: TaskTable): PoolJson {
       reserialised: new PoolBytes(pool.size),
       reserialise: (id) => JSON.stringify(JSON.parse(pool.get(id))),
     };
-    poolJson.set(t, cached);
+    poolJson.set(pool, cached);
   }
   return cached;
 }
 
-/** Bytes the cached JSON text of a table's pool strings holds (0 before any page). */
-export function taskRowJsonBytes(t: TaskTable): number {
-  const cached = poolJson.get(t);
+/**
+ * What the page writer's JSON of a pool's strings may come to (it fills in as pages are asked):
+ * offsets for every string in three caches, and each string's text in up to two forms plus
+ * the arena's doubling slack. Counted with the snapshot, so the snapshot cache's budget holds it.
+ */
+export function approxPoolJsonBytes(pool: StringPool): number {
+  let text = 0;
+  for (const value of pool.values) text += value.length + 2;
+  return 3 * 8 * pool.size + 4 * text;
+}
+
+/** What the page writer's JSON of a pool's strings holds now (0 before any page). */
+export function heldPoolJsonBytes(pool: StringPool): number {
+  const cached = poolJson.get(pool);
   if (!cached) return 0;
   return cached.quoted.byteSize + cached.optionalIds.byteSize + cached.reserialised.byteSize;
 }
@@ -102,7 +113,7 @@ export class TaskRowJson {
 
   constructor(t: TaskTable, out: JsonBytes) {
     this.t = t;
-    this.json = poolJsonOf(t);
+    this.json = poolJsonOf(t.pool);
     this.out = out;
   }
 
