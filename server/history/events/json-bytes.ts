@@ -15,6 +15,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
 const ZERO = 0x30;
+const BILLION = 1_000_000_000;
 
 /** Bytes of text that is known to be ASCII (keys and punctuation written by the code). */
 export function asciiBytes(text: string): Buffer {
@@ -58,19 +59,32 @@ export class JsonBytes {
       return;
     }
     this.reserve(17);
-    const buffer = this.buffer;
     if (n < 0) {
-      buffer[this.length++] = MINUS;
+      this.buffer[this.length++] = MINUS;
       n = -n;
     }
-    let digits = 1;
-    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-    let at = this.length + digits;
+    // Small-integer arithmetic only: a millisecond timestamp is written as two halves.
+    if (n < BILLION) this.digits(n, 0);
+    else {
+      const high = Math.floor(n / BILLION);
+      this.digits(high, 0);
+      this.digits(n - high * BILLION, 9);
+    }
+  }
+
+  /** The decimal digits of `n` (< 1e9), zero-padded to `width`. */
+  private digits(n: number, width: number): void {
+    let count = 1;
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) count++;
+    if (count < width) count = width;
+    const buffer = this.buffer;
+    let at = this.length + count;
     this.length = at;
-    do {
-      buffer[--at] = ZERO + (n % 10);
-      n = Math.floor(n / 10);
-    } while (n > 0);
+    for (let i = 0; i < count; i++) {
+      const next = (n / 10) | 0;
+      buffer[--at] = ZERO + n - next * 10;
+      n = next;
+    }
   }
 
   /** A string as JSON.stringify quotes it. */
