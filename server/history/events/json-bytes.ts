@@ -1,26 +1,112 @@
 // JSON text appended straight into bytes. A page of a million-attempt session is written many
 // times a second: joining it into one big string first would put every answer in V8's old space
 // (large strings skip the young generation), and collecting those means full collections over
-// the whole reduced session. Here only the small pieces are strings; the bytes live in one
-// reusable buffer and each answer is copied out once.
+// the whole reduced session. Here the bytes live in one reusable buffer and each answer is
+// copied out once. Pieces written often (keys, pool strings, numbers) go in as bytes, not as
+// strings: concatenating strings per row, then encoding them, was most of a page's cost.
 
 /** Past this, a buffer grown for one huge answer is let go instead of kept for the next. */
 const KEEP_BYTES = 4 * 1024 * 1024;
 const INITIAL_BYTES = 256 * 1024;
+/** Shorter copies are a plain loop: a native copy costs more to call than to do. */
+const LOOP_COPY_BYTES = 64;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const BILLION = 1_000_000_000;
+
+/** Bytes of text that is known to be ASCII (keys and punctuation written by the code). */
+export function asciiBytes(text: string): Buffer {
+  return Buffer.from(text, 'latin1');
+}
 
 export class JsonBytes {
   private buffer = Buffer.allocUnsafeSlow(INITIAL_BYTES);
   private length = 0;
 
+  /** Room for `bytes` more bytes. */
+  private reserve(bytes: number): void {
+    const needed = this.length + bytes;
+    if (needed <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.buffer.length * 2));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+
   append(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    const needed = this.length + text.length * 3;
-    if (needed > this.buffer.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.buffer.length * 2));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
+    this.reserve(text.length * 3);
     this.length += this.buffer.write(text, this.length);
+  }
+
+  /** `source[from, to)` as they are (already JSON text). */
+  bytes(source: Buffer, from = 0, to = source.length): void {
+    const n = to - from;
+    this.reserve(n);
+    const buffer = this.buffer;
+    let at = this.length;
+    if (n <= LOOP_COPY_BYTES) for (let i = from; i < to; i++) buffer[at++] = source[i]!;
+    else at += source.copy(buffer, at, from, to);
+    this.length = at;
+  }
+
+  /** A number as JSON.stringify writes it. */
+  number(n: number): void {
+    if (!Number.isSafeInteger(n)) {
+      this.append(Number.isFinite(n) ? String(n) : 'null');
+      return;
+    }
+    this.reserve(17);
+    if (n < 0) {
+      this.buffer[this.length++] = MINUS;
+      n = -n;
+    }
+    // Small-integer arithmetic only: a millisecond timestamp is written as two halves.
+    if (n < BILLION) this.digits(n, 0);
+    else {
+      const high = Math.floor(n / BILLION);
+      this.digits(high, 0);
+      this.digits(n - high * BILLION, 9);
+    }
+  }
+
+  /** The decimal digits of `n` (< 1e9), zero-padded to `width`. */
+  private digits(n: number, width: number): void {
+    let count = 1;
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) count++;
+    if (count < width) count = width;
+    const buffer = this.buffer;
+    let at = this.length + count;
+    this.length = at;
+    for (let i = 0; i < count; i++) {
+      const next = (n / 10) | 0;
+      buffer[--at] = ZERO + n - next * 10;
+      n = next;
+    }
+  }
+
+  /** A string as JSON.stringify quotes it. */
+  quoted(text: string): void {
+    const n = text.length;
+    this.reserve(n + 2);
+    const buffer = this.buffer;
+    const start = this.length;
+    let at = start;
+    buffer[at++] = QUOTE;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      // Anything JSON escapes or UTF-8 widens takes the general path.
+      if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) {
+        this.length = start;
+        this.append(JSON.stringify(text));
+        return;
+      }
+      buffer[at++] = c;
+    }
+    buffer[at++] = QUOTE;
+    this.length = at;
   }
 
   /** The bytes written so far, as a buffer of their own; the writer starts empty again. */

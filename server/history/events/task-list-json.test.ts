@@ -12,6 +12,8 @@ import {
   type TaskQuery,
 } from './index.ts';
 import { JsonBytes } from './json-bytes.ts';
+import { PoolBytes } from './pool-bytes.ts';
+import { approxPoolJsonBytes, heldPoolJsonBytes } from './task-row-json.ts';
 import * as ev from '../../test/events.ts';
 import * as s from '../../test/session.ts';
 
@@ -90,6 +92,16 @@ describe('taskListJson', () => {
     expect(Object.hasOwn(row!.required_resources as object, '__proto__')).toBe(true);
   });
 
+  it('keeps the JSON of pool strings within what the snapshot counts for it', () => {
+    const table = reduce(s.sessionEvents()).tasks;
+    const counted = approxPoolJsonBytes(table.pool);
+    expect(heldPoolJsonBytes(table.pool)).toBe(0);
+    const snapshotOf = { ...snapshot, tasks: table };
+    taskListJson(snapshotOf, { excludeDriver: false, limit: 10_000 });
+    expect(heldPoolJsonBytes(table.pool)).toBeGreaterThan(0);
+    expect(heldPoolJsonBytes(table.pool)).toBeLessThanOrEqual(counted);
+  });
+
   it('writes what the real Ray recording reduces to, every attempt and every sort', async () => {
     const recording = unpackRealRayRecording();
     const storage = new FsStorage(recording.historyRoot);
@@ -109,5 +121,51 @@ describe('JsonBytes', () => {
     expect(out.take().toString()).toBe(piece.repeat(400));
     out.append('[]');
     expect(out.take().toString()).toBe('[]');
+  });
+
+  it('writes numbers as JSON.stringify does, integers digit by digit and the rest as text', () => {
+    const numbers = [0, -0, 7, 10, 99, 100, -42, 1_767_000_000_123, Number.MAX_SAFE_INTEGER];
+    const others = [-Number.MAX_SAFE_INTEGER - 2, 2 ** 60, 1e21, 0.5, -1.25e-7, NaN, Infinity];
+    const out = new JsonBytes();
+    for (const n of [...numbers, ...others]) {
+      out.number(n);
+      out.append(',');
+    }
+    expect(out.take().toString()).toBe(
+      [...numbers, ...others].map((n) => `${JSON.stringify(n)},`).join(''),
+    );
+  });
+
+  it('quotes strings as JSON.stringify does, escapes and non-ASCII included', () => {
+    const texts = ['', 'abc123', 'quote " slash \\', 'line\n\t\u0001', 'é😀', '\u2028', '~\u007f'];
+    const out = new JsonBytes();
+    for (const text of texts) out.quoted(text);
+    expect(out.take().toString()).toBe(texts.map((text) => JSON.stringify(text)).join(''));
+  });
+
+  it('copies bytes, short and long, from any range of a source', () => {
+    const source = Buffer.from(`ab${'x'.repeat(200)}cd`);
+    const out = new JsonBytes();
+    out.bytes(source, 0, 2);
+    out.bytes(source, 2, 202);
+    out.bytes(source, 202);
+    out.bytes(source, 1, 1);
+    expect(out.take().toString()).toBe(source.toString());
+  });
+});
+
+describe('PoolBytes', () => {
+  it('makes each text once, keeps it across a growing arena, and counts what it holds', () => {
+    const made: number[] = [];
+    const make = (id: number) => {
+      made.push(id);
+      return JSON.stringify(`${id}:${'é'.repeat(20_000)}`);
+    };
+    const texts = new PoolBytes(8);
+    const out = new JsonBytes();
+    for (const id of [3, 5, 3, 7, 5]) texts.write(out, id, make);
+    expect(made).toEqual([3, 5, 7]);
+    expect(out.take().toString()).toBe([3, 5, 3, 7, 5].map(make).join(''));
+    expect(texts.byteSize).toBeGreaterThanOrEqual(3 * 40_000 + 2 * 8 * 4);
   });
 });

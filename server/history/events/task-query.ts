@@ -223,15 +223,15 @@ export function taskListJson(
   envelope: readonly [string, string] = ['', ''],
 ): Buffer {
   const { rows, total, filtered, stateCounts } = pageRows(snapshot, query);
-  const writer = new TaskRowJson(snapshot.tasks);
-  const detail = query.detail ?? true;
   const out = pageBytes;
+  const writer = new TaskRowJson(snapshot.tasks, out);
+  const detail = query.detail ?? true;
   out.append(
     `${envelope[0]}{"total":${total},"num_after_truncation":${total},"num_filtered":${filtered},"result":[`,
   );
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) out.append(',');
-    out.append(writer.row(rows[i]!, detail));
+    writer.row(rows[i]!, detail);
   }
   out.append(
     `],"state_counts":${JSON.stringify(stateCounts)},"partial_failure_warning":null,"warnings":null}${envelope[1]}`,

@@ -1,138 +1,258 @@
+import type { StringPool } from './string-pool.ts';
 import type { TaskTable } from './task-table.ts';
 import { isNilId } from './ids.ts';
+import { asciiBytes, type JsonBytes } from './json-bytes.ts';
+import { PoolBytes } from './pool-bytes.ts';
 import { wholeMs } from './time.ts';
 
 // One stored task attempt written straight to the JSON text of its Ray state-API Task object:
 // the same bytes `JSON.stringify(taskRow(t, row, detail))` gives (task-row.ts is the reference and
 // the tests hold the two equal), without building the object, its nested objects and the
 // transitions list for every row of every page. Strings come from the pool, so each distinct
-// value is JSON-quoted once per table and reused by every page after.
+// value is JSON-quoted and encoded once per table and copied by every page after.
+
+type MakeText = (id: number) => string;
 
 interface PoolJson {
-  /** JSON text of each pool string, quoted on first use. */
-  quoted: (string | undefined)[];
+  /** JSON text of each pool string. */
+  quoted: PoolBytes;
+  quote: MakeText;
   /** Id columns as Ray shows them: null for the nil id, else quoted. */
-  optionalIds: (string | undefined)[];
+  optionalIds: PoolBytes;
+  optionalId: MakeText;
   /** Pool strings holding JSON (resources, label selectors), re-serialised as JSON.stringify would. */
-  reserialised: (string | undefined)[];
+  reserialised: PoolBytes;
+  reserialise: MakeText;
 }
 
-const poolJson = new WeakMap<TaskTable, PoolJson>();
+const poolJson = new WeakMap<StringPool, PoolJson>();
 
-function poolJsonOf(t: TaskTable): PoolJson {
-  let cached = poolJson.get(t);
+function poolJsonOf(pool: StringPool): PoolJson {
+  let cached = poolJson.get(pool);
   if (!cached) {
     cached = {
-      quoted: new Array(t.pool.size),
-      optionalIds: new Array(t.pool.size),
-      reserialised: new Array(t.pool.size),
+      quoted: new PoolBytes(pool.size),
+      quote: (id) => JSON.stringify(pool.get(id)),
+      optionalIds: new PoolBytes(pool.size),
+      optionalId: (id) => (isNilId(pool.get(id)) ? 'null' : JSON.stringify(pool.get(id))),
+      reserialised: new PoolBytes(pool.size),
+      reserialise: (id) => JSON.stringify(JSON.parse(pool.get(id))),
     };
-    poolJson.set(t, cached);
+    poolJson.set(pool, cached);
   }
   return cached;
 }
+
+/**
+ * What the page writer's JSON of a pool's strings may come to (it fills in as pages are asked):
+ * offsets for every string in three caches, and each string's text in up to two forms plus
+ * the arena's doubling slack. Counted with the snapshot, so the snapshot cache's budget holds it.
+ */
+export function approxPoolJsonBytes(pool: StringPool): number {
+  let text = 0;
+  for (const value of pool.values) text += value.length + 2;
+  return 3 * 8 * pool.size + 4 * text;
+}
+
+/** What the page writer's JSON of a pool's strings holds now (0 before any page). */
+export function heldPoolJsonBytes(pool: StringPool): number {
+  const cached = poolJson.get(pool);
+  if (!cached) return 0;
+  return cached.quoted.byteSize + cached.optionalIds.byteSize + cached.reserialised.byteSize;
+}
+
+// Every key with the punctuation before it, as bytes once.
+const K = {
+  taskId: asciiBytes('{"task_id":'),
+  attempt: asciiBytes(',"attempt_number":'),
+  name: asciiBytes(',"name":'),
+  state: asciiBytes(',"state":'),
+  jobId: asciiBytes(',"job_id":'),
+  actorId: asciiBytes(',"actor_id":'),
+  type: asciiBytes(',"type":'),
+  funcOrClassName: asciiBytes(',"func_or_class_name":'),
+  parentTaskId: asciiBytes(',"parent_task_id":'),
+  nodeId: asciiBytes(',"node_id":'),
+  workerId: asciiBytes(',"worker_id":'),
+  workerPid: asciiBytes(',"worker_pid":'),
+  errorType: asciiBytes(',"error_type":'),
+  errorMessage: asciiBytes(',"error_message":'),
+  language: asciiBytes(',"language":'),
+  requiredResources: asciiBytes(',"required_resources":'),
+  runtimeEnv: asciiBytes(',"runtime_env_info":{"serialized_runtime_env":'),
+  noRuntimeEnv: asciiBytes(',"runtime_env_info":{}'),
+  placementGroupId: asciiBytes(',"placement_group_id":'),
+  events: asciiBytes(',"events":['),
+  noEvents: asciiBytes(',"events":[]'),
+  eventState: asciiBytes('{"state":'),
+  eventTime: asciiBytes(',"created_ms":'),
+  logInfo: asciiBytes(',"task_log_info":'),
+  stdoutFile: asciiBytes('"stdout_file":'),
+  stderrFile: asciiBytes('"stderr_file":'),
+  stdoutStart: asciiBytes('"stdout_start":'),
+  stdoutEnd: asciiBytes('"stdout_end":'),
+  stderrStart: asciiBytes('"stderr_start":'),
+  stderrEnd: asciiBytes('"stderr_end":'),
+  callSiteAndLabels: asciiBytes(',"call_site":null,"label_selector":'),
+  creationTime: asciiBytes(',"creation_time_ms":'),
+  startTime: asciiBytes(',"start_time_ms":'),
+  endTime: asciiBytes(',"end_time_ms":'),
+  null: asciiBytes('null'),
+  emptyObject: asciiBytes('{}'),
+  comma: asciiBytes(','),
+  openObject: asciiBytes('{'),
+  closeObject: asciiBytes('}'),
+  closeList: asciiBytes(']'),
+};
 
 /** Writes rows of one table; build one per page (it holds the table's string caches). */
 export class TaskRowJson {
   private readonly t: TaskTable;
   private readonly json: PoolJson;
+  private readonly out: JsonBytes;
 
-  constructor(t: TaskTable) {
+  constructor(t: TaskTable, out: JsonBytes) {
     this.t = t;
-    this.json = poolJsonOf(t);
+    this.json = poolJsonOf(t.pool);
+    this.out = out;
   }
 
-  private quote(id: number): string {
-    return (this.json.quoted[id] ??= JSON.stringify(this.t.pool.get(id)));
+  private quote(id: number): void {
+    this.json.quoted.write(this.out, id, this.json.quote);
+  }
+
+  private optionalId(id: number): void {
+    this.json.optionalIds.write(this.out, id, this.json.optionalId);
   }
 
   /** A stored JSON text as JSON.stringify(JSON.parse(text)) writes it; `empty` when none. */
-  private reserialise(id: number, empty: string): string {
-    if (id === 0) return empty;
-    return (this.json.reserialised[id] ??= JSON.stringify(JSON.parse(this.t.pool.get(id))));
+  private reserialise(id: number, empty: Buffer): void {
+    if (id === 0) this.out.bytes(empty);
+    else this.json.reserialised.write(this.out, id, this.json.reserialise);
   }
 
-  private optionalId(id: number): string {
-    return (this.json.optionalIds[id] ??= isNilId(this.t.pool.get(id)) ? 'null' : this.quote(id));
+  /** `"key":value` of a log offset, after a comma unless first; whether it wrote one. */
+  private offset(key: Buffer, n: number, first: boolean): boolean {
+    if (Number.isNaN(n)) return first;
+    this.out.bytes(first ? K.openObject : K.comma);
+    this.out.bytes(key);
+    this.out.number(n);
+    return false;
   }
 
-  private logInfo(row: number): string {
+  private logInfo(row: number): void {
     const { text, numbers } = this.t;
-    let fields = '';
+    const out = this.out;
+    out.bytes(K.logInfo);
+    let first = true;
     const stdoutFile = text.stdoutFile[row]!;
     const stderrFile = text.stderrFile[row]!;
-    if (stdoutFile !== 0) fields += `,"stdout_file":${this.quote(stdoutFile)}`;
-    if (stderrFile !== 0) fields += `,"stderr_file":${this.quote(stderrFile)}`;
-    fields += offset('stdout_start', numbers.stdoutStart[row]!);
-    fields += offset('stdout_end', numbers.stdoutEnd[row]!);
-    fields += offset('stderr_start', numbers.stderrStart[row]!);
-    fields += offset('stderr_end', numbers.stderrEnd[row]!);
-    return fields ? `{${fields.slice(1)}}` : 'null';
+    if (stdoutFile !== 0) {
+      out.bytes(K.openObject);
+      out.bytes(K.stdoutFile);
+      this.quote(stdoutFile);
+      first = false;
+    }
+    if (stderrFile !== 0) {
+      out.bytes(first ? K.openObject : K.comma);
+      out.bytes(K.stderrFile);
+      this.quote(stderrFile);
+      first = false;
+    }
+    first = this.offset(K.stdoutStart, numbers.stdoutStart[row]!, first);
+    first = this.offset(K.stdoutEnd, numbers.stdoutEnd[row]!, first);
+    first = this.offset(K.stderrStart, numbers.stderrStart[row]!, first);
+    first = this.offset(K.stderrEnd, numbers.stderrEnd[row]!, first);
+    out.bytes(first ? K.null : K.closeObject);
   }
 
-  private events(row: number): string {
+  private events(row: number): void {
     const t = this.t;
+    const out = this.out;
     const from = t.transitionOffset[row]!;
     const to = t.transitionOffset[row + 1]!;
-    let out = '[';
+    out.bytes(K.events);
     for (let k = from; k < to; k++) {
-      if (k > from) out += ',';
-      out += `{"state":${this.quote(t.transitionState[k]!)},"created_ms":${number(wholeMs(t.transitionTime[k]!))}}`;
+      if (k > from) out.bytes(K.comma);
+      out.bytes(K.eventState);
+      this.quote(t.transitionState[k]!);
+      out.bytes(K.eventTime);
+      out.number(wholeMs(t.transitionTime[k]!));
+      out.bytes(K.closeObject);
     }
-    return `${out}]`;
+    out.bytes(K.closeList);
   }
 
-  row(row: number, detail: boolean): string {
+  /** A number that may be missing (NaN): null then. */
+  private optionalNumber(n: number): void {
+    if (Number.isNaN(n)) this.out.bytes(K.null);
+    else this.out.number(n);
+  }
+
+  private optionalMs(ms: number): void {
+    this.optionalNumber(Number.isNaN(ms) ? ms : wholeMs(ms));
+  }
+
+  row(row: number, detail: boolean): void {
     const t = this.t;
     const text = t.text;
+    const out = this.out;
     const name = text.name[row] || text.funcOrClassName[row]!;
     // Id 0 is the empty string: "no value" in every text column.
     const hasError = text.errorType[row] !== 0;
     const runtimeEnv = text.runtimeEnv[row]!;
-    return (
-      `{"task_id":${JSON.stringify(t.taskIds[row]!)}` +
-      `,"attempt_number":${number(t.attempt[row]!)}` +
-      `,"name":${this.quote(name)}` +
-      `,"state":${this.quote(t.state[row]!)}` +
-      `,"job_id":${this.quote(text.jobId[row]!)}` +
-      `,"actor_id":${this.optionalId(text.actorId[row]!)}` +
-      `,"type":${this.quote(text.type[row]!)}` +
-      `,"func_or_class_name":${this.quote(text.funcOrClassName[row]!)}` +
-      `,"parent_task_id":${this.quote(text.parentTaskId[row]!)}` +
-      `,"node_id":${this.optionalId(text.nodeId[row]!)}` +
-      `,"worker_id":${this.optionalId(text.workerId[row]!)}` +
-      `,"worker_pid":${optionalNumber(t.numbers.workerPid[row]!)}` +
-      `,"error_type":${hasError ? this.quote(text.errorType[row]!) : 'null'}` +
-      `,"error_message":${hasError ? this.quote(text.errorMessage[row]!) : 'null'}` +
-      `,"language":${this.quote(text.language[row]!)}` +
-      `,"required_resources":${this.reserialise(text.requiredResources[row]!, '{}')}` +
-      `,"runtime_env_info":${runtimeEnv !== 0 ? `{"serialized_runtime_env":${this.quote(runtimeEnv)}}` : '{}'}` +
-      `,"placement_group_id":${this.optionalId(text.placementGroupId[row]!)}` +
-      `,"events":${detail ? this.events(row) : '[]'}` +
-      `,"task_log_info":${this.logInfo(row)}` +
-      `,"call_site":null` +
-      `,"label_selector":${this.reserialise(text.labelSelector[row]!, 'null')}` +
-      `,"creation_time_ms":${optionalMs(t.creationMs[row]!)}` +
-      `,"start_time_ms":${optionalMs(t.startMs[row]!)}` +
-      `,"end_time_ms":${optionalMs(t.endMs[row]!)}}`
-    );
+    out.bytes(K.taskId);
+    out.quoted(t.taskIds[row]!);
+    out.bytes(K.attempt);
+    out.number(t.attempt[row]!);
+    out.bytes(K.name);
+    this.quote(name);
+    out.bytes(K.state);
+    this.quote(t.state[row]!);
+    out.bytes(K.jobId);
+    this.quote(text.jobId[row]!);
+    out.bytes(K.actorId);
+    this.optionalId(text.actorId[row]!);
+    out.bytes(K.type);
+    this.quote(text.type[row]!);
+    out.bytes(K.funcOrClassName);
+    this.quote(text.funcOrClassName[row]!);
+    out.bytes(K.parentTaskId);
+    this.quote(text.parentTaskId[row]!);
+    out.bytes(K.nodeId);
+    this.optionalId(text.nodeId[row]!);
+    out.bytes(K.workerId);
+    this.optionalId(text.workerId[row]!);
+    out.bytes(K.workerPid);
+    this.optionalNumber(t.numbers.workerPid[row]!);
+    out.bytes(K.errorType);
+    if (hasError) this.quote(text.errorType[row]!);
+    else out.bytes(K.null);
+    out.bytes(K.errorMessage);
+    if (hasError) this.quote(text.errorMessage[row]!);
+    else out.bytes(K.null);
+    out.bytes(K.language);
+    this.quote(text.language[row]!);
+    out.bytes(K.requiredResources);
+    this.reserialise(text.requiredResources[row]!, K.emptyObject);
+    if (runtimeEnv !== 0) {
+      out.bytes(K.runtimeEnv);
+      this.quote(runtimeEnv);
+      out.bytes(K.closeObject);
+    } else out.bytes(K.noRuntimeEnv);
+    out.bytes(K.placementGroupId);
+    this.optionalId(text.placementGroupId[row]!);
+    if (detail) this.events(row);
+    else out.bytes(K.noEvents);
+    this.logInfo(row);
+    out.bytes(K.callSiteAndLabels);
+    this.reserialise(text.labelSelector[row]!, K.null);
+    out.bytes(K.creationTime);
+    this.optionalMs(t.creationMs[row]!);
+    out.bytes(K.startTime);
+    this.optionalMs(t.startMs[row]!);
+    out.bytes(K.endTime);
+    this.optionalMs(t.endMs[row]!);
+    out.bytes(K.closeObject);
   }
-}
-
-/** A log offset field with its leading comma; nothing when not recorded. */
-function offset(key: string, n: number): string {
-  return Number.isNaN(n) ? '' : `,"${key}":${number(n)}`;
-}
-
-/** A number as JSON.stringify writes it (null when not finite). */
-function number(n: number): string {
-  return Number.isFinite(n) ? String(n) : 'null';
-}
-
-function optionalNumber(n: number): string {
-  return Number.isNaN(n) ? 'null' : number(n);
-}
-
-function optionalMs(ms: number): string {
-  return Number.isNaN(ms) ? 'null' : number(wholeMs(ms));
 }

@@ -10,6 +10,7 @@ import {
   type TextColumns,
 } from './task-columns.ts';
 import type { TaskTableBuilder } from './task-table-builder.ts';
+import { approxPoolJsonBytes } from './task-row-json.ts';
 import { isEndState, taskStateRank } from './task-states.ts';
 
 // The frozen, query-ready task attempts of one session. Rows are in canonical order (task id,
@@ -240,7 +241,8 @@ export function approxTaskTableBytes(t: TaskTable): number {
     ...Object.values(t.text),
     ...Object.values(t.numbers),
   ];
-  let bytes = t.pool.approxBytes();
+  // The pool, and the JSON of its strings the tasks page writer keeps.
+  let bytes = t.pool.approxBytes() + approxPoolJsonBytes(t.pool);
   for (const a of arrays) bytes += a.byteLength;
   for (const id of t.taskIds) bytes += 24 + id.length;
   return bytes + t.count * 8;
