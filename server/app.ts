@@ -11,6 +11,7 @@ import { AuthService } from './auth/auth-service.ts';
 import { installAuthGuard } from './auth/guard.ts';
 import type { ServerConfig } from './config.ts';
 import { RegexWorkers } from './history/logs/regex-workers.ts';
+import { SearchSlots } from './history/logs/search-slots.ts';
 import { SessionIndex } from './history/session-index.ts';
 import type { LoadedSession } from './history/ingest/load-session.ts';
 import { PersistedSnapshots } from './history/persisted/persisted-snapshots.ts';
@@ -109,6 +110,7 @@ export function createAppDeps(
     live,
     responses,
     regexWorkers,
+    literalSearches: new SearchSlots(config.server.literalSearches),
   };
 }
 

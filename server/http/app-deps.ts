@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
 import type { PersistedSnapshots } from '../history/persisted/persisted-snapshots.ts';
 import type { RegexWorkers } from '../history/logs/regex-workers.ts';
+import type { SearchSlots } from '../history/logs/search-slots.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import type { ResponseBudget } from './response-budget.ts';
 import type { SessionOutcomes } from '../history/session-outcomes.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   responses: ResponseBudget;
   /** The worker threads regex log searches run on, and their caps. */
   regexWorkers: RegexWorkers;
+  /** The caps on plain and case log searches, which run on the answering thread. */
+  literalSearches: SearchSlots;
 }
 
 /** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */
