@@ -11,7 +11,6 @@ import { AuthService } from './auth/auth-service.ts';
 import { installAuthGuard } from './auth/guard.ts';
 import type { ServerConfig } from './config.ts';
 import { RegexWorkers } from './history/logs/regex-workers.ts';
-import { SearchSlots } from './history/logs/search-slots.ts';
 import { SessionIndex } from './history/session-index.ts';
 import type { LoadedSession } from './history/ingest/load-session.ts';
 import { PersistedSnapshots } from './history/persisted/persisted-snapshots.ts';
@@ -23,6 +22,7 @@ import { errorBody } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
 import { LiveClusters } from './live/live-clusters.ts';
 import { ResponseBudget } from './http/response-budget.ts';
+import { Slots } from './http/slots.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -110,7 +110,8 @@ export function createAppDeps(
     live,
     responses,
     regexWorkers,
-    literalSearches: new SearchSlots(config.server.literalSearches),
+    literalSearches: new Slots(config.server.literalSearches, 'log searches'),
+    downloads: new Slots(config.server.downloads, 'log downloads'),
   };
 }
 

@@ -4,9 +4,9 @@ import type { ServerConfig } from '../config.ts';
 import type { LoadedSession } from '../history/ingest/load-session.ts';
 import type { PersistedSnapshots } from '../history/persisted/persisted-snapshots.ts';
 import type { RegexWorkers } from '../history/logs/regex-workers.ts';
-import type { SearchSlots } from '../history/logs/search-slots.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import type { ResponseBudget } from './response-budget.ts';
+import type { Slots } from './slots.ts';
 import type { SessionOutcomes } from '../history/session-outcomes.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
 import type { LiveClusters } from '../live/live-clusters.ts';
@@ -33,7 +33,9 @@ export interface AppDeps {
   /** The worker threads regex log searches run on, and their caps. */
   regexWorkers: RegexWorkers;
   /** The caps on plain and case log searches, which run on the answering thread. */
-  literalSearches: SearchSlots;
+  literalSearches: Slots;
+  /** The caps on log downloads (whole files) at once (LOG_DOWNLOADS_MAX). */
+  downloads: Slots;
 }
 
 /** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */

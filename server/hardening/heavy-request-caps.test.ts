@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchSlots } from '../history/logs/search-slots.ts';
+import { Slots } from '../http/slots.ts';
 import {
   expectRefused,
   expectStillServing,
   hostileHistory,
   ids,
+  logFileUrl,
   scoped,
   type HostileHistory,
 } from '../test/hostile.ts';
@@ -12,10 +13,11 @@ import {
 // Plain and case searches run on the thread that answers everyone. Without a cap, 32 searches
 // for a needle found nowhere in a 300 MiB log shared that thread for minutes and their clients
 // timed out (hostile-mix bench row); past the cap a search now gets 429 with Retry-After.
+// Downloads (whole files) are capped the same way.
 
 describe('the caps on literal searches', () => {
   it('refuses past the per-user and per-process caps, and frees a slot once', () => {
-    const slots = new SearchSlots({ perProcess: 3, perUser: 2 });
+    const slots = new Slots({ perProcess: 3, perUser: 2 }, 'log searches');
     const first = slots.take('ann');
     slots.take('ann');
     expect(() => slots.take('ann')).toThrow(/You already run 2 log searches/);
@@ -33,7 +35,12 @@ describe('the caps on literal searches', () => {
 describe('literal searches over HTTP', () => {
   let h: HostileHistory;
   beforeAll(async () => {
-    h = await hostileHistory({ LOG_SEARCHES_MAX: '4', LOG_SEARCHES_PER_USER: '2' });
+    h = await hostileHistory({
+      LOG_SEARCHES_MAX: '4',
+      LOG_SEARCHES_PER_USER: '2',
+      LOG_DOWNLOADS_MAX: '4',
+      LOG_DOWNLOADS_PER_USER: '2',
+    });
     // Big enough that three searches started together are still running when the third asks.
     await h.writeLog('big.log', '\u001b[32mINFO\u001b[0m worker line\n'.repeat(400_000));
   }, 60_000);
@@ -55,6 +62,18 @@ describe('literal searches over HTTP', () => {
 
   it('gives every slot back when a search ends', async () => {
     for (let i = 0; i < 5; i++) expect((await search('10.0.0.2')).statusCode).toBe(200);
+  });
+
+  const download = (remoteAddress: string) =>
+    h.app.inject({ url: logFileUrl('filename=big.log&download=true'), remoteAddress });
+
+  it('answers 429 with Retry-After to a third download at once by one user, and frees slots', async () => {
+    const answers = await Promise.all([1, 2, 3].map(() => download('10.0.0.3')));
+    expect(answers.map((res) => res.statusCode).sort()).toEqual([200, 200, 429]);
+    const refused = answers.find((res) => res.statusCode === 429)!;
+    expectRefused(refused, 429, /You already run 2 log downloads/);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    for (let i = 0; i < 3; i++) expect((await download('10.0.0.3')).statusCode).toBe(200);
     await expectStillServing(h.app);
   });
 });
