@@ -22,6 +22,7 @@ import { errorBody } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
 import { LiveClusters } from './live/live-clusters.ts';
 import { ResponseBudget } from './http/response-budget.ts';
+import { Slots } from './http/slots.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -109,6 +110,8 @@ export function createAppDeps(
     live,
     responses,
     regexWorkers,
+    literalSearches: new Slots(config.server.literalSearches, 'log searches'),
+    downloads: new Slots(config.server.downloads, 'log downloads'),
   };
 }
 

@@ -3,7 +3,8 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileSearch } from '../../server/history/logs/search-pattern.ts';
 import { inThisThread } from '../../server/history/logs/block-matches.ts';
-import { scanLines, SEARCH_CHUNK_BYTES } from '../../server/history/logs/search-scan.ts';
+import { scanLines } from '../../server/history/logs/search-scan.ts';
+import { openSearchSource } from '../../server/history/logs/search-source.ts';
 import { tailLines } from '../../server/history/logs/tail.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
 import { median } from './stats.ts';
@@ -101,11 +102,22 @@ export async function runLogsBench(bigMb: number, quick: boolean): Promise<LogsR
     async () => {
       searchMatches = 0;
       // As the search route reads and scans a file (server/history/logs/search.ts).
-      const stream = await storage.stream(key(big), { chunkBytes: SEARCH_CHUNK_BYTES });
+      const source = await openSearchSource(storage, key(big), {});
       const pattern = compileSearch(NEEDLE, 'plain');
       const matcher = inThisThread(pattern);
-      for await (const match of scanLines(stream, matcher, 2, { bytes: 0 }, pattern.needle))
-        if (match) searchMatches++;
+      try {
+        const found = scanLines(
+          source.chunks,
+          matcher,
+          2,
+          { bytes: 0 },
+          pattern.needle,
+          source.reused,
+        );
+        for await (const match of found) if (match) searchMatches++;
+      } finally {
+        await source.close();
+      }
     },
     false,
   );

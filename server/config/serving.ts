@@ -31,6 +31,8 @@ export interface ServingConfig {
   memoryBudgetMb: number;
   /** Regex log searches at once (each holds a worker thread): per process and per user. */
   regexSearches: { perProcess: number; perUser: number };
+  literalSearches: { perProcess: number; perUser: number };
+  downloads: { perProcess: number; perUser: number };
   sessionIndexTtlSeconds: number;
   logLevel: string;
 }
@@ -62,6 +64,14 @@ export function servingConfig(read: EnvReader, repoRoot: string): ServingConfig 
     regexSearches: {
       perProcess: read.integer(['REGEX_SEARCHES_MAX'], 4, 1, 64),
       perUser: read.integer(['REGEX_SEARCHES_PER_USER'], 2, 1, 64),
+    },
+    literalSearches: {
+      perProcess: read.integer(['LOG_SEARCHES_MAX'], 4, 1, 64),
+      perUser: read.integer(['LOG_SEARCHES_PER_USER'], 2, 1, 64),
+    },
+    downloads: {
+      perProcess: read.integer(['LOG_DOWNLOADS_MAX'], 4, 1, 256),
+      perUser: read.integer(['LOG_DOWNLOADS_PER_USER'], 2, 1, 256),
     },
     sessionIndexTtlSeconds: read.integer(['SESSION_INDEX_TTL_SECONDS'], 10, 0, 86_400),
     logLevel,

@@ -6,6 +6,7 @@ import type { PersistedSnapshots } from '../history/persisted/persisted-snapshot
 import type { RegexWorkers } from '../history/logs/regex-workers.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import type { ResponseBudget } from './response-budget.ts';
+import type { Slots } from './slots.ts';
 import type { SessionOutcomes } from '../history/session-outcomes.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
 import type { LiveClusters } from '../live/live-clusters.ts';
@@ -31,6 +32,10 @@ export interface AppDeps {
   responses: ResponseBudget;
   /** The worker threads regex log searches run on, and their caps. */
   regexWorkers: RegexWorkers;
+  /** The caps on plain and case log searches, which run on the answering thread. */
+  literalSearches: Slots;
+  /** The caps on log downloads (whole files) at once (LOG_DOWNLOADS_MAX). */
+  downloads: Slots;
 }
 
 /** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */

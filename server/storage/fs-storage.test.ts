@@ -109,6 +109,38 @@ describe('FsStorage reads', () => {
     expect(await text(await storage.stream('a/one.txt', { start: 3, end: 3 }))).toBe('');
   });
 
+  it('reads a byte range into one reused buffer, a chunk at a time', async () => {
+    const buffer = Buffer.alloc(4);
+    const seen: string[] = [];
+    for await (const chunk of await storage.readInto('a/one.txt', buffer, { start: 1, end: 9 })) {
+      expect(chunk.buffer).toBe(buffer.buffer); // a view of the given buffer, not a copy
+      seen.push(chunk.toString());
+    }
+    expect(seen).toEqual(['1234', '5678']);
+    const tail: string[] = [];
+    for await (const chunk of await storage.readInto('a/one.txt', buffer, { start: 7 }))
+      tail.push(chunk.toString());
+    expect(tail).toEqual(['789']);
+  });
+
+  it('stops reading when asked to, before or while iterating', async () => {
+    const unread = await storage.readInto('a/one.txt', Buffer.alloc(4));
+    await unread.close();
+    await unread.close();
+    const stop = new AbortController();
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const chunk of await storage.readInto('a/one.txt', Buffer.alloc(4), {
+        signal: stop.signal,
+      })) {
+        seen.push(chunk.toString());
+        stop.abort();
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual(['0123']);
+  });
+
   it('stats files and answers null for folders and missing keys', async () => {
     expect(await storage.stat('b.txt')).toMatchObject({ key: 'b.txt', size: 1, isFolder: false });
     expect(await storage.stat('a/')).toBeNull();
@@ -119,6 +151,9 @@ describe('FsStorage reads', () => {
   it('maps a missing object to StorageNotFoundError', async () => {
     await expect(storage.read('missing.txt')).rejects.toBeInstanceOf(StorageNotFoundError);
     await expect(storage.stream('a/missing.txt')).rejects.toBeInstanceOf(StorageNotFoundError);
+    await expect(storage.readInto('a/missing.txt', Buffer.alloc(4))).rejects.toBeInstanceOf(
+      StorageNotFoundError,
+    );
     await expect(storage.read('b.txt/under-a-file')).rejects.toBeInstanceOf(StorageNotFoundError);
   });
 });
@@ -146,6 +181,9 @@ describe('FsStorage containment', () => {
     await symlink(join(outside.dir, 'dir'), join(root.dir, 'a', 'leakdir'));
     await expect(storage.read('a/leak.txt')).rejects.toBeInstanceOf(StorageNotFoundError);
     await expect(storage.read('a/leakdir/x.txt')).rejects.toBeInstanceOf(StorageNotFoundError);
+    await expect(storage.readInto('a/leak.txt', Buffer.alloc(4))).rejects.toBeInstanceOf(
+      StorageNotFoundError,
+    );
     expect(await storage.stat('a/leak.txt')).toBeNull();
     const listed = keys((await storage.list('a/')).entries);
     expect(listed).not.toContain('a/leak.txt');

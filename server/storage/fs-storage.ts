@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +11,7 @@ import {
   type ListOptions,
   type ListPage,
   type ReadRange,
+  type ReusedChunks,
   type StreamOptions,
   type Storage,
   type StorageEntry,
@@ -127,6 +129,17 @@ export class FsStorage implements Storage {
     return source.pipe(out);
   }
 
+  async readInto(
+    key: string,
+    buffer: Buffer,
+    range: ReadRange & { signal?: AbortSignal } = {},
+  ): Promise<ReusedChunks> {
+    const file = await this.requireFile(key);
+    const { start, end } = clampRange(range, file.stats.size);
+    const handle = await open(file.real, 'r').catch((error: unknown) => this.fail(key, error));
+    return chunksInto(handle, buffer, { start, end, signal: range.signal, key });
+  }
+
   private realRoot(): Promise<string> {
     this.realRootPromise ??= realpath(this.root).catch((error: unknown) => {
       this.realRootPromise = undefined;
@@ -239,6 +252,36 @@ export class FsStorage implements Storage {
     }
     ancestors.delete(dirReal);
   }
+}
+
+/** Reads [start, end) of an open file into `buffer` a chunk at a time; closes the file at the end. */
+function chunksInto(
+  handle: FileHandle,
+  buffer: Buffer,
+  at: { start: number; end: number; signal?: AbortSignal; key: string },
+): ReusedChunks {
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= handle.close());
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      for (let position = at.start; position < at.end;) {
+        at.signal?.throwIfAborted();
+        const wanted = Math.min(buffer.length, at.end - position);
+        const { bytesRead } = await handle
+          .read(buffer, 0, wanted, position)
+          .catch((error: unknown) => {
+            // A disk failing mid-body is a storage failure (503), as in `stream`.
+            throw new StorageUnavailableError(`Cannot read ${at.key}`, { cause: error });
+          });
+        if (bytesRead === 0) return; // the file was cut shorter since it was listed
+        position += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await close();
+    }
+  }
+  return { [Symbol.asyncIterator]: chunks, close };
 }
 
 function toEntry(child: Child): StorageEntry {

@@ -41,6 +41,12 @@ export interface ReadRange {
   end?: number;
 }
 
+/** An object's bytes read chunk by chunk into one buffer, again and again (see `Storage.readInto`). */
+export interface ReusedChunks extends AsyncIterable<Buffer> {
+  /** Ends reading and releases the file; safe to call twice, and before iterating. */
+  close(): Promise<void>;
+}
+
 export interface Storage {
   /** Entries whose key starts with `prefix` (a folder prefix should end with '/'), in key order. */
   list(prefix: string, options?: ListOptions): Promise<ListPage>;
@@ -50,6 +56,18 @@ export interface Storage {
   read(key: string, range?: ReadRange): Promise<Buffer>;
   /** The object (or a byte range of it) as a stream. Throws NotFoundError. */
   stream(key: string, range?: ReadRange & StreamOptions): Promise<Readable>;
+  /**
+   * The object (or a byte range of it) read into `buffer` a chunk at a time: each chunk is a view
+   * of `buffer`, valid only until the next one is asked for. Reading a file this way allocates
+   * nothing per chunk (a stream allocates a fresh buffer each, garbage a scan of a gigabyte pays
+   * for in collections). Optional: a backend whose bytes arrive as a network body (S3) has none,
+   * callers then use `stream`. Throws NotFoundError.
+   */
+  readInto?(
+    key: string,
+    buffer: Buffer,
+    range?: ReadRange & { signal?: AbortSignal },
+  ): Promise<ReusedChunks>;
   /** A short name for logs and /readz, e.g. `file:///data` or `s3://bucket/prefix`. */
   readonly description: string;
 }

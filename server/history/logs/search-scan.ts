@@ -76,6 +76,8 @@ function linesHolding(block: Buffer, needle: ByteNeedle) {
  * Yields matches in file order. A match is held back until its `context` following lines are
  * read (or the file ends). `progress.bytes` counts bytes consumed so far. Each block of whole
  * lines goes to `matcher` as text (a regex search's matcher runs in a worker thread).
+ * `reusedChunks`: each chunk is overwritten once the next is read (search-source.ts), so a chunk
+ * is done with before the next is asked for and only the bytes kept across chunks are copied.
  */
 export async function* scanLines(
   stream: AsyncIterable<Buffer> | Readable,
@@ -83,7 +85,9 @@ export async function* scanLines(
   context: number,
   progress: ScanProgress,
   needle: ByteNeedle | null = null,
+  reusedChunks = false,
 ): AsyncGenerator<LineMatch> {
+  const keep = (bytes: Buffer) => (reusedChunks ? Buffer.from(bytes) : bytes);
   const recent: string[] = [];
   const waiting: LineMatch[] = [];
   let lineNumber = 0;
@@ -257,7 +261,7 @@ export async function* scanLines(
     progress.bytes += chunk.length;
     const lastNewline = chunk.lastIndexOf(NEWLINE);
     if (lastNewline < 0) {
-      pending.push(chunk);
+      pending.push(keep(chunk));
       pendingBytes += chunk.length;
       if (pendingBytes > MAX_LINE_BYTES) {
         const piece = Buffer.concat(pending);
@@ -274,7 +278,7 @@ export async function* scanLines(
     const blocks: Buffer[] =
       firstEnd > 0 ? [Buffer.concat([...pending, head.subarray(0, firstEnd)])] : [];
     if (firstEnd < head.length) blocks.push(head.subarray(firstEnd));
-    pending = lastNewline + 1 < chunk.length ? [chunk.subarray(lastNewline + 1)] : [];
+    pending = lastNewline + 1 < chunk.length ? [keep(chunk.subarray(lastNewline + 1))] : [];
     pendingBytes = pending[0]?.length ?? 0;
     for (const block of blocks) {
       if (needle && !hasAnsi(block)) {
@@ -286,6 +290,8 @@ export async function* scanLines(
         yield* takeBlock(block);
       }
     }
+    // The batch's blocks are views of this chunk: searched before the buffer is read into again.
+    if (reusedChunks) yield* takeBatch();
   }
   yield* takeBatch();
   if (pendingBytes > 0) yield* takeUnterminated(Buffer.concat(pending));

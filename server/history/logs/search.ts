@@ -5,7 +5,8 @@ import { globMatcher } from './glob.ts';
 import { allLogFiles } from './log-files.ts';
 import { inThisThread, type BlockMatcher } from './block-matches.ts';
 import { RegexBudgetSpent } from './regex-workers.ts';
-import { scanLines, SEARCH_CHUNK_BYTES, type LineMatch } from './search-scan.ts';
+import { scanLines, type LineMatch } from './search-scan.ts';
+import { openSearchSource } from './search-source.ts';
 import type { SearchPattern } from './search-pattern.ts';
 
 // Searches the log files of a session's nodes one after another, streaming what it finds,
@@ -65,24 +66,29 @@ export async function* searchLogs(
     }
     // Reading stops at the budget: the rest of a file past it is not read at all.
     const allowed = search.byteBudget - progress.bytes;
-    const stream = await storage
-      .stream(nodeLogKey(session, nodeId, path), {
-        end: allowed,
-        signal: search.signal,
-        chunkBytes: SEARCH_CHUNK_BYTES,
-      })
-      .catch((error: unknown) => {
-        // Deleted between listing and reading: nothing to search in it.
-        if (error instanceof StorageNotFoundError) return null;
-        throw error;
-      });
-    if (!stream) continue;
+    const source = await openSearchSource(storage, nodeLogKey(session, nodeId, path), {
+      end: allowed,
+      signal: search.signal,
+    }).catch((error: unknown) => {
+      // Deleted between listing and reading: nothing to search in it.
+      if (error instanceof StorageNotFoundError) return null;
+      throw error;
+    });
+    if (!source) continue;
     let inFile = 0;
     const matcher = search.matcher ?? inThisThread(search.pattern);
     try {
       // A regex (in a worker) is matched on text only; a literal is looked for in bytes first.
       const needle = search.matcher ? null : search.pattern.needle;
-      for await (const match of scanLines(stream, matcher, search.context, progress, needle)) {
+      const found = scanLines(
+        source.chunks,
+        matcher,
+        search.context,
+        progress,
+        needle,
+        source.reused,
+      );
+      for await (const match of found) {
         yield { type: 'match', nodeId, file: path, ...match };
         inFile++;
         if (++matches >= search.maxMatches) {
@@ -94,7 +100,7 @@ export async function* searchLogs(
       if (!(error instanceof RegexBudgetSpent)) throw error;
       reason = 'time_budget';
     } finally {
-      stream.destroy();
+      await source.close();
     }
     filesScanned++;
     yield { type: 'file', nodeId, file: path, matches: inFile };

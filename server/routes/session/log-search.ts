@@ -44,14 +44,20 @@ export async function logSearchRoutes(app: FastifyInstance, deps: AppDeps): Prom
           positiveInt(query, 'max_matches', { max: MAX_MAX_MATCHES }) ?? DEFAULT_MAX_MATCHES,
         byteBudget: positiveInt(query, 'byte_budget') ?? DEFAULT_BYTE_BUDGET,
       };
-      // Last, once the request is known good: a regex search holds a worker until it ends.
+      // Last, once the request is known good: a regex search holds a worker until it ends, a
+      // literal one a slot on this thread.
       const user = request.access.user?.id ?? request.ip;
       const lease = pattern.isRegex ? deps.regexWorkers.lease(user, pattern, regexBudgetMs) : null;
+      const releaseSlot = pattern.isRegex ? null : deps.literalSearches.take(user);
+      const release = () => {
+        lease?.release();
+        releaseSlot?.();
+      };
 
       const stop = new AbortController();
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) stop.abort();
-        lease?.release();
+        release();
       });
       async function* lines(): AsyncGenerator<string> {
         const records: AsyncGenerator<SearchRecord> = searchLogs(deps.storage, session, {
@@ -67,7 +73,7 @@ export async function logSearchRoutes(app: FastifyInstance, deps: AppDeps): Prom
           yield `${JSON.stringify({ type: 'error', message: 'The search stopped: history storage failed' })}\n`;
         } finally {
           stop.abort();
-          lease?.release();
+          release();
         }
       }
       reply.header('cache-control', 'no-store');

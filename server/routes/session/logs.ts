@@ -89,6 +89,9 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       );
       describe(reply, log);
       if (ask.download !== null) {
+        // A whole file, however big: a few at a time (per process and user), 429 beyond.
+        const release = deps.downloads.take(request.access.user?.id ?? request.ip);
+        reply.raw.once('close', release);
         const name = attachmentName(ask.download || log.path);
         reply.header('content-disposition', `attachment; filename="${name}"`);
         reply.type('application/octet-stream');
