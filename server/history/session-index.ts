@@ -1,7 +1,8 @@
 import type { SessionInfo, SessionKind, SessionScope, SessionsPage } from '../../contract/api.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { listAll, type Storage } from '../storage/storage.ts';
-import { isSessionKind, parseSessionName } from '../../contract/session-names.ts';
+import { parseSessionName } from '../../contract/session-names.ts';
+import { sessionKindOr400 } from '../http/query-params.ts';
 import { decodeIndexKey, METADATA_DIR } from './layout.ts';
 
 // Every session in storage, from the `cluster-metadata/` index keys, cached for a short TTL.
@@ -81,9 +82,7 @@ export class SessionIndex {
 
   /** The session a URL names; `latest` becomes the newest session of that owner. */
   async resolve(scope: SessionScope): Promise<SessionInfo> {
-    const { kind } = scope;
-    if (!isSessionKind(kind))
-      throw badRequest(`kind must be one of raycluster, rayjob, rayservice (got ${scope.kind})`);
+    const kind = sessionKindOr400(scope.kind, 'kind');
     if (scope.session !== 'latest' && parseSessionName(scope.session) === null)
       throw badRequest(
         `session must be latest or a session name like session_2026-01-11_19-38-40_146706_1 (got ${scope.session})`,

@@ -1,3 +1,5 @@
+import { SESSION_KINDS, type SessionKind } from '../../contract/api.ts';
+import { isSessionKind } from '../../contract/session-names.ts';
 import { badRequest } from './errors.ts';
 
 // Validation of query strings at the edge: every message names the parameter it is about.
@@ -37,6 +39,13 @@ export function positiveInt(
     );
   }
   return n;
+}
+
+/** A session kind named by a client (URL segment or cookie); 400 naming `what` otherwise. */
+export function sessionKindOr400(value: string, what: string): SessionKind {
+  if (!isSessionKind(value))
+    throw badRequest(`${what} must be one of ${SESSION_KINDS.join(', ')} (got ${value})`);
+  return value;
 }
 
 export function oneOf<T extends string>(

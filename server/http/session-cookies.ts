@@ -1,5 +1,5 @@
 import type { SessionInfo, SessionScope } from '../../contract/api.ts';
-import { isSessionKind } from '../../contract/session-names.ts';
+import { sessionKindOr400 } from './query-params.ts';
 import { badRequest } from './errors.ts';
 
 // The upstream KubeRay cookie scheme: /enter_cluster sets these, root-level Ray paths read them.
@@ -20,10 +20,10 @@ export const NO_SESSION_MESSAGE =
 export function scopeFromCookies(jar: Record<string, string | undefined>): SessionScope {
   const cookie = (name: string) => ownCookie(jar, name);
   const namespace = cookie(SESSION_COOKIES.namespace);
-  const kindText = cookie(SESSION_COOKIES.ownerKind) || 'raycluster';
-  const kind = kindText;
-  if (!isSessionKind(kind))
-    throw badRequest(`owner_kind cookie must be one of raycluster, rayjob, rayservice`);
+  const kind = sessionKindOr400(
+    cookie(SESSION_COOKIES.ownerKind) || 'raycluster',
+    'owner_kind cookie',
+  );
   // Older upstream versions set only cluster_name: that is the owner of a raycluster.
   const name =
     cookie(SESSION_COOKIES.ownerName) ||

@@ -1,7 +1,7 @@
 import type { SessionInfo, SessionScope } from '../../contract/api.ts';
-import { isSessionKind } from '../../contract/session-names.ts';
+import { sessionKindOr400 } from '../http/query-params.ts';
 import type { SessionIndex } from '../history/session-index.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import type { LiveCluster } from './live-cluster.ts';
 import type { LiveClusters } from './live-clusters.ts';
 
@@ -36,8 +36,7 @@ export async function resolveSession(
 ): Promise<ResolvedSession> {
   if (scope.session !== LIVE_SESSION)
     return { session: await sessions.resolve(scope), cluster: null };
-  if (!isSessionKind(scope.kind))
-    throw badRequest(`kind must be one of raycluster, rayjob, rayservice (got ${scope.kind})`);
+  sessionKindOr400(scope.kind, 'kind');
   const cluster = await live.find(scope);
   if (cluster) return { session: liveSessionInfo(cluster), cluster };
   const newest = (await sessions.all()).find(
