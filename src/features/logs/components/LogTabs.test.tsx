@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { server } from '../../../../mocks/server';
@@ -53,5 +53,86 @@ describe('job log tabs', () => {
     expect(await screen.findByTestId('more-workers')).toHaveTextContent(
       /first 200 tasks; 250 more tasks/,
     );
+  });
+});
+
+/** Resolves once MSW has answered a request whose path ends with `suffix`. */
+function answered(suffix: string): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = ({ request }: { request: Request }) => {
+      if (!new URL(request.url).pathname.endsWith(suffix)) return;
+      server.events.removeListener('response:mocked', listener);
+      resolve();
+    };
+    server.events.on('response:mocked', listener);
+  });
+}
+
+describe('task log tabs', () => {
+  it("adds a failed attempt's traceback as a tab that ?tab=error opens", async () => {
+    // task0001 failed in attempt 0 (mocks/session-views-data.ts), then succeeded in attempt 1.
+    renderApp(`${SESSION}/tasks/task0001/logs?attempt=0&tab=error`);
+    expect(await screen.findByRole('tab', { name: 'Error traceback' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByText(/ValueError: loss is NaN/)).toBeInTheDocument();
+  });
+
+  it('shows no traceback tab for an attempt that did not fail', async () => {
+    const attempts = answered('/api/v0/tasks');
+    renderApp(`${SESSION}/tasks/task0001/logs?attempt=1`);
+    expect(await screen.findByTestId('viewer')).toHaveTextContent('"suffix":"out"');
+    await attempts;
+    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(2));
+    expect(screen.queryByRole('tab', { name: 'Error traceback' })).toBeNull();
+  });
+});
+
+describe('actor log tabs', () => {
+  const actor = (address: { nodeId: string; workerId: string }, pid: number | null) => ({
+    actorId: 'actor1',
+    jobId: '02000000',
+    state: 'DEAD',
+    pid,
+    address: { ...address, ipAddress: '10.0.0.1', port: 1 },
+    name: '',
+    numRestarts: '0',
+    actorClass: 'Trainer',
+    className: 'Trainer',
+    requiredResources: {},
+    exitDetail: '',
+    reprName: '',
+    placementGroupId: null,
+    callSite: '',
+    labelSelector: {},
+    isDetached: false,
+    rayNamespace: '',
+    startTime: null,
+    endTime: null,
+  });
+  const answering = (detail: unknown) =>
+    server.use(
+      http.get('*/logical/actors/:actorId', () =>
+        HttpResponse.json({ result: true, msg: '', data: { detail } }),
+      ),
+    );
+
+  it("adds the core-worker log of the actor's worker once its record names the worker", async () => {
+    answering(actor({ nodeId: 'n1', workerId: 'w1' }, 42));
+    const { user } = renderApp(`${SESSION}/actors/actor1/logs`);
+    await user.click(await screen.findByRole('tab', { name: 'Core worker log' }));
+    expect(screen.getByTestId('viewer')).toHaveTextContent(
+      '"filename":"python-core-worker-w1_42.log"',
+    );
+  });
+
+  it('keeps stdout and stderr only when the worker is not recorded', async () => {
+    answering(actor({ nodeId: 'n1', workerId: '' }, null));
+    const detail = answered('/logical/actors/actor1');
+    renderApp(`${SESSION}/actors/actor1/logs`);
+    expect(await screen.findByTestId('viewer')).toHaveTextContent('"kind":"actor"');
+    await detail;
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['stdout', 'stderr']);
   });
 });
