@@ -146,19 +146,25 @@ describe('strippedPieces', () => {
     expect(Buffer.concat(pieces).toString()).toBe('INFO worker x\n'.repeat(100));
   });
 
-  it('lets the event loop turn between pieces', async () => {
+  it('lets the event loop turn once a turn has taken its time', async () => {
     const bytes = Buffer.from('\u001b[1mline\u001b[0m\n'.repeat(1000));
-    let turns = 0;
-    let counting = true;
-    const tick = () => {
-      turns++;
-      if (counting) setImmediate(tick);
+    const piecesAndTurns = async (turnMs: number) => {
+      let turns = 0;
+      let counting = true;
+      const tick = () => {
+        turns++;
+        if (counting) setImmediate(tick);
+      };
+      setImmediate(tick);
+      let pieces = 0;
+      for await (const _piece of strippedPieces(bytes, 1024, turnMs)) pieces++;
+      counting = false;
+      return { pieces, turns };
     };
-    setImmediate(tick);
-    let pieces = 0;
-    for await (const _piece of strippedPieces(bytes, 1024)) pieces++;
-    counting = false;
-    expect(pieces).toBeGreaterThan(5);
-    expect(turns).toBeGreaterThanOrEqual(pieces - 1);
+    const everyPiece = await piecesAndTurns(0);
+    expect(everyPiece.pieces).toBeGreaterThan(5);
+    expect(everyPiece.turns).toBeGreaterThanOrEqual(everyPiece.pieces - 1);
+    // 16 KiB takes far less than a minute: no turn is needed.
+    expect((await piecesAndTurns(60_000)).turns).toBeLessThanOrEqual(1);
   });
 });
