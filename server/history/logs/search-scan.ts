@@ -41,8 +41,12 @@ export const SEARCH_CHUNK_BYTES = 1024 * 1024;
 const JOIN_BELOW_BYTES = 64 * 1024;
 /** Text is decoded and matched this much at a time (whole lines), between event-loop turns. */
 const TEXT_SLICE_BYTES = 64 * 1024;
-/** Colour-coded bytes a literal search strips and rules out at a time: about 2 ms of work. */
-const SKIPPED_SLICE_BYTES = 512 * 1024;
+/**
+ * Colour-coded bytes a literal search strips and rules out at a time (a whole read chunk): about
+ * 3 ms of work per turn. A search takes as many turns as it has slices, and on a busy server a
+ * turn is tens of milliseconds: at 64 KiB a turn, 300 MiB took longer than a minute.
+ */
+const SKIPPED_SLICE_BYTES = SEARCH_CHUNK_BYTES;
 /** CSI and OSC start with ESC; CSI also as U+009B (C2 9B in UTF-8). */
 const ESC = 0x1b;
 const C1_CSI = Buffer.from([0xc2, 0x9b]);

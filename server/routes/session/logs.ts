@@ -30,10 +30,11 @@ import { loadedSession } from './loaded-session.ts';
 const COMPRESS_MAX_BYTES = 1024 * 1024;
 /**
  * A download is read in chunks this big. A file stream reads its next chunk once the last one is
- * passed on, about one chunk per event-loop turn: at the default 64 KiB a busy server sent
- * 300 MiB in more than a minute (the hostile mix's timeouts).
+ * passed on, a chunk per event-loop turn or two: at the default 64 KiB a busy server sent
+ * 300 MiB in more than a minute (the hostile mix's timeouts). A chunk costs the request thread
+ * a copy into the socket, not a pass over its bytes; at most LOG_DOWNLOADS_MAX run at once.
  */
-const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
+const DOWNLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 
 function requiredNodeId(query: RawQuery): string {
   const nodeId = nodeIdParam(query);
