@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { quantile } from '../../server/test/latency.ts';
+import type { LoopDelaySummary } from './busy-loop-delay.ts';
 import { HOSTILE_PATHS, writeHostileHistory } from '../../server/test/hostile-mix.ts';
 import { tempFolder } from '../../server/test/history.ts';
 import { runLoad, type LoadResult } from './load-test.ts';
@@ -27,8 +28,11 @@ export interface HostileResult {
   peakRssBytes: number;
   livezP99Ms: number;
   livezSamples: number;
-  /** The server's event-loop delay over the run (monitorEventLoopDelay in bench-server.ts). */
-  loopDelay: { p50Ms: number; p99Ms: number; maxMs: number } | null;
+  /**
+   * The server's event-loop delay over the run (monitorEventLoopDelay in bench-server.ts), and
+   * `busy`: the part of it the server's thread spent working (busy-loop-delay.ts).
+   */
+  loopDelay: (LoopDelaySummary & { busy?: LoopDelaySummary }) | null;
   /** CPU seconds over the run: the server (all threads) and autocannon (this process). */
   cpu: { serverSeconds: number; clientSeconds: number };
 }

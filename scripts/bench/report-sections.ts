@@ -409,6 +409,11 @@ export function hostileSection(b: ReportBuilder, h: HostileResult): void {
       label: 'server event-loop delay p50 / p99 / max',
       value: `${millis(h.loopDelay.p50Ms)} / ${millis(h.loopDelay.p99Ms)} / ${millis(h.loopDelay.maxMs)}`,
     });
+  if (h.loopDelay?.busy)
+    b.row({
+      label: '  of it the server working (its CPU time)',
+      value: `${millis(h.loopDelay.busy.p50Ms)} / ${millis(h.loopDelay.busy.p99Ms)} / ${millis(h.loopDelay.busy.maxMs)}`,
+    });
   b.row({
     label: `CPU over the run: server / autocannon (of ${h.seconds * cpus().length} core-s)`,
     value: `${formatNumber(h.cpu.serverSeconds, 1)} s / ${formatNumber(h.cpu.clientSeconds, 1)} s`,

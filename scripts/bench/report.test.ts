@@ -297,6 +297,17 @@ describe('hostile mix', () => {
     );
   });
 
+  it("reports the loop delay in the server's own CPU time when the server measured it", () => {
+    const rowsOf = (h: HostileResult) =>
+      buildReport({ ...empty, hostile: h }, null).sections.flatMap((section) => section.rows);
+    const busy = { p50Ms: 2, p99Ms: 20, maxMs: 40 };
+    const row = rowsOf(hostile({ loopDelay: { p50Ms: 10, p99Ms: 30, maxMs: 60, busy } })).find(
+      (r) => r.label.includes('its CPU time'),
+    );
+    expect(row?.value).toMatch(/2.*20.*40/);
+    expect(rowsOf(hostile()).some((r) => r.label.includes('its CPU time'))).toBe(false);
+  });
+
   it.each([
     ['an unintended answer', { unintended: 1 }],
     ['RSS over 1 GiB', { peakRssBytes: 1025 * 1024 ** 2 }],

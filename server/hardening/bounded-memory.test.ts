@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoopDelaySummary } from '../../scripts/bench/busy-loop-delay.ts';
 import { startServer, type ServerProcess } from '../../scripts/bench/server-process.ts';
 import { tempFolder, type TempFolder } from '../test/history.ts';
 import { hostileClients, INTENDED_STATUSES, writeHostileHistory } from '../test/hostile-mix.ts';
@@ -20,7 +23,10 @@ beforeAll(async () => {
   await writeHostileHistory(history, 24 * 1024 * 1024);
   server = await startServer(REPO, {
     storageDir: history.dir,
-    env: process.env.BUDGET ? { RESPONSE_BUDGET_MB: process.env.BUDGET } : {},
+    env: {
+      BENCH_LOOP_DELAY_FILE: join(history.dir, 'loop-delay.json'),
+      ...(process.env.BUDGET ? { RESPONSE_BUDGET_MB: process.env.BUDGET } : {}),
+    },
   });
 }, 60_000);
 afterAll(async () => {
@@ -29,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('memory under 64 concurrent worst-case requests', () => {
-  it('keeps RSS under 1 GiB, and /livez answering throughout', async () => {
+  it('keeps RSS under 1 GiB, and the event loop answering throughout', async () => {
     const answers = hostileClients(server.origin, 64);
     const latencies = await probeWhile(() => fetch(`${server.origin}/livez`), answers);
     const statuses = await answers;
@@ -38,9 +44,18 @@ describe('memory under 64 concurrent worst-case requests', () => {
     // Most were served: the budget queues before it refuses.
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(32);
     expect(await server.peakRssBytes()).toBeLessThan(GIB);
-    // The p99 ≤ 100 ms budget is the bench's (hostile-mix row, a quiet machine): on a machine
-    // shared by other test runs the tail here measures their load. The median and the worst
-    // case still show the server never stalls.
+    // /livez p99 ≤ 100 ms is the issue's budget, but a probe on a machine shared with other test
+    // runs waits for a core like everyone: its tail measures their load (p99 666 ms at load
+    // average 19). The server's own loop delay counted in its CPU time (busy-loop-delay.ts)
+    // leaves the machine out. Its p99 was 65–78 ms in this test before log answers and searches
+    // went out a bounded piece per turn, 24–32 ms after (load average 10–17, docs/hardening.md
+    // "Round 4"): 50 ms tells the two apart with room on both sides.
+    await server.stop();
+    const loopDelay = JSON.parse(await readFile(join(history.dir, 'loop-delay.json'), 'utf8')) as {
+      busy: LoopDelaySummary;
+    };
+    expect(loopDelay.busy.p99Ms).toBeLessThanOrEqual(50);
+    // The probe's median and worst case still show the server never stalls.
     expect(quantile(latencies, 0.5)).toBeLessThanOrEqual(100);
     expect(Math.max(...latencies)).toBeLessThan(5000);
   }, 60_000);

@@ -80,6 +80,9 @@ const PIECES = [
   '\r\n',
   '\u001b[31m',
   '\u009b1m',
+  '\u001b]0;', // an OSC title: it may run over a newline to its BEL, or to the end
+  '\u0007',
+  '\u0001',
   'é',
   'É',
   '\u017f', // long s ſ: upper-cases to S, yet /s/i does not match it
@@ -126,6 +129,23 @@ describe('a literal search in bytes', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('skips colour-coded lines as bytes, yet finds a needle an OSC title hides only when stripped whole', async () => {
+    // Stripped as one block, the title (ESC ] … BEL) would swallow the newline and the needle.
+    const text = Buffer.from('\u001b[1mstart\u001b]0;title\nthe needle\u0007 end\nplain\n');
+    const asText = await search([text], 'needle', 'plain', 0, false);
+    expect(asText.map((m) => m.line)).toEqual([2]);
+    expect(await search([text], 'needle', 'plain', 0, true)).toEqual(asText);
+  });
+
+  it('gives a match its context from the colour-coded lines after it', async () => {
+    const colour = (line: string) => `\u001b[32m${line}\u001b[0m\n`;
+    const first = Buffer.from(colour('one') + colour('the needle'));
+    const second = Buffer.from(colour('three') + colour('four'));
+    const [match] = await search([first, second], 'needle', 'plain', 2, true);
+    expect(match).toMatchObject({ line: 2, before: ['one'], after: ['three', 'four'] });
+    expect(await search([first, second], 'needle', 'plain', 2, false)).toEqual([match]);
   });
 
   it('folds case for ASCII only, as a JavaScript regex without the u flag does', async () => {

@@ -28,6 +28,13 @@ import { loadedSession } from './loaded-session.ts';
 
 /** The largest log slice answered compressed (@fastify/compress honours x-no-compression). */
 const COMPRESS_MAX_BYTES = 1024 * 1024;
+/**
+ * A download is read in chunks this big. A file stream reads its next chunk once the last one is
+ * passed on, a chunk per event-loop turn or two: at the default 64 KiB a busy server sent
+ * 300 MiB in more than a minute (the hostile mix's timeouts). A chunk costs the request thread
+ * a copy into the socket, not a pass over its bytes; at most LOG_DOWNLOADS_MAX run at once.
+ */
+const DOWNLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 
 function requiredNodeId(query: RawQuery): string {
   const nodeId = nodeIdParam(query);
@@ -95,7 +102,9 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         const name = attachmentName(ask.download || log.path);
         reply.header('content-disposition', `attachment; filename="${name}"`);
         reply.type('application/octet-stream');
-        return reply.send(await deps.storage.stream(log.key, log.window));
+        return reply.send(
+          await deps.storage.stream(log.key, { ...log.window, chunkBytes: DOWNLOAD_CHUNK_BYTES }),
+        );
       }
       // Held until the answer is sent: the slice read, and what compressing makes of it.
       const bound = Math.min(log.window.end - log.window.start, MAX_SLICE_BYTES);
