@@ -26,6 +26,15 @@ export class PoolBytes {
     out.bytes(this.arena, start, this.end[id]!);
   }
 
+  /**
+   * Reads what `write` will read for `id` (its offsets and the first bytes of its text) and
+   * returns a number made from them, so the reads cannot be optimised away.
+   */
+  touch(id: number): number {
+    const start = this.start[id]!;
+    return start === NOT_MADE ? 0 : this.arena[start]! + this.end[id]!;
+  }
+
   /** Bytes held (arena capacity and offsets), for memory accounting. */
   get byteSize(): number {
     return this.arena.length + this.start.byteLength + this.end.byteLength;

@@ -105,6 +105,32 @@ const K = {
   closeList: asciiBytes(']'),
 };
 
+/** The per-attempt columns a row reads, grouped by element type (one loop shape per group). */
+interface RowColumns {
+  /** Pool ids, written through the pool's JSON caches. */
+  poolIds: Int32Array[];
+  ints: Int32Array[];
+  floats: Float64Array[];
+}
+
+const rowColumns = new WeakMap<TaskTable, RowColumns>();
+
+function rowColumnsOf(t: TaskTable): RowColumns {
+  let columns = rowColumns.get(t);
+  if (!columns) {
+    columns = {
+      poolIds: [...Object.values(t.text), t.state],
+      ints: [t.attempt, t.transitionOffset],
+      floats: [...Object.values(t.numbers), t.creationMs, t.startMs, t.endMs],
+    };
+    rowColumns.set(t, columns);
+  }
+  return columns;
+}
+
+/** Where the prefetch pass leaves what it read (see `prefetch`). */
+let prefetched = 0;
+
 /** Writes rows of one table; build one per page (it holds the table's string caches). */
 export class TaskRowJson {
   private readonly t: TaskTable;
@@ -115,6 +141,42 @@ export class TaskRowJson {
     this.t = t;
     this.json = poolJsonOf(t.pool);
     this.out = out;
+  }
+
+  /**
+   * Reads every value `row` will read for these rows, column by column, before any is written.
+   * A sorted page's rows lie scattered over the whole table, so nearly each of a row's ~30
+   * column reads misses the caches; written row by row, with a few hundred instructions of
+   * copying between two reads, the misses come one after another. Here the loads of one column
+   * do not depend on each other, so the processor keeps many misses in flight at once, and the
+   * writing that follows finds its values in the cache (100 rows × ~40 lines ≈ 250 KB).
+   * Measured on the million-attempt sample: a random page 1.4–1.6 ms → 0.75–1.0 ms (docs/bench.md).
+   */
+  prefetch(rows: Int32Array): void {
+    const t = this.t;
+    const { poolIds, ints, floats } = rowColumnsOf(t);
+    const quoted = this.json.quoted;
+    let sum = 0;
+    for (const column of ints) for (let i = 0; i < rows.length; i++) sum += column[rows[i]!]!;
+    for (const column of floats)
+      for (let i = 0; i < rows.length; i++) sum += column[rows[i]!]! || 0;
+    // Second level: what the values point at (pool text, transitions, the id strings).
+    for (const column of poolIds)
+      for (let i = 0; i < rows.length; i++) sum += quoted.touch(column[rows[i]!]!);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const from = t.transitionOffset[row]!;
+      const last = t.transitionOffset[row + 1]! - 1;
+      if (last >= from)
+        sum += t.transitionState[from]! + t.transitionState[last]! + t.transitionTime[last]!;
+      sum += t.taskIds[row]!.charCodeAt(0);
+    }
+    prefetched = sum;
+  }
+
+  /** The last prefetch's sum of what it read (kept so the reads are not optimised away). */
+  static get prefetched(): number {
+    return prefetched;
   }
 
   private quote(id: number): void {
