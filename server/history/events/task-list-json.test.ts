@@ -11,7 +11,7 @@ import {
   type SessionSnapshot,
   type TaskQuery,
 } from './index.ts';
-import { JsonBytes } from './json-bytes.ts';
+import { JsonBytes, asciiRun, viewOf } from './json-bytes.ts';
 import { PoolBytes } from './pool-bytes.ts';
 import { approxPoolJsonBytes, heldPoolJsonBytes } from './task-row-json.ts';
 import * as ev from '../../test/events.ts';
@@ -143,14 +143,26 @@ describe('JsonBytes', () => {
     expect(out.take().toString()).toBe(texts.map((text) => JSON.stringify(text)).join(''));
   });
 
-  it('copies bytes, short and long, from any range of a source', () => {
-    const source = Buffer.from(`ab${'x'.repeat(200)}cd`);
+  it('copies bytes, short and long, from any range of a source, at any offset', () => {
+    const source = Buffer.from(`ab${'0123456789'.repeat(20)}cdefg`);
+    const view = viewOf(source);
     const out = new JsonBytes();
-    out.bytes(source, 0, 2);
-    out.bytes(source, 2, 202);
-    out.bytes(source, 202);
-    out.bytes(source, 1, 1);
-    expect(out.take().toString()).toBe(source.toString());
+    out.view(view, 0, 1);
+    out.view(view, 1, 2);
+    out.view(view, 2, 7);
+    out.view(view, 7, 202);
+    out.view(view, 5, 5);
+    out.view(view, 202, source.length);
+    out.run(asciiRun('{"key":'));
+    expect(out.take().toString()).toBe(`${source.toString()}{"key":`);
+  });
+
+  it('keeps copied bytes when the buffer grows under them', () => {
+    const source = Buffer.from('abcdefghijklmnopqrstuvwxyz'.repeat(1000));
+    const out = new JsonBytes();
+    for (let i = 0; i < 40; i++) out.view(viewOf(source), i % 3, source.length);
+    const expected = Array.from({ length: 40 }, (_, i) => source.subarray(i % 3)).join('');
+    expect(out.take().toString()).toBe(expected);
   });
 });
 
