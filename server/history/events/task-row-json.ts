@@ -105,10 +105,12 @@ const K = {
   closeList: asciiRun(']'),
 };
 
-/** The per-attempt columns a row reads, grouped by element type (one loop shape per group). */
+/** The per-attempt columns a row reads, grouped by how they are read (one loop shape per group). */
 interface RowColumns {
-  /** Pool ids, written through the pool's JSON caches. */
-  poolIds: Int32Array[];
+  /** Pool ids, each group written through one of the pool's JSON caches. */
+  quoted: Int32Array[];
+  optionalIds: Int32Array[];
+  reserialised: Int32Array[];
   ints: Int32Array[];
   floats: Float64Array[];
 }
@@ -118,8 +120,17 @@ const rowColumns = new WeakMap<TaskTable, RowColumns>();
 function rowColumnsOf(t: TaskTable): RowColumns {
   let columns = rowColumns.get(t);
   if (!columns) {
+    const { actorId, nodeId, workerId, placementGroupId, requiredResources, labelSelector } =
+      t.text;
+    const optionalIds = [actorId, nodeId, workerId, placementGroupId];
+    const reserialised = [requiredResources, labelSelector];
+    const quoted = Object.values(t.text).filter(
+      (column) => !optionalIds.includes(column) && !reserialised.includes(column),
+    );
     columns = {
-      poolIds: [...Object.values(t.text), t.state],
+      quoted: [...quoted, t.state],
+      optionalIds,
+      reserialised,
       ints: [t.attempt, t.transitionOffset],
       floats: [...Object.values(t.numbers), t.creationMs, t.startMs, t.endMs],
     };
@@ -130,6 +141,14 @@ function rowColumnsOf(t: TaskTable): RowColumns {
 
 /** Where the prefetch pass leaves what it read (see `prefetch`). */
 let prefetched = 0;
+
+/** Reads each row's pool text in `cache` for these columns; a sum of what it read. */
+function touchPoolText(columns: Int32Array[], cache: PoolBytes, rows: Int32Array): number {
+  let sum = 0;
+  for (const column of columns)
+    for (let i = 0; i < rows.length; i++) sum += cache.touch(column[rows[i]!]!);
+  return sum;
+}
 
 /** Writes rows of one table; build one per page (it holds the table's string caches). */
 export class TaskRowJson {
@@ -154,15 +173,16 @@ export class TaskRowJson {
    */
   prefetch(rows: Int32Array): void {
     const t = this.t;
-    const { poolIds, ints, floats } = rowColumnsOf(t);
-    const quoted = this.json.quoted;
+    const columns = rowColumnsOf(t);
     let sum = 0;
-    for (const column of ints) for (let i = 0; i < rows.length; i++) sum += column[rows[i]!]!;
-    for (const column of floats)
+    for (const column of columns.ints)
+      for (let i = 0; i < rows.length; i++) sum += column[rows[i]!]!;
+    for (const column of columns.floats)
       for (let i = 0; i < rows.length; i++) sum += column[rows[i]!]! || 0;
     // Second level: what the values point at (pool text, transitions, the id strings).
-    for (const column of poolIds)
-      for (let i = 0; i < rows.length; i++) sum += quoted.touch(column[rows[i]!]!);
+    sum += touchPoolText(columns.quoted, this.json.quoted, rows);
+    sum += touchPoolText(columns.optionalIds, this.json.optionalIds, rows);
+    sum += touchPoolText(columns.reserialised, this.json.reserialised, rows);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const from = t.transitionOffset[row]!;
@@ -174,7 +194,7 @@ export class TaskRowJson {
     prefetched = sum;
   }
 
-  /** The last prefetch's sum of what it read (kept so the reads are not optimised away). */
+  /** The last prefetch's sum of what it read: stored so the reads are not optimised away. */
   static get prefetched(): number {
     return prefetched;
   }
