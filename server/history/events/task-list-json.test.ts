@@ -82,6 +82,8 @@ describe('taskListJson', () => {
         states: [
           ['PENDING_ARGS_AVAIL', 1],
           ['RUNNING', 2],
+          // A state this server does not know, with characters JSON escapes.
+          ['NEW_STATE "é"', 3],
         ],
       }),
     ]);
@@ -90,6 +92,8 @@ describe('taskListJson', () => {
     const [row] = (JSON.parse(text) as { result: Record<string, unknown>[] }).result;
     expect(row!.name).toBe('quote " slash \\ line\n\u2028 é 😀');
     expect(Object.hasOwn(row!.required_resources as object, '__proto__')).toBe(true);
+    const events = row!.events as { state: string }[];
+    expect(events.map((e) => e.state)).toEqual(['PENDING_ARGS_AVAIL', 'RUNNING', 'NEW_STATE "é"']);
   });
 
   it('keeps the JSON of pool strings within what the snapshot counts for it', () => {
