@@ -163,13 +163,14 @@ export class TaskRowJson {
   }
 
   /**
-   * Reads every value `row` will read for these rows, column by column, before any is written.
+   * Reads every value `row` will need for these rows, column by column, before any is written.
    * A sorted page's rows lie scattered over the whole table, so nearly each of a row's ~30
    * column reads misses the caches; written row by row, with a few hundred instructions of
    * copying between two reads, the misses come one after another. Here the loads of one column
    * do not depend on each other, so the processor keeps many misses in flight at once, and the
    * writing that follows finds its values in the cache (100 rows × ~40 lines ≈ 250 KB).
-   * Measured on the million-attempt sample: a random page 1.4–1.6 ms → 0.75–1.0 ms (docs/bench.md).
+   * On the million-attempt sample a random page took 1.5–1.9 ms of CPU before, 0.7–1.0 ms after
+   * (same-process A/B on a loaded machine; docs/bench.md, third pass).
    */
   prefetch(rows: Int32Array): void {
     const t = this.t;
