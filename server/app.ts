@@ -153,12 +153,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Answers up to a tasks page (about 120 KB for 100 rows) are compressed in one synchronous
   // call: the plugin's default on 2 cores (8 KB) sends them through a stream pipeline per
   // request, which cost more than the page itself. Larger answers (log slices) stay on streams.
-  // Brotli at quality 1, not the plugin's 4: on a tasks page it is 3x faster for 13% more
-  // bytes (7.2 vs 6.4 KB), and CPU per answer is what limits a 2-core server (docs/bench.md).
+  // Brotli at quality 0, not the plugin's 4: CPU per answer is what limits a 2-core server.
+  // On a 146 KB tasks page of the million-attempt sample quality 0 takes 74 µs for 13.9 KB,
+  // quality 1 134 µs for 11.0 KB, quality 4 about 3x quality 1 (docs/bench.md).
   await app.register(fastifyCompress, {
     global: true,
     syncThreshold: COMPRESS_SYNC_MAX_BYTES,
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 0 } },
   });
   // Before the routes: every route needs credentials unless marked public (server/auth/route-access.ts).
   installAuthGuard(app, deps.auth);

@@ -1,4 +1,4 @@
-import type { JsonBytes } from './json-bytes.ts';
+import { viewOf, type JsonBytes } from './json-bytes.ts';
 
 // The JSON text of pool strings as UTF-8 bytes, made on first use and kept with the table: a
 // page copies them instead of quoting and encoding the same values on every answer. One byte
@@ -10,6 +10,7 @@ const NOT_MADE = -1;
 export class PoolBytes {
   // Grows by doubling from empty: a small pool keeps a small arena.
   private arena = Buffer.alloc(0);
+  private arenaView = viewOf(this.arena);
   private used = 0;
   private readonly start: Int32Array;
   private readonly end: Int32Array;
@@ -23,7 +24,16 @@ export class PoolBytes {
   write(out: JsonBytes, id: number, make: (id: number) => string): void {
     let start = this.start[id]!;
     if (start === NOT_MADE) start = this.keep(id, make(id));
-    out.bytes(this.arena, start, this.end[id]!);
+    out.view(this.arenaView, start, this.end[id]!);
+  }
+
+  /**
+   * Reads what `write` will read for `id` (its offsets and the first bytes of its text) and
+   * returns a number made from them, so the reads cannot be optimised away.
+   */
+  touch(id: number): number {
+    const start = this.start[id]!;
+    return start === NOT_MADE ? 0 : this.arena[start]! + this.end[id]!;
   }
 
   /** Bytes held (arena capacity and offsets), for memory accounting. */
@@ -37,6 +47,7 @@ export class PoolBytes {
       const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.arena.length * 2));
       this.arena.copy(grown, 0, 0, this.used);
       this.arena = grown;
+      this.arenaView = viewOf(grown);
     }
     const start = this.used;
     this.used += this.arena.write(text, start);

@@ -11,7 +11,7 @@ import {
   type SessionSnapshot,
   type TaskQuery,
 } from './index.ts';
-import { JsonBytes } from './json-bytes.ts';
+import { JsonBytes, asciiRun, viewOf } from './json-bytes.ts';
 import { PoolBytes } from './pool-bytes.ts';
 import { approxPoolJsonBytes, heldPoolJsonBytes } from './task-row-json.ts';
 import * as ev from '../../test/events.ts';
@@ -82,6 +82,8 @@ describe('taskListJson', () => {
         states: [
           ['PENDING_ARGS_AVAIL', 1],
           ['RUNNING', 2],
+          // A state this server does not know, with characters JSON escapes.
+          ['NEW_STATE "é"', 3],
         ],
       }),
     ]);
@@ -90,6 +92,8 @@ describe('taskListJson', () => {
     const [row] = (JSON.parse(text) as { result: Record<string, unknown>[] }).result;
     expect(row!.name).toBe('quote " slash \\ line\n\u2028 é 😀');
     expect(Object.hasOwn(row!.required_resources as object, '__proto__')).toBe(true);
+    const events = row!.events as { state: string }[];
+    expect(events.map((e) => e.state)).toEqual(['PENDING_ARGS_AVAIL', 'RUNNING', 'NEW_STATE "é"']);
   });
 
   it('keeps the JSON of pool strings within what the snapshot counts for it', () => {
@@ -143,14 +147,26 @@ describe('JsonBytes', () => {
     expect(out.take().toString()).toBe(texts.map((text) => JSON.stringify(text)).join(''));
   });
 
-  it('copies bytes, short and long, from any range of a source', () => {
-    const source = Buffer.from(`ab${'x'.repeat(200)}cd`);
+  it('copies bytes, short and long, from any range of a source, at any offset', () => {
+    const source = Buffer.from(`ab${'0123456789'.repeat(20)}cdefg`);
+    const view = viewOf(source);
     const out = new JsonBytes();
-    out.bytes(source, 0, 2);
-    out.bytes(source, 2, 202);
-    out.bytes(source, 202);
-    out.bytes(source, 1, 1);
-    expect(out.take().toString()).toBe(source.toString());
+    out.view(view, 0, 1);
+    out.view(view, 1, 2);
+    out.view(view, 2, 7);
+    out.view(view, 7, 202);
+    out.view(view, 5, 5);
+    out.view(view, 202, source.length);
+    out.run(asciiRun('{"key":'));
+    expect(out.take().toString()).toBe(`${source.toString()}{"key":`);
+  });
+
+  it('keeps copied bytes when the buffer grows under them', () => {
+    const source = Buffer.from('abcdefghijklmnopqrstuvwxyz'.repeat(1000));
+    const out = new JsonBytes();
+    for (let i = 0; i < 40; i++) out.view(viewOf(source), i % 3, source.length);
+    const expected = Array.from({ length: 40 }, (_, i) => source.subarray(i % 3)).join('');
+    expect(out.take().toString()).toBe(expected);
   });
 });
 

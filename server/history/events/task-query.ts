@@ -229,6 +229,7 @@ export function taskListJson(
   out.append(
     `${envelope[0]}{"total":${total},"num_after_truncation":${total},"num_filtered":${filtered},"result":[`,
   );
+  writer.prefetch(rows);
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) out.append(',');
     writer.row(rows[i]!, detail);
