@@ -1,0 +1,444 @@
+import { decodeRayEvent } from './decode.ts';
+import type { DecodedEvent } from './decoded.ts';
+
+// A fast path for the events that make up almost all of a big session (task definitions,
+// lifecycle and profile events): one pass over the line's bytes that checks the whole line is
+// JSON, as JSON.parse would, but builds only the values decodeRayEvent reads (a few ids, times
+// and names out of ~800 bytes), then hands that pruned object to decodeRayEvent itself. So the
+// decoding rules stay in one place, and the result equals decodeRayEvent(JSON.parse(line)).
+//
+// Anything this pass is not sure about (another event type, a value of an unexpected shape, a
+// key spelled with escapes that decodes to a wanted name is handled, a `__proto__` key, deep
+// nesting, invalid JSON) answers null, and the caller takes the JSON.parse path for that line.
+// decode-bytes.test.ts holds both paths equal on real, generated and fuzzed lines.
+
+/** What to keep of a value. */
+type Shape =
+  | { kind: 'scalar' }
+  | { kind: 'object'; fields: Field[] }
+  /** An object whose keys are data (resources, labels): every key kept, values scalar. */
+  | { kind: 'map' }
+  | { kind: 'array'; of: Shape };
+
+interface Field {
+  name: string;
+  bytes: Uint8Array;
+  shape: Shape;
+}
+
+const SCALAR: Shape = { kind: 'scalar' };
+const MAP: Shape = { kind: 'map' };
+
+function object(fields: Record<string, Shape>): Shape {
+  return {
+    kind: 'object',
+    fields: Object.entries(fields).map(([name, shape]) => ({
+      name,
+      bytes: Buffer.from(name, 'latin1'),
+      shape,
+    })),
+  };
+}
+
+function scalars(...names: string[]): Record<string, Shape> {
+  return Object.fromEntries(names.map((name) => [name, SCALAR]));
+}
+
+const descriptor = object(scalars('functionName', 'className'));
+const func = object({
+  pythonFunctionDescriptor: descriptor,
+  javaFunctionDescriptor: descriptor,
+  cppFunctionDescriptor: descriptor,
+});
+const definitionCommon = {
+  ...scalars('taskId', 'taskAttempt', 'language', 'jobId', 'parentTaskId', 'placementGroupId'),
+  ...scalars('serializedRuntimeEnv'),
+  requiredResources: MAP,
+  labelSelector: MAP,
+};
+
+/**
+ * Every key decodeRayEvent reads for the event types below (decode.ts): a key missing here
+ * would be read as absent. Other event types are rare and take the JSON.parse path.
+ */
+const ENVELOPE = object({
+  ...scalars('eventType', 'timestamp'),
+  taskDefinitionEvent: object({
+    ...definitionCommon,
+    ...scalars('taskType', 'taskName'),
+    taskFunc: func,
+  }),
+  actorTaskDefinitionEvent: object({
+    ...definitionCommon,
+    ...scalars('actorTaskName', 'actorId'),
+    actorFunc: func,
+  }),
+  taskLifecycleEvent: object({
+    ...scalars('taskId', 'taskAttempt', 'nodeId', 'workerId', 'workerPid', 'jobId'),
+    stateTransitions: { kind: 'array', of: object(scalars('state', 'timestamp')) },
+    rayErrorInfo: object(scalars('errorType', 'errorMessage')),
+    taskLogInfo: object(
+      scalars('stdoutFile', 'stderrFile', 'stdoutStart', 'stdoutEnd', 'stderrStart', 'stderrEnd'),
+    ),
+  }),
+  taskProfileEvents: object({
+    ...scalars('taskId', 'attemptNumber', 'jobId'),
+    profileEvents: object({
+      ...scalars('componentId', 'componentType', 'nodeIpAddress'),
+      events: { kind: 'array', of: object(scalars('eventName', 'startTime', 'endTime')) },
+    }),
+  }),
+});
+
+const FAST_TYPES = new Set([
+  'TASK_DEFINITION_EVENT',
+  'ACTOR_TASK_DEFINITION_EVENT',
+  'TASK_LIFECYCLE_EVENT',
+  'TASK_PROFILE_EVENT',
+]);
+
+/** Thrown (never escapes this file) when the line needs the JSON.parse path. */
+const GIVE_UP = { giveUp: true };
+
+/** Deeper values are skipped by recursion; past this the line takes the JSON.parse path. */
+const MAX_DEPTH = 64;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const MINUS = 0x2d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+function isDigit(c: number): boolean {
+  return c >= DIGIT_0 && c <= DIGIT_9;
+}
+
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}
+
+/**
+ * Buffer's own slicing methods (what `toString(encoding, start, end)` calls after choosing one
+ * by name): called directly, strings cost noticeably less on this path. Present in every Node
+ * version this server supports, though not in @types/node.
+ */
+interface SlicingBuffer extends Buffer {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+/** One line's bytes and a position in them. */
+class Scanner {
+  b = Buffer.alloc(0) as SlicingBuffer;
+  i = 0;
+  end = 0;
+  /** Set by skipString: the string had an escape / a byte over 0x7f. */
+  escaped = false;
+  nonAscii = false;
+
+  reset(b: Buffer, start: number, end: number): void {
+    this.b = b as SlicingBuffer;
+    this.i = start;
+    this.end = end;
+  }
+
+  /** The byte at the position, or -1 past the end. */
+  peek(): number {
+    return this.i < this.end ? this.b[this.i]! : -1;
+  }
+
+  /** Skips JSON whitespace; returns the next byte (-1 at the end). */
+  space(): number {
+    const b = this.b;
+    let i = this.i;
+    while (i < this.end) {
+      const c = b[i]!;
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) break;
+      i++;
+    }
+    this.i = i;
+    return i < this.end ? b[i]! : -1;
+  }
+
+  expect(c: number): void {
+    if (this.space() !== c) throw GIVE_UP;
+    this.i++;
+  }
+
+  /** Skips a string (at its opening quote); returns the index of its closing quote. */
+  skipString(): number {
+    const b = this.b;
+    const end = this.end;
+    let i = this.i + 1;
+    let escaped = false;
+    let nonAscii = false;
+    for (;;) {
+      if (i >= end) throw GIVE_UP;
+      const c = b[i]!;
+      // Printable ASCII other than `"` and `\`: nearly every byte of a string.
+      if (c > QUOTE && c < 0x80 && c !== BACKSLASH) {
+        i++;
+        continue;
+      }
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        escaped = true;
+        const e = i + 1 < end ? b[i + 1]! : -1;
+        if (e === 0x75) {
+          // \uXXXX
+          if (i + 5 >= end) throw GIVE_UP;
+          for (let k = i + 2; k < i + 6; k++) if (!isHex(b[k]!)) throw GIVE_UP;
+          i += 6;
+          continue;
+        }
+        // " \ / b f n r t
+        if (
+          e !== QUOTE &&
+          e !== BACKSLASH &&
+          e !== 0x2f &&
+          e !== 0x62 &&
+          e !== 0x66 &&
+          e !== 0x6e &&
+          e !== 0x72 &&
+          e !== 0x74
+        )
+          throw GIVE_UP;
+        i += 2;
+        continue;
+      }
+      if (c < 0x20) throw GIVE_UP;
+      if (c >= 0x80) nonAscii = true;
+      i++;
+    }
+    this.escaped = escaped;
+    this.nonAscii = nonAscii;
+    this.i = i + 1;
+    return i;
+  }
+
+  /** A string's value (at its opening quote), decoded as JSON.parse would. */
+  string(): string {
+    const start = this.i;
+    const close = this.skipString();
+    if (this.escaped) return JSON.parse(this.b.utf8Slice(start, close + 1)) as string;
+    return this.nonAscii
+      ? this.b.utf8Slice(start + 1, close)
+      : this.b.latin1Slice(start + 1, close);
+  }
+
+  /** Skips a number (grammar of RFC 8259); returns where it started. */
+  skipNumber(): number {
+    const b = this.b;
+    const end = this.end;
+    const start = this.i;
+    let i = start;
+    if (b[i] === MINUS) i++;
+    if (i >= end) throw GIVE_UP;
+    if (b[i] === DIGIT_0) i++;
+    else if (isDigit(b[i]!)) while (i < end && isDigit(b[i]!)) i++;
+    else throw GIVE_UP;
+    if (i < end && b[i] === 0x2e) {
+      i++;
+      if (i >= end || !isDigit(b[i]!)) throw GIVE_UP;
+      while (i < end && isDigit(b[i]!)) i++;
+    }
+    if (i < end && (b[i] === 0x65 || b[i] === 0x45)) {
+      i++;
+      if (i < end && (b[i] === 0x2b || b[i] === MINUS)) i++;
+      if (i >= end || !isDigit(b[i]!)) throw GIVE_UP;
+      while (i < end && isDigit(b[i]!)) i++;
+    }
+    this.i = i;
+    return start;
+  }
+
+  number(): number {
+    const start = this.skipNumber();
+    const b = this.b;
+    const negative = b[start] === MINUS;
+    const first = negative ? start + 1 : start;
+    // Short plain integers, the usual case, without building a string.
+    if (this.i - first <= 15) {
+      let n = 0;
+      let k = first;
+      for (; k < this.i; k++) {
+        const c = b[k]!;
+        if (!isDigit(c)) break;
+        n = n * 10 + (c - DIGIT_0);
+      }
+      if (k === this.i) return negative ? -n : n;
+    }
+    return Number(b.toString('latin1', start, this.i));
+  }
+
+  literal(word: string, value: boolean | null): boolean | null {
+    const b = this.b;
+    if (this.i + word.length > this.end) throw GIVE_UP;
+    for (let k = 0; k < word.length; k++) if (b[this.i + k] !== word.charCodeAt(k)) throw GIVE_UP;
+    this.i += word.length;
+    return value;
+  }
+
+  /** A string, number, boolean or null (after whitespace); objects and arrays give up. */
+  scalar(): string | number | boolean | null {
+    const c = this.space();
+    if (c === QUOTE) return this.string();
+    if (c === MINUS || isDigit(c)) return this.number();
+    if (c === 0x74) return this.literal('true', true);
+    if (c === 0x66) return this.literal('false', false);
+    if (c === 0x6e) return this.literal('null', null);
+    throw GIVE_UP;
+  }
+
+  /** Checks and skips any value. */
+  skip(depth: number): void {
+    const c = this.space();
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (depth >= MAX_DEPTH) throw GIVE_UP;
+      this.i++;
+      const close = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+      if (this.space() === close) {
+        this.i++;
+        return;
+      }
+      do {
+        if (c === OPEN_BRACE) {
+          if (this.space() !== QUOTE) throw GIVE_UP;
+          this.skipString();
+          this.expect(COLON);
+        }
+        this.skip(depth + 1);
+      } while (!this.memberEnd(close));
+      return;
+    }
+    if (c === QUOTE) this.skipString();
+    else this.scalar();
+  }
+
+  /** After a member's value: true at the object's end, false before the next member. */
+  memberEnd(close: number): boolean {
+    const next = this.space();
+    this.i++;
+    if (next === close) return true;
+    if (next !== COMMA) throw GIVE_UP;
+    return false;
+  }
+
+  /** A key (at its quote) and the colon after it; `key` is set when it had escapes. */
+  key(): { start: number; close: number; key: string | null } {
+    const start = this.i;
+    const close = this.skipString();
+    // An escaped key is decoded (it may spell a wanted name); others are compared as bytes.
+    const key = this.escaped ? (JSON.parse(this.b.utf8Slice(start, close + 1)) as string) : null;
+    this.expect(COLON);
+    return { start: start + 1, close, key };
+  }
+
+  /** The field of `fields` named by the key (`key`, or the bytes `[start, end)`), or undefined. */
+  field(fields: Field[], key: string | null, start: number, end: number): Field | undefined {
+    if (key !== null) {
+      for (const f of fields) if (f.name === key) return f;
+      return undefined;
+    }
+    const b = this.b;
+    const length = end - start;
+    next: for (const f of fields) {
+      const name = f.bytes;
+      if (name.length !== length || name[0] !== b[start]) continue;
+      for (let k = 1; k < length; k++) if (name[k] !== b[start + k]) continue next;
+      return f;
+    }
+    return undefined;
+  }
+
+  /** A value pruned to `shape`; values of another shape give up unless the decoders ignore them. */
+  value(shape: Shape, depth: number): unknown {
+    if (depth >= MAX_DEPTH) throw GIVE_UP;
+    const c = this.space();
+    switch (shape.kind) {
+      case 'scalar':
+        return this.scalar();
+      case 'object': {
+        if (c !== OPEN_BRACE) return this.scalar();
+        // Wanted keys are fixed names, never `__proto__`: a plain object behaves as JSON.parse's.
+        const out: Record<string, unknown> = {};
+        this.i++;
+        if (this.space() === CLOSE_BRACE) {
+          this.i++;
+          return out;
+        }
+        do {
+          if (this.space() !== QUOTE) throw GIVE_UP;
+          const k = this.key();
+          const f = this.field(shape.fields, k.key, k.start, k.close);
+          if (f) out[f.name] = this.value(f.shape, depth + 1);
+          else this.skip(depth + 1);
+        } while (!this.memberEnd(CLOSE_BRACE));
+        return out;
+      }
+      case 'map': {
+        if (c !== OPEN_BRACE) return this.scalar();
+        const out: Record<string, unknown> = {};
+        this.i++;
+        if (this.space() === CLOSE_BRACE) {
+          this.i++;
+          return out;
+        }
+        do {
+          if (this.space() !== QUOTE) throw GIVE_UP;
+          const k = this.key();
+          const name = k.key ?? this.b.utf8Slice(k.start, k.close);
+          if (name === '__proto__') throw GIVE_UP;
+          out[name] = this.scalar();
+        } while (!this.memberEnd(CLOSE_BRACE));
+        return out;
+      }
+      case 'array': {
+        if (c !== OPEN_BRACKET) return this.scalar();
+        this.i++;
+        const out: unknown[] = [];
+        if (this.space() === CLOSE_BRACKET) {
+          this.i++;
+          return out;
+        }
+        do out.push(this.value(shape.of, depth + 1));
+        while (!this.memberEnd(CLOSE_BRACKET));
+        return out;
+      }
+    }
+  }
+}
+
+const scanner = new Scanner();
+
+/**
+ * decodeRayEvent(JSON.parse(line)) for the line `bytes[start, end)` (no newline) when it is a
+ * task definition, lifecycle or profile event that decodes; otherwise null (use JSON.parse).
+ */
+export function decodeRayEventBytes(
+  bytes: Buffer,
+  start: number,
+  end: number,
+): DecodedEvent | null {
+  scanner.reset(bytes, start, end);
+  try {
+    if (scanner.space() !== OPEN_BRACE) return null;
+    const envelope = scanner.value(ENVELOPE, 0) as Record<string, unknown>;
+    if (scanner.space() !== -1) return null;
+    const type = envelope.eventType;
+    if (typeof type !== 'string' || !FAST_TYPES.has(type)) return null;
+    const event = decodeRayEvent(envelope);
+    return event.kind === 'unknown' || event.kind === 'invalid' ? null : event;
+  } catch (error) {
+    if (error === GIVE_UP) return null;
+    // JSON.parse of an escaped string the scan accepted: the line is not ours to judge.
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
+}
