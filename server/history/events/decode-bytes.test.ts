@@ -314,6 +314,23 @@ describe('decodeRayEventBytes on fuzzed lines', () => {
     );
   });
 
+  it('turns ids into what normalizeId makes of them: hex, base64 of any padding, neither', () => {
+    const idChars = fc.constantFrom(...'0123456789abcdefABCDEF+/-_=xyzé'.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(idChars, { maxLength: 40 }),
+        fc.array(idChars, { maxLength: 8 }),
+        (a, b) => {
+          const line = JSON.stringify(
+            ev.taskLifecycle({ task: ev.taskId(1), states: [['RUNNING', 1]] }),
+          ).replace(/"taskId":"[^"]*"/, `"taskId":"${a.join('')}","jobId":"${b.join('')}"`);
+          expectSameDecode(line);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('leaves other event types, non-objects and deep nesting to JSON.parse', () => {
     const job = JSON.stringify(ev.jobDefinition({ submissionId: 'x' }));
     const deep = `{"eventType":"TASK_LIFECYCLE_EVENT","x":${'['.repeat(100)}${']'.repeat(100)},"taskLifecycleEvent":{"taskId":"AAAA"}}`;

@@ -15,6 +15,8 @@ import type { DecodedEvent } from './decoded.ts';
 /** What to keep of a value. */
 type Shape =
   | { kind: 'scalar' }
+  /** A Ray id (read by normalizeId): base64 turns into hex straight from the bytes. */
+  | { kind: 'id' }
   | { kind: 'object'; fields: Field[] }
   /** An object whose keys are data (resources, labels): every key kept, values scalar. */
   | { kind: 'map' }
@@ -27,6 +29,7 @@ interface Field {
 }
 
 const SCALAR: Shape = { kind: 'scalar' };
+const ID: Shape = { kind: 'id' };
 const MAP: Shape = { kind: 'map' };
 
 function object(fields: Record<string, Shape>): Shape {
@@ -44,6 +47,10 @@ function scalars(...names: string[]): Record<string, Shape> {
   return Object.fromEntries(names.map((name) => [name, SCALAR]));
 }
 
+function ids(...names: string[]): Record<string, Shape> {
+  return Object.fromEntries(names.map((name) => [name, ID]));
+}
+
 const descriptor = object(scalars('functionName', 'className'));
 const func = object({
   pythonFunctionDescriptor: descriptor,
@@ -51,7 +58,8 @@ const func = object({
   cppFunctionDescriptor: descriptor,
 });
 const definitionCommon = {
-  ...scalars('taskId', 'taskAttempt', 'language', 'jobId', 'parentTaskId', 'placementGroupId'),
+  ...scalars('taskAttempt', 'language'),
+  ...ids('taskId', 'jobId', 'parentTaskId', 'placementGroupId'),
   ...scalars('serializedRuntimeEnv'),
   requiredResources: MAP,
   labelSelector: MAP,
@@ -70,11 +78,13 @@ const ENVELOPE = object({
   }),
   actorTaskDefinitionEvent: object({
     ...definitionCommon,
-    ...scalars('actorTaskName', 'actorId'),
+    ...scalars('actorTaskName'),
+    ...ids('actorId'),
     actorFunc: func,
   }),
   taskLifecycleEvent: object({
-    ...scalars('taskId', 'taskAttempt', 'nodeId', 'workerId', 'workerPid', 'jobId'),
+    ...scalars('taskAttempt', 'workerPid'),
+    ...ids('taskId', 'nodeId', 'workerId', 'jobId'),
     stateTransitions: { kind: 'array', of: object(scalars('state', 'timestamp')) },
     rayErrorInfo: object(scalars('errorType', 'errorMessage')),
     taskLogInfo: object(
@@ -82,9 +92,11 @@ const ENVELOPE = object({
     ),
   }),
   taskProfileEvents: object({
-    ...scalars('taskId', 'attemptNumber', 'jobId'),
+    ...scalars('attemptNumber'),
+    ...ids('taskId', 'jobId'),
     profileEvents: object({
-      ...scalars('componentId', 'componentType', 'nodeIpAddress'),
+      ...scalars('componentType', 'nodeIpAddress'),
+      ...ids('componentId'),
       events: { kind: 'array', of: object(scalars('eventName', 'startTime', 'endTime')) },
     }),
   }),
@@ -285,6 +297,21 @@ class Scanner {
     return value;
   }
 
+  /**
+   * An id string (at its opening quote) as normalizeId will see it: plain base64 becomes its
+   * lowercase hex here, from the bytes, which normalizeId then keeps as it is (as it keeps any
+   * lowercase hex); anything else is the string itself, for normalizeId to judge.
+   */
+  id(): string {
+    const start = this.i;
+    const close = this.skipString();
+    if (this.escaped || this.nonAscii) {
+      this.i = start;
+      return this.string();
+    }
+    return hexOfBase64(this.b, start + 1, close) ?? this.b.latin1Slice(start + 1, close);
+  }
+
   /** A string, number, boolean or null (after whitespace); objects and arrays give up. */
   scalar(): string | number | boolean | null {
     const c = this.space();
@@ -364,6 +391,8 @@ class Scanner {
     switch (shape.kind) {
       case 'scalar':
         return this.scalar();
+      case 'id':
+        return c === QUOTE ? this.id() : this.scalar();
       case 'object': {
         if (c !== OPEN_BRACE) return this.scalar();
         // Wanted keys are fixed names, never `__proto__`: a plain object behaves as JSON.parse's.
@@ -413,6 +442,56 @@ class Scanner {
       }
     }
   }
+}
+
+const BASE64_VALUE = new Int8Array(256).fill(-1);
+for (const [i, c] of [
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+].entries()) {
+  BASE64_VALUE[c.charCodeAt(0)] = i;
+}
+BASE64_VALUE[0x2d] = 62; // '-', url-safe
+BASE64_VALUE[0x5f] = 63; // '_', url-safe
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+const EQUALS = 0x3d;
+let hexOut = Buffer.alloc(64) as SlicingBuffer;
+
+/**
+ * What normalizeId (ids.ts) turns the ASCII string `b[start, end)` into when that is lowercase
+ * hex or base64, computed from the bytes; null when it is neither (or empty): then normalizeId
+ * must see the string. Same rules as ids.ts: hex first, then standard or url-safe base64 with
+ * up to two `=`, left-over bits dropped.
+ */
+function hexOfBase64(b: Buffer, start: number, end: number): string | null {
+  if (end === start) return null;
+  let lowerHex = (end - start) % 2 === 0;
+  for (let i = start; lowerHex && i < end; i++) {
+    const c = b[i]!;
+    lowerHex = (c >= DIGIT_0 && c <= DIGIT_9) || (c >= 0x61 && c <= 0x66);
+  }
+  // Lowercase hex stays as it is: normalizeId keeps it (and would not read it as base64).
+  if (lowerHex) return null;
+  let stop = end;
+  while (stop > start && b[stop - 1] === EQUALS) stop--;
+  if (end - stop > 2 || (stop - start) % 4 === 1) return null;
+  const length = Math.floor(((stop - start) * 6) / 8) * 2;
+  if (hexOut.length < length) hexOut = Buffer.alloc(length * 2) as SlicingBuffer;
+  let bits = 0;
+  let buffer = 0;
+  let o = 0;
+  for (let i = start; i < stop; i++) {
+    const v = BASE64_VALUE[b[i]!]!;
+    if (v < 0) return null;
+    buffer = ((buffer << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const byte = (buffer >> bits) & 0xff;
+      hexOut[o++] = HEX_DIGITS[byte >> 4]!;
+      hexOut[o++] = HEX_DIGITS[byte & 15]!;
+    }
+  }
+  return hexOut.latin1Slice(0, o);
 }
 
 const scanner = new Scanner();
