@@ -1,5 +1,8 @@
+import { stripAnsi } from '../../../contract/ansi.ts';
 import { decodeRayEvent } from './decode.ts';
-import type { DecodedEvent } from './decoded.ts';
+import type { DecodedEvent, StateAt, TaskLifecycle, TaskLogPieces } from './decoded.ts';
+import { normalizeId } from './ids.ts';
+import { parseTimestampMs, plusNanos } from './time.ts';
 
 // A fast path for the events that make up almost all of a big session (task definitions,
 // lifecycle and profile events): one pass over the line's bytes that checks the whole line is
@@ -357,6 +360,20 @@ class Scanner {
     return false;
   }
 
+  /** Set by readKey: the key's bytes `[keyStart, keyClose)` and whether it had escapes. */
+  keyStart = 0;
+  keyClose = 0;
+  keyEscaped = false;
+
+  /** A key (after whitespace) and the colon after it, into keyStart, keyClose, keyEscaped. */
+  readKey(): void {
+    if (this.space() !== QUOTE) throw GIVE_UP;
+    this.keyStart = this.i + 1;
+    this.keyClose = this.skipString();
+    this.keyEscaped = this.escaped;
+    this.expect(COLON);
+  }
+
   /** A key (at its quote) and the colon after it; `key` is set when it had escapes. */
   key(): { start: number; close: number; key: string | null } {
     const start = this.i;
@@ -494,7 +511,329 @@ function hexOfBase64(b: Buffer, start: number, end: number): string | null {
   return hexOut.latin1Slice(0, o);
 }
 
+const bytesOf = (name: string) => Buffer.from(name, 'latin1');
+const K = {
+  eventType: bytesOf('eventType'),
+  timestamp: bytesOf('timestamp'),
+  taskLifecycleEvent: bytesOf('taskLifecycleEvent'),
+  taskId: bytesOf('taskId'),
+  taskAttempt: bytesOf('taskAttempt'),
+  stateTransitions: bytesOf('stateTransitions'),
+  rayErrorInfo: bytesOf('rayErrorInfo'),
+  nodeId: bytesOf('nodeId'),
+  workerId: bytesOf('workerId'),
+  workerPid: bytesOf('workerPid'),
+  jobId: bytesOf('jobId'),
+  taskLogInfo: bytesOf('taskLogInfo'),
+  state: bytesOf('state'),
+  errorType: bytesOf('errorType'),
+  errorMessage: bytesOf('errorMessage'),
+  stdoutFile: bytesOf('stdoutFile'),
+  stderrFile: bytesOf('stderrFile'),
+  stdoutStart: bytesOf('stdoutStart'),
+  stdoutEnd: bytesOf('stdoutEnd'),
+  stderrStart: bytesOf('stderrStart'),
+  stderrEnd: bytesOf('stderrEnd'),
+};
+const LIFECYCLE_TYPE = bytesOf('TASK_LIFECYCLE_EVENT');
+
+/** What a lifecycle payload says: a TaskLifecycle but its kind (and the event's time). */
+type LifecycleParts = Omit<TaskLifecycle, 'kind'>;
+
+/** The last whole second parsed from bytes (`YYYY-MM-DDTHH:MM:SS`) and its unix ms. */
+const lastSecond = new Uint8Array(19);
+let lastSecondMs = NaN;
+
+/**
+ * Task lifecycle events, the bulk of a session, read straight into a TaskLifecycle: no
+ * intermediate objects and no strings for numbers, times or the event type. The rules are
+ * decode.ts's taskLifecycle (normalizeId, attemptOf, transitions, logPieces, asInt, stripAnsi),
+ * for the shapes Ray writes; any other shape of a value it reads gives up (GIVE_UP) and the line
+ * takes the JSON.parse path.
+ */
+class LifecycleReader {
+  private readonly s: Scanner;
+
+  constructor(s: Scanner) {
+    this.s = s;
+  }
+
+  /** Whether the key just read (`[start, close)`, unescaped) is `name`. */
+  private is(name: Uint8Array): boolean {
+    const s = this.s;
+    if (s.keyEscaped || s.keyClose - s.keyStart !== name.length) return false;
+    const b = s.b;
+    for (let k = 0; k < name.length; k++) if (b[s.keyStart + k] !== name[k]) return false;
+    return true;
+  }
+
+  /** The event of a line (at its `{`), null when it is not a lifecycle event or needs JSON.parse. */
+  line(): DecodedEvent | null {
+    const s = this.s;
+    let lifecycle = false;
+    let eventTimeMs: number | null = null;
+    let payload: LifecycleParts | null = null;
+    s.expect(OPEN_BRACE);
+    if (s.space() === CLOSE_BRACE) return null;
+    do {
+      s.readKey();
+      if (s.keyEscaped) throw GIVE_UP;
+      if (this.is(K.eventType)) {
+        if (s.space() !== QUOTE) throw GIVE_UP;
+        const start = s.i + 1;
+        const close = s.skipString();
+        lifecycle = !s.escaped && this.equals(start, close, LIFECYCLE_TYPE);
+        // Another type (Ray writes the type before the payload): the general way, at once.
+        if (!lifecycle) return null;
+      } else if (this.is(K.timestamp)) {
+        if (s.space() !== QUOTE) throw GIVE_UP;
+        const quote = s.i;
+        eventTimeMs = this.time(quote, s.skipString());
+      } else if (this.is(K.taskLifecycleEvent)) {
+        payload = this.payload();
+      } else s.skip(1);
+    } while (!s.memberEnd(CLOSE_BRACE));
+    if (s.space() !== -1 || !lifecycle || !payload || payload.taskId === '') return null;
+    // The key order of decode.ts's result, so both paths' events share one object shape.
+    const p = payload;
+    return {
+      kind: 'taskLifecycle',
+      eventTimeMs,
+      taskId: p.taskId,
+      attempt: p.attempt,
+      transitions: p.transitions,
+      errorType: p.errorType,
+      errorMessage: p.errorMessage,
+      nodeId: p.nodeId,
+      workerId: p.workerId,
+      workerPid: p.workerPid,
+      jobId: p.jobId,
+      logInfo: p.logInfo,
+    };
+  }
+
+  private equals(start: number, end: number, name: Uint8Array): boolean {
+    if (end - start !== name.length) return false;
+    const b = this.s.b;
+    for (let k = 0; k < name.length; k++) if (b[start + k] !== name[k]) return false;
+    return true;
+  }
+
+  /** decode.ts's taskLifecycle, without the event time. */
+  private payload(): LifecycleParts {
+    const s = this.s;
+    if (s.space() !== OPEN_BRACE) throw GIVE_UP;
+    s.i++;
+    const p: LifecycleParts = {
+      taskId: '',
+      attempt: 0,
+      transitions: [],
+      errorType: '',
+      errorMessage: '',
+      nodeId: '',
+      workerId: '',
+      workerPid: null,
+      jobId: '',
+      logInfo: null,
+    };
+    if (s.space() === CLOSE_BRACE) {
+      s.i++;
+      return p;
+    }
+    do {
+      s.readKey();
+      if (s.keyEscaped) throw GIVE_UP;
+      if (this.is(K.taskId)) p.taskId = this.id();
+      else if (this.is(K.taskAttempt)) p.attempt = Math.max(0, this.int() ?? 0);
+      else if (this.is(K.stateTransitions)) p.transitions = this.transitions();
+      else if (this.is(K.rayErrorInfo)) this.error(p);
+      else if (this.is(K.nodeId)) p.nodeId = this.id();
+      else if (this.is(K.workerId)) p.workerId = this.id();
+      else if (this.is(K.workerPid)) p.workerPid = this.int() || null;
+      else if (this.is(K.jobId)) p.jobId = this.id();
+      else if (this.is(K.taskLogInfo)) p.logInfo = this.logInfo();
+      else s.skip(2);
+    } while (!s.memberEnd(CLOSE_BRACE));
+    return p;
+  }
+
+  /** normalizeId of a string value. */
+  private id(): string {
+    if (this.s.space() !== QUOTE) throw GIVE_UP;
+    return normalizeId(this.s.id());
+  }
+
+  private text(): string {
+    if (this.s.space() !== QUOTE) throw GIVE_UP;
+    return this.s.string();
+  }
+
+  /** asInt of a number, or of a string of digits (as log offsets are written). */
+  private int(): number | null {
+    const s = this.s;
+    const c = s.space();
+    if (c === QUOTE) {
+      const start = s.i + 1;
+      const close = s.skipString();
+      if (s.escaped || s.nonAscii) throw GIVE_UP;
+      return integerText(s.b, start, close);
+    }
+    if (c !== MINUS && !isDigit(c)) throw GIVE_UP;
+    const n = s.number();
+    return Number.isFinite(n) ? Math.trunc(n) : null;
+  }
+
+  /** transitions() of decode.ts: items with a state and a readable time. */
+  private transitions(): StateAt[] {
+    const s = this.s;
+    if (s.space() !== OPEN_BRACKET) throw GIVE_UP;
+    s.i++;
+    const out: StateAt[] = [];
+    if (s.space() === CLOSE_BRACKET) {
+      s.i++;
+      return out;
+    }
+    do {
+      if (s.space() !== OPEN_BRACE) {
+        s.skip(3);
+        continue;
+      }
+      s.i++;
+      let state = '';
+      let timeMs: number | null = null;
+      if (s.space() === CLOSE_BRACE) s.i++;
+      else
+        do {
+          s.readKey();
+          if (s.keyEscaped) throw GIVE_UP;
+          if (this.is(K.state)) state = this.text();
+          else if (this.is(K.timestamp)) {
+            if (s.space() !== QUOTE) throw GIVE_UP;
+            const start = s.i;
+            timeMs = this.time(start, s.skipString());
+          } else s.skip(4);
+        } while (!s.memberEnd(CLOSE_BRACE));
+      if (state && timeMs !== null) out.push({ state, timeMs });
+    } while (!s.memberEnd(CLOSE_BRACKET));
+    return out;
+  }
+
+  private error(p: LifecycleParts): void {
+    const s = this.s;
+    if (s.space() !== OPEN_BRACE) throw GIVE_UP;
+    s.i++;
+    let type = '';
+    let message = '';
+    if (s.space() === CLOSE_BRACE) s.i++;
+    else
+      do {
+        s.readKey();
+        if (s.keyEscaped) throw GIVE_UP;
+        if (this.is(K.errorType)) type = this.text();
+        else if (this.is(K.errorMessage)) message = this.text();
+        else s.skip(3);
+      } while (!s.memberEnd(CLOSE_BRACE));
+    p.errorType = type;
+    p.errorMessage = stripAnsi(message);
+  }
+
+  private logInfo(): TaskLogPieces {
+    const s = this.s;
+    if (s.space() !== OPEN_BRACE) throw GIVE_UP;
+    s.i++;
+    const log: TaskLogPieces = {
+      stdoutFile: '',
+      stderrFile: '',
+      stdoutStart: null,
+      stdoutEnd: null,
+      stderrStart: null,
+      stderrEnd: null,
+    };
+    if (s.space() === CLOSE_BRACE) {
+      s.i++;
+      return log;
+    }
+    do {
+      s.readKey();
+      if (s.keyEscaped) throw GIVE_UP;
+      if (this.is(K.stdoutFile)) log.stdoutFile = this.text();
+      else if (this.is(K.stderrFile)) log.stderrFile = this.text();
+      else if (this.is(K.stdoutStart)) log.stdoutStart = this.int();
+      else if (this.is(K.stdoutEnd)) log.stdoutEnd = this.int();
+      else if (this.is(K.stderrStart)) log.stderrStart = this.int();
+      else if (this.is(K.stderrEnd)) log.stderrEnd = this.int();
+      else s.skip(3);
+    } while (!s.memberEnd(CLOSE_BRACE));
+    return log;
+  }
+
+  /**
+   * parseTimestampMs of the string at `[quote, close]`, just skipped (its escaped and nonAscii
+   * flags are the scanner's): the common `…THH:MM:SS[.fraction]Z`
+   * from the bytes (the rules of time.ts's parseUtc), anything else from its string.
+   */
+  private time(quote: number, close: number): number | null {
+    const s = this.s;
+    const b = s.b;
+    const start = quote + 1;
+    const n = close - start;
+    if (
+      s.escaped ||
+      s.nonAscii ||
+      n < 20 ||
+      n > 30 ||
+      b[start + 10] !== 0x54 ||
+      b[close - 1] !== 0x5a
+    )
+      return this.timeOfString(quote, close);
+    if (n > 20 && b[start + 19] !== 0x2e) return this.timeOfString(quote, close);
+    let nanos = 0;
+    for (let i = start + 20; i < close - 1; i++) {
+      const digit = b[i]! - DIGIT_0;
+      if (digit < 0 || digit > 9) return this.timeOfString(quote, close);
+      nanos = nanos * 10 + digit;
+    }
+    for (let i = n; i < 30; i++) nanos *= 10;
+    let same = !Number.isNaN(lastSecondMs);
+    for (let k = 0; same && k < 19; k++) same = b[start + k] === lastSecond[k];
+    if (!same) {
+      const ms = Date.parse(`${b.latin1Slice(start, start + 19)}Z`);
+      if (Number.isNaN(ms)) return this.timeOfString(quote, close);
+      lastSecond.set(b.subarray(start, start + 19));
+      lastSecondMs = ms;
+    }
+    return plusNanos(lastSecondMs, nanos);
+  }
+
+  private timeOfString(quote: number, close: number): number | null {
+    const s = this.s;
+    const value = s.escaped
+      ? (JSON.parse(s.b.utf8Slice(quote, close + 1)) as string)
+      : s.b.utf8Slice(quote + 1, close);
+    return parseTimestampMs(value);
+  }
+}
+
+/** asInt of the ASCII string `b[start, end)`: `-?digits` (no spaces), else null. */
+function integerText(b: Buffer, start: number, end: number): number | null {
+  const negative = b[start] === MINUS;
+  const first = negative ? start + 1 : start;
+  if (first >= end) return null;
+  let n = 0;
+  for (let k = first; k < end; k++) {
+    const c = b[k]!;
+    // Spaces around the digits (asInt trims them) are rare: not taken here.
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c)
+      throw GIVE_UP;
+    if (!isDigit(c)) return null;
+    n = n * 10 + (c - DIGIT_0);
+  }
+  if (end - first > 15) return Number((b as SlicingBuffer).latin1Slice(start, end));
+  return negative ? -n : n;
+}
+
 const scanner = new Scanner();
+const lifecycleReader = new LifecycleReader(scanner);
 
 /**
  * decodeRayEvent(JSON.parse(line)) for the line `bytes[start, end)` (no newline) when it is a
@@ -505,6 +844,14 @@ export function decodeRayEventBytes(
   start: number,
   end: number,
 ): DecodedEvent | null {
+  try {
+    scanner.reset(bytes, start, end);
+    const lifecycle = lifecycleReader.line();
+    if (lifecycle) return lifecycle;
+  } catch (error) {
+    if (error !== GIVE_UP && !(error instanceof SyntaxError)) throw error;
+  }
+  // Not a lifecycle event, or one in a form the direct reader does not take: the general way.
   scanner.reset(bytes, start, end);
   try {
     if (scanner.space() !== OPEN_BRACE) return null;
