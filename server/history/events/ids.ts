@@ -42,11 +42,9 @@ let converted = new Map<string, string>();
 /** Lowercase hex of an id given as base64 (padded or not, url-safe too) or hex; '' for nothing. */
 export function normalizeId(value: unknown): string {
   if (typeof value !== 'string' || value === '') return '';
-  // Already lowercase hex (ids the byte decoder converted, hex producers): nothing to remember.
-  if (LOWER_HEX.test(value)) return value;
   const known = converted.get(value);
   if (known !== undefined) return known;
-  const hex = base64ToHex(value) ?? value.toLowerCase();
+  const hex = LOWER_HEX.test(value) ? value : (base64ToHex(value) ?? value.toLowerCase());
   if (converted.size >= CACHE_LIMIT) converted = new Map();
   converted.set(value, hex);
   return hex;

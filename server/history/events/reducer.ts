@@ -75,14 +75,9 @@ export class SessionReducer {
       this.counts[event.kind]++;
       return event.kind;
     }
-    this.addDecoded(event);
-    return 'ok';
-  }
-
-  /** An event decoded elsewhere (decodeRayEventBytes): what addEvent does after decoding. */
-  addDecoded(event: DecodedEvent): void {
     this.counts.accepted++;
     this.apply(event);
+    return 'ok';
   }
 
   /** One line of a legacy `event_*.log` file of the given node. */

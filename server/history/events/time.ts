@@ -9,7 +9,7 @@ const RFC3339 =
  * `…252.9999999` would round up to `…253`: the time stays inside its own millisecond, as Ray's
  * (truncating) milliseconds do.
  */
-export function plusNanos(wholeMs: number, nanos: number): number {
+function plusNanos(wholeMs: number, nanos: number): number {
   const ms = wholeMs + Math.floor(nanos / 1e6);
   const time = ms + (nanos % 1e6) / 1e6;
   return time >= ms + 1 ? ms + 0.999 : time;

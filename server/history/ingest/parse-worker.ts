@@ -1,8 +1,8 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { SessionReducer, type PartialReduction } from '../events/reducer.ts';
 import { BrokenOffError, ChunkChannel } from './chunk-channel.ts';
-import { emptyTally, tallyLines, tallyRecords } from './file-tally.ts';
-import { readRecordBatches } from './records.ts';
+import { emptyTally, tallyBatch, tallyRecords } from './file-tally.ts';
+import { readRecordBatches, splitText, type EventRecord } from './records.ts';
 import { warmUpParse } from './warm-up.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
@@ -29,9 +29,11 @@ function parseLines(
   nodeId: string,
   bytes: Uint8Array,
 ): void {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const records: EventRecord[] = [];
+  splitText(text, limits.maxRecordBytes, records);
   const tally = emptyTally();
-  tallyLines(buffer, { legacy, nodeId }, reducerOf(load), tally, limits.maxRecordBytes);
+  tallyBatch(records, { legacy, nodeId }, reducerOf(load), tally);
   send({ kind: 'parsed', batch, tally });
 }
 

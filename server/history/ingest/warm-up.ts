@@ -1,6 +1,6 @@
 import { SessionReducer, type PartialReduction } from '../events/reducer.ts';
-import { emptyTally, tallyLines } from './file-tally.ts';
-import { DEFAULT_RECORD_LIMITS } from './records.ts';
+import { emptyTally, tallyBatch } from './file-tally.ts';
+import { DEFAULT_RECORD_LIMITS, splitText, type EventRecord } from './records.ts';
 
 // A fresh thread runs the reducer's code slowly until the JIT has compiled it: on a small
 // session that costs as much as the parse itself. A parse worker therefore reduces a made-up
@@ -119,8 +119,10 @@ export function warmUpParse(first = 0): PartialReduction {
   for (let n = first; n < first + WARM_UP_TASKS; n++) {
     lines.push(...taskLines(n));
     if (lines.length >= LINES_PER_BATCH || n === first + WARM_UP_TASKS - 1) {
-      const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-      tallyLines(bytes, source, reducer, tally, DEFAULT_RECORD_LIMITS.maxRecordBytes);
+      // The way parse-worker.ts takes a batch of lines.
+      const records: EventRecord[] = [];
+      splitText(`${lines.join('\n')}\n`, DEFAULT_RECORD_LIMITS.maxRecordBytes, records);
+      tallyBatch(records, source, reducer, tally);
       lines = [];
     }
   }
