@@ -111,5 +111,13 @@ port.on('message', (message: ToWorker) => {
   }
 });
 // Compiled code from the first load on (warm-up.ts); the pool merges the result likewise.
-const warmUp = warmUpParse(threadId * 100_000);
-send({ kind: 'ready', warmUp }, transferables(warmUp));
+// Only a warm-up: should it ever fail, the worker still serves loads, just colder.
+function warmedUp(): PartialReduction | null {
+  try {
+    return warmUpParse(threadId * 100_000);
+  } catch {
+    return null;
+  }
+}
+const warmUp = warmedUp();
+send({ kind: 'ready', warmUp }, warmUp ? transferables(warmUp) : []);

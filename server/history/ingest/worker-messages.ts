@@ -32,7 +32,7 @@ export type ToWorker =
 
 export type FromWorker =
   /** The worker has loaded, run its warm-up (warm-up.ts) and takes messages. */
-  | { kind: 'ready'; warmUp: PartialReduction }
+  | { kind: 'ready'; warmUp: PartialReduction | null }
   | { kind: 'parsed'; batch: number; tally: FileTally }
   /** A chunk was taken off the queue (flow control). */
   | { kind: 'taken'; bytes: number }
