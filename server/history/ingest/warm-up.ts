@@ -1,3 +1,4 @@
+import { taskListJson } from '../events/task-query.ts';
 import { SessionReducer, type PartialReduction } from '../events/reducer.ts';
 import { emptyTally, tallyBatch } from './file-tally.ts';
 import { DEFAULT_RECORD_LIMITS, splitText, type EventRecord } from './records.ts';
@@ -5,9 +6,9 @@ import { DEFAULT_RECORD_LIMITS, splitText, type EventRecord } from './records.ts
 // A fresh thread runs the reducer's code slowly until the JIT has compiled it: on a small
 // session that costs as much as the parse itself. A parse worker therefore reduces a made-up
 // session in Ray's own format once when it starts (a server starts its pool once), and the pool
-// merges and freezes those partial reductions in its own thread, so the first real load runs
-// compiled code everywhere. The lines imitate what Ray 2.58 writes (task definitions, lifecycle
-// and profile events); their content never reaches a real load.
+// merges and freezes those partial reductions in its own thread and answers a tasks page from
+// them, so the first real load runs compiled code everywhere. The lines imitate what Ray 2.58
+// writes (task definitions, lifecycle and profile events); their content never reaches a load.
 
 /** Tasks of the made-up session: enough calls for the JIT's hot paths, ~3 MB of lines. */
 const WARM_UP_TASKS = 1200;
@@ -129,9 +130,14 @@ export function warmUpParse(first = 0): PartialReduction {
   return reducer.partial();
 }
 
-/** Merges the workers' warm-up reductions and freezes the result, as a load's end does. */
+/**
+ * Merges the workers' warm-up reductions and freezes the result, as a load's end does, then
+ * answers a tasks page from it, as the request that started a load does: the first real load
+ * and its first page run compiled code, and what compiling costs is not counted against it.
+ */
 export function warmUpMerge(partials: PartialReduction[]): void {
   const reducer = new SessionReducer();
   for (const partial of partials) reducer.merge(partial);
-  reducer.snapshot({ sessionLive: false });
+  const snapshot = reducer.snapshot({ sessionLive: false });
+  taskListJson(snapshot, { limit: 100 });
 }
