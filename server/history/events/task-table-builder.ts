@@ -150,22 +150,27 @@ export class TaskTableBuilder {
       if (id === NONE) id = ids[otherId] = this.pool.intern(other.pool[otherId]!);
       return id;
     };
-    const { workerPid, stdoutStart, stdoutEnd, stderrStart, stderrEnd } = other.numbers;
+    // Room for every row of `other` first, so the columns taken below are not replaced by a
+    // growth half-way (this runs serially at the end of every parallel load).
+    this.ensureRows(this.count + other.count);
+    const texts = TASK_TEXT_COLUMNS.map((name) => [other.text[name], this.text[name]] as const);
+    const [fromPid, toPid] = [other.numbers.workerPid, this.numbers.workerPid];
+    const offsets = (['stdoutStart', 'stdoutEnd', 'stderrStart', 'stderrEnd'] as const).map(
+      (name) => [other.numbers[name], this.numbers[name]] as const,
+    );
     for (let r = 0; r < other.count; r++) {
       const row = this.rowFor(other.taskIds[r]!, other.attempt[r]!);
       if (other.hasDefinition[r]) this.hasDefinition[row] = 1;
-      for (const name of TASK_TEXT_COLUMNS) {
-        const value = other.text[name][r]!;
-        if (value !== 0) this.setText(row, name, other.pool[value]!);
+      for (const [from, to] of texts) {
+        const value = from[r]!;
+        if (value !== 0) this.setTextId(to, row, idOf(value));
       }
-      if (!Number.isNaN(workerPid[r]!)) this.setMinNumber(row, 'workerPid', workerPid[r]!);
-      for (const [name, column] of [
-        ['stdoutStart', stdoutStart],
-        ['stdoutEnd', stdoutEnd],
-        ['stderrStart', stderrStart],
-        ['stderrEnd', stderrEnd],
-      ] as const) {
-        if (!Number.isNaN(column[r]!)) this.setMaxNumber(row, name, column[r]!);
+      // The same rules as setMinNumber (pid) and setMaxNumber (log offsets).
+      const pid = fromPid[r]!;
+      if (!Number.isNaN(pid) && (Number.isNaN(toPid[row]!) || pid < toPid[row]!)) toPid[row] = pid;
+      for (const [from, to] of offsets) {
+        const value = from[r]!;
+        if (!Number.isNaN(value) && (Number.isNaN(to[row]!) || value > to[row]!)) to[row] = value;
       }
       for (let t = other.transitionHead[r]!; t !== NONE; t = other.transitionNext[t]!) {
         this.addTransition(row, idOf(other.transitionState[t]!), other.transitionTime[t]!);
@@ -181,6 +186,14 @@ export class TaskTableBuilder {
         );
       }
     }
+  }
+
+  /** setText for a string already in this pool (`id`, not 0). */
+  private setTextId(column: Int32Array, row: number, id: number): void {
+    const current = column[row]!;
+    if (current === id) return;
+    if (current !== 0 && compareStrings(this.pool.get(current), this.pool.get(id)) <= 0) return;
+    column[row] = id;
   }
 
   /** Takes over the rows of another builder, into an empty one (no merging needed). */

@@ -152,20 +152,19 @@ function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) 
   const spanNodeIp = new Int32Array(total);
   const spanStart = new Float64Array(total);
   const spanEnd = new Float64Array(total);
+  const bySpan = (x: number, y: number) =>
+    b.spanStart[x]! - b.spanStart[y]! ||
+    b.spanEnd[x]! - b.spanEnd[y]! ||
+    remap[b.spanName[x]!]! - remap[b.spanName[y]!]! ||
+    remap[b.spanWorker[x]!]! - remap[b.spanWorker[y]!]! ||
+    remap[b.spanNodeIp[x]!]! - remap[b.spanNodeIp[y]!]!;
   const pieces: number[] = [];
   let k = 0;
   for (let i = 0; i < n; i++) {
     spanOffset[i] = k;
     pieces.length = 0;
     for (let s = b.spanHead[order[i]!]!; s !== NONE; s = b.spanNext[s]!) pieces.push(s);
-    pieces.sort(
-      (x, y) =>
-        b.spanStart[x]! - b.spanStart[y]! ||
-        b.spanEnd[x]! - b.spanEnd[y]! ||
-        remap[b.spanName[x]!]! - remap[b.spanName[y]!]! ||
-        remap[b.spanWorker[x]!]! - remap[b.spanWorker[y]!]! ||
-        remap[b.spanNodeIp[x]!]! - remap[b.spanNodeIp[y]!]!,
-    );
+    if (pieces.length > 1) pieces.sort(bySpan);
     for (const s of pieces) {
       spanName[k] = remap[b.spanName[s]!]!;
       spanWorker[k] = remap[b.spanWorker[s]!]!;

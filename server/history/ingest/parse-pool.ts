@@ -5,6 +5,7 @@ import { startWorkerModule } from '../start-worker.ts';
 import type { FileTally } from './file-tally.ts';
 import { DEFAULT_RECORD_LIMITS, type RecordLimits } from './records.ts';
 import type { SessionFile } from './session-files.ts';
+import { warmUpMerge } from './warm-up.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
 // Worker threads that parse event bytes for any number of loads at once (parse-worker.ts).
@@ -68,13 +69,22 @@ export class ParsePool {
     this.ready = Promise.all(
       this.slots.map(
         (slot) =>
-          new Promise<void>((resolve) => {
-            slot.worker.once('message', () => resolve());
-            slot.worker.once('error', () => resolve());
-            slot.worker.once('exit', () => resolve());
+          new Promise<PartialReduction | null>((resolve) => {
+            slot.worker.once('message', (message: FromWorker) =>
+              resolve(message.kind === 'ready' ? message.warmUp : null),
+            );
+            slot.worker.once('error', () => resolve(null));
+            slot.worker.once('exit', () => resolve(null));
           }),
       ),
-    ).then(() => {
+    ).then((warmUps) => {
+      // The merge and freeze at a load's end run compiled from the first load on (warm-up.ts).
+      // Only a warm-up: a failure here shows again, and is reported, in a real load.
+      try {
+        warmUpMerge(warmUps.filter((partial) => partial !== null));
+      } catch {
+        // nothing to do
+      }
       // An idle pool must not keep the process (or a test run) alive; a loading one must.
       if (this.activeLoads === 0) for (const slot of this.slots) slot.worker.unref();
     });

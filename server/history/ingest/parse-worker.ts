@@ -1,8 +1,9 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { SessionReducer } from '../events/reducer.ts';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { SessionReducer, type PartialReduction } from '../events/reducer.ts';
 import { BrokenOffError, ChunkChannel } from './chunk-channel.ts';
 import { emptyTally, tallyBatch, tallyRecords } from './file-tally.ts';
 import { readRecordBatches, splitText, type EventRecord } from './records.ts';
+import { warmUpParse } from './warm-up.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
 // A parse worker: turns the event bytes it is handed into a partial reduction per load.
@@ -49,9 +50,8 @@ function open(load: number, file: number, legacy: boolean, nodeId: string): void
   );
 }
 
-function finish(load: number): void {
-  const partial = reducerOf(load).partial();
-  reducers.delete(load);
+/** The typed arrays of a partial reduction: transferred, not copied, to the pool. */
+function transferables(partial: PartialReduction): ArrayBuffer[] {
   const t = partial.tasks;
   const arrays = [
     t.attempt,
@@ -70,10 +70,13 @@ function finish(load: number): void {
     t.spanEnd,
     t.spanNext,
   ];
-  send(
-    { kind: 'finished', load, partial },
-    arrays.map((a) => a.buffer as ArrayBuffer),
-  );
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+function finish(load: number): void {
+  const partial = reducerOf(load).partial();
+  reducers.delete(load);
+  send({ kind: 'finished', load, partial }, transferables(partial));
 }
 
 port.on('message', (message: ToWorker) => {
@@ -107,4 +110,14 @@ port.on('message', (message: ToWorker) => {
     send({ kind: 'failed', message: String(error) });
   }
 });
-send({ kind: 'ready' });
+// Compiled code from the first load on (warm-up.ts); the pool merges the result likewise.
+// Only a warm-up: should it ever fail, the worker still serves loads, just colder.
+function warmedUp(): PartialReduction | null {
+  try {
+    return warmUpParse(threadId * 100_000);
+  } catch {
+    return null;
+  }
+}
+const warmUp = warmedUp();
+send({ kind: 'ready', warmUp }, warmUp ? transferables(warmUp) : []);

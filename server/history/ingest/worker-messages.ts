@@ -31,8 +31,8 @@ export type ToWorker =
   | { kind: 'forget'; load: number };
 
 export type FromWorker =
-  /** The worker has loaded and takes messages. */
-  | { kind: 'ready' }
+  /** The worker has loaded, run its warm-up (warm-up.ts) and takes messages. */
+  | { kind: 'ready'; warmUp: PartialReduction | null }
   | { kind: 'parsed'; batch: number; tally: FileTally }
   /** A chunk was taken off the queue (flow control). */
   | { kind: 'taken'; bytes: number }

@@ -166,9 +166,14 @@ export class PersistedSnapshots {
     sources: SnapshotSources,
     warn: (message: string) => void,
   ): void {
+    // Nowhere to write (SNAPSHOT_DIR_MAX_MB=0, no SNAPSHOT_URL): encoding would be wasted work.
+    if (!this.dir && !this.shared) return;
     // One write per session at a time: a reload while the first write runs writes nothing more.
     if (this.writes.has(name)) return;
     const write = async () => {
+      // Encoding takes the thread for a while (a big session's columns): let the load's own
+      // answer go out first.
+      await new Promise((resolve) => setImmediate(resolve));
       const encoded = encodeSnapshot(loaded, sources);
       if (this.dir && !(await this.dir.write(name, encoded)))
         warn(`snapshot of ${encoded.bytes} bytes exceeds SNAPSHOT_DIR_MAX_MB; not kept locally`);
