@@ -9,6 +9,7 @@ import { apiPaths } from '../../contract/paths.ts';
 import * as e from '../test/events.ts';
 import { indexKey, sessionDir } from '../history/layout.ts';
 import { headerPath } from '../routes/session/logs.ts';
+import { warmParsePool } from '../history/ingest/parse-pool.ts';
 import {
   expectRefused,
   expectStillServing,
@@ -52,6 +53,9 @@ async function writeHugeEventFile(key: string, mb: number): Promise<void> {
 }
 
 beforeAll(async () => {
+  // Parse threads start (and warm their code on a made-up session) once per process: that is
+  // not memory the hostile files cost, so it happens before the RSS below is measured.
+  await warmParsePool();
   h = await hostileHistory();
   await h.history.write(indexKey(hostile), '');
   await writeHugeEventFile(eventsKey('2026-01-12-08.jsonl'), EVENT_LINE_MB);
