@@ -6,8 +6,8 @@ import { ensurePrerequisites } from './prerequisites.ts';
 import { formatStageTable, type StageTime } from './stage-table.ts';
 
 // `npm test`: the stages in order, each only if the ones before passed — the programs the tests
-// need, the build, then lint, typecheck, bundle sizes and Vitest beside Playwright — and a table
-// of where the time went at the end (also after a failure).
+// need, then lint, typecheck and build side by side, then bundle sizes and Vitest beside
+// Playwright — and a table of where the time went at the end (also after a failure).
 
 type StageRun = () => Promise<Pick<StageTime, 'verdict' | 'parts'>>;
 
@@ -67,9 +67,9 @@ function start(cmd: Command, held: boolean): Started {
 
 /**
  * The held commands beside the streamed one, all at once. For the e2e run: Playwright leaves
- * the cores idle much of its time (server start-ups, page loads, polling, logins), and the
- * checks and unit tests fill it; before, they ran first and the e2e run waited for them. A held
- * command that fails stops the streamed one, as a failed stage stopped the stages after it.
+ * the cores idle much of its time (server start-ups, page loads, polling), and the unit tests
+ * fill it. A held command that fails stops the streamed one, as a failed stage stopped the
+ * stages after it before.
  */
 function beside(held: Command[], streamed: Command): StageRun {
   return async () => {
@@ -124,16 +124,14 @@ const playwright = createRequire(import.meta.url).resolve('@playwright/test/cli'
 
 const STAGES: Stage[] = [
   { name: 'prerequisites', run: inProcess(() => ensurePrerequisites()) },
-  // The e2e run needs the build alone; everything else goes beside it (see beside()).
-  { name: 'build', run: sideBySide(['build']) },
+  { name: 'lint, typecheck, build', run: sideBySide(['lint', 'typecheck', 'build']) },
   {
-    name: 'checks and unit beside e2e',
+    name: 'bundle size, unit, e2e',
     run: beside(
-      ['lint', 'typecheck', 'size', 'test:unit'].map((script) => ({
-        name: `npm run ${script}`,
-        file: 'npm',
-        args: ['run', '--silent', script],
-      })),
+      [
+        { name: 'bundle size', file: 'npm', args: ['run', '--silent', 'size'] },
+        { name: 'unit (vitest)', file: 'npm', args: ['run', '--silent', 'test:unit'] },
+      ],
       { name: 'e2e (playwright)', file: process.execPath, args: [playwright, 'test'] },
     ),
   },
