@@ -33,18 +33,20 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // Workers take files in this order. The s3 project's two files, whose "load earlier" test is
+  // the suite's longest, go first: last, they kept one worker busy while the other sat idle.
   projects: [
     {
-      name: 'chromium',
-      use: { ...chromium },
-    },
-    {
       // The storage specs against the same sample history, read from object storage (s3rver).
-      // Axe scans check rendering, not storage, so they run once (above).
+      // Axe scans check rendering, not storage, so they run once (in `chromium`).
       name: 'chromium-s3',
       testMatch: STORAGE_SPECS,
       metadata: { axe: false },
       use: { ...chromium, baseURL: `http://127.0.0.1:${E2E_S3_PORT}` },
+    },
+    {
+      name: 'chromium',
+      use: { ...chromium },
     },
   ],
   webServer: [

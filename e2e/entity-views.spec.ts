@@ -5,6 +5,9 @@ import { featuredSessions, sampleManifest } from './support/sample.ts';
 
 // Actors, nodes, events and the task timeline on the sample history, loaded from pasted URLs.
 
+// Independent tests: both workers share this long file, so the suite's end stays balanced.
+test.describe.configure({ mode: 'parallel' });
+
 const manifest = sampleManifest();
 const session = featuredSessions(manifest)[0]!;
 const scope = {

@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import { paths } from '../contract/paths.ts';
 import { sampleManifest } from './support/sample.ts';
 
+// Independent tests: both workers share this long file, so the suite's end stays balanced.
+test.describe.configure({ mode: 'parallel' });
+
 const manifest = sampleManifest();
 
 function scopeOf(sessionName: string) {

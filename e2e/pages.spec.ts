@@ -6,6 +6,9 @@ import { featuredSessions, sampleManifest } from './support/sample.ts';
 // What a person sees on the job, sessions and table pages: the way from the sessions list to a
 // failure's cause, pages that fit the window, and no broken frame for an unreachable Grafana.
 
+// Independent tests: both workers share this long file, so the suite's end stays balanced.
+test.describe.configure({ mode: 'parallel' });
+
 const manifest = sampleManifest();
 const failed = manifest.failedRayJob;
 const scopeOf = (sessionName: string) => {

@@ -7,6 +7,9 @@ import { featuredSessions, sampleManifest } from './support/sample.ts';
 
 // Overview, jobs and tasks on the sample history: the failure path, pasted URLs, URL state, a11y.
 
+// Independent tests: both workers share this long file, so the suite's end stays balanced.
+test.describe.configure({ mode: 'parallel' });
+
 const manifest = sampleManifest();
 const failed = manifest.failedRayJob;
 const failedSession = manifest.sessions.find((s) => s.sessionName === failed.sessionName)!;

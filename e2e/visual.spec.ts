@@ -91,26 +91,46 @@ const SIZES = [
   { label: '1440', viewport: { width: 1440, height: 900 } },
   { label: '390', viewport: { width: 390, height: 844 } },
 ] as const;
-const THEMES = ['light', 'dark'] as const;
+
+type Theme = 'light' | 'dark';
+/**
+ * Each view is loaded once per size and shot in both themes, the second after the system theme
+ * flips under the loaded page (half the page loads). Which theme the page loads in alternates
+ * with the size, so every view is still compared as loaded in light and as loaded in dark, and
+ * as switched in each direction.
+ */
+const THEME_ORDER: Record<(typeof SIZES)[number]['label'], readonly [Theme, Theme]> = {
+  '1440': ['light', 'dark'],
+  '390': ['dark', 'light'],
+};
 
 test.use({ timezoneId: 'UTC', locale: 'en-US' });
+// The screenshots are independent: both workers share them, so this long file never runs
+// alone at the end of the suite.
+test.describe.configure({ mode: 'parallel' });
+
+async function expectLooksLikeBaseline(page: Page, view: View, size: string, theme: Theme) {
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  await page.evaluate('document.fonts.ready');
+  await expect(page).toHaveScreenshot(`${view.name}-${size}-${theme}.png`, {
+    maxDiffPixels: view.terminal ? TERMINAL_REFLOW_PIXELS : 0,
+    mask: view.mask?.(page),
+  });
+}
 
 for (const size of SIZES) {
-  for (const theme of THEMES) {
-    test.describe(`${size.label} px, ${theme}`, () => {
-      test.use({ viewport: size.viewport, colorScheme: theme });
-      for (const view of VIEWS) {
-        test(view.name, async ({ page }) => {
-          await page.clock.setFixedTime(new Date('2026-02-01T00:00:00Z'));
-          await page.goto(view.url);
-          await view.ready(page);
-          await page.evaluate('document.fonts.ready');
-          await expect(page).toHaveScreenshot(`${view.name}-${size.label}-${theme}.png`, {
-            maxDiffPixels: view.terminal ? TERMINAL_REFLOW_PIXELS : 0,
-            mask: view.mask?.(page),
-          });
-        });
-      }
-    });
-  }
+  const [loadedIn, switchedTo] = THEME_ORDER[size.label];
+  test.describe(`${size.label} px, loaded ${loadedIn}, then ${switchedTo}`, () => {
+    test.use({ viewport: size.viewport, colorScheme: loadedIn });
+    for (const view of VIEWS) {
+      test(view.name, async ({ page }) => {
+        await page.clock.setFixedTime(new Date('2026-02-01T00:00:00Z'));
+        await page.goto(view.url);
+        await view.ready(page);
+        await expectLooksLikeBaseline(page, view, size.label, loadedIn);
+        await page.emulateMedia({ colorScheme: switchedTo });
+        await expectLooksLikeBaseline(page, view, size.label, switchedTo);
+      });
+    }
+  });
 }

@@ -28,7 +28,6 @@ export interface S3TestServer {
   put(key: string, body: string | Buffer): Promise<void>;
   /** Every file under `dir`, as keys relative to it (below `prefix`). */
   uploadFolder(dir: string, prefix?: string): Promise<number>;
-  putEmpty(keys: readonly string[]): Promise<void>;
   /**
    * Writes empty objects straight into s3rver's store (its own FilesystemStore, not HTTP): seeds
    * tens of thousands of keys in seconds, where 10,000 PUTs take most of a minute. Listing and
@@ -124,8 +123,6 @@ export async function startS3TestServer(options: { port?: number } = {}): Promis
       );
       return files.length;
     },
-    putEmpty: (keys) =>
-      forEachLimited(keys, UPLOAD_CONCURRENCY, (key) => put(key, Buffer.alloc(0))),
     async seedEmpty(keys) {
       const store = new FilesystemStore(directory);
       const metadata = { 'content-type': 'application/octet-stream' };

@@ -255,6 +255,54 @@ describe('a 401 mid-session', () => {
   });
 });
 
+describe('signing out', () => {
+  it('keeps a renewal that was in flight from putting the tokens back', async () => {
+    const grants: (string | null)[] = [];
+    let answerRenewal = () => {};
+    const renewalHeld = new Promise<void>((resolve) => (answerRenewal = resolve));
+    server.use(
+      provider([])[0]!,
+      http.post(`${ISSUER}/token`, async ({ request }) => {
+        const grant = new URLSearchParams(await request.text()).get('grant_type');
+        grants.push(grant);
+        if (grant === 'refresh_token') await renewalHeld;
+        const nonce = grant === 'authorization_code' ? storedNonce() : undefined;
+        return HttpResponse.json({
+          access_token: `access-${grants.length}`,
+          refresh_token: `refresh-${grants.length}`,
+          token_type: 'Bearer',
+          expires_in: 300,
+          id_token: idToken({ sub: 'u-42', name: 'Ada Lovelace', nonce }),
+        });
+      }),
+      meAnswering([]),
+    );
+    await logInThroughCallback();
+    const manager = createUserManager(settings(), '', sessionStorage);
+    const c = new OidcController({
+      manager,
+      storage: sessionStorage,
+      basePath: '',
+      framed: false,
+      parentOrigins: [],
+    });
+    await c.start();
+    const storedUser = () => Object.keys(sessionStorage).some((k) => k.startsWith('oidc.user'));
+    expect(storedUser()).toBe(true);
+
+    // What the automatic renewal does shortly before the tokens expire.
+    const renewal = manager.signinSilent();
+    await until(() => grants.includes('refresh_token'));
+    await c.signOut();
+    expect(storedUser()).toBe(false);
+    answerRenewal();
+    await renewal;
+
+    await until(() => !storedUser());
+    expect(c.view()).toMatchObject({ status: 'sign-in', signedOut: true });
+  });
+});
+
 describe('loginStorage', () => {
   it('is the tab storage, or memory where the browser denies it (third-party frames)', () => {
     expect(loginStorage(window)).toBe(window.sessionStorage);

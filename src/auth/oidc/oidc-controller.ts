@@ -69,6 +69,12 @@ export class OidcController implements AuthController {
   async start(): Promise<void> {
     // Renewal (refresh token) swaps the user underneath; keep the newest.
     this.manager.events.addUserLoaded((user) => {
+      // A renewal still in flight when the user signed out lands afterwards: it must not put
+      // their tokens back in storage (signIn() clears the mark before any new login).
+      if (this.signedOut()) {
+        void this.manager.removeUser();
+        return;
+      }
       this.user = user;
     });
     this.manager.events.addUserUnloaded(() => {
@@ -183,7 +189,9 @@ export class OidcController implements AuthController {
   private async refresh(): Promise<boolean> {
     if (!this.user?.refresh_token && !(await this.manager.getUser())?.refresh_token) return false;
     try {
-      this.user = await this.manager.signinSilent();
+      const user = await this.manager.signinSilent();
+      if (this.signedOut()) return false; // Signed out while it was in flight (see start()).
+      this.user = user;
       return this.user !== null;
     } catch {
       return false;
@@ -215,14 +223,17 @@ export class OidcController implements AuthController {
     }
   }
 
+  /** InMemoryWebStorage answers undefined, not null, for a missing key. */
+  private signedOut(): boolean {
+    return Boolean(this.storage.getItem(SIGNED_OUT_KEY));
+  }
+
   private askToSignIn(resume: boolean, problem: string | null): void {
-    if (!this.framed && !resume && !this.storage.getItem(SIGNED_OUT_KEY)) {
+    if (!this.framed && !resume && !this.signedOut()) {
       void this.redirectToLogin();
       return;
     }
-    // InMemoryWebStorage answers undefined, not null, for a missing key.
-    const signedOut = Boolean(this.storage.getItem(SIGNED_OUT_KEY));
-    this.store.set({ status: 'sign-in', resume, problem, signedOut });
+    this.store.set({ status: 'sign-in', resume, problem, signedOut: this.signedOut() });
   }
 
   /** Credentials in hand: ask the server who that is (and whether it lets them in). */
