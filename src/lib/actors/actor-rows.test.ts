@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../contract/ray';
 import { actorFilterOptions, filterActorRows, toActorRow, toActorRows } from './actor-rows';
 import { formatResourceMap } from './resources';
+import { actorRecord } from './test/actor-record';
 
-function actor(overrides: Partial<Actor>): Actor {
-  return {
-    actorId: 'a1',
-    jobId: '01000000',
-    state: 'DEAD',
-    pid: 42,
-    address: { nodeId: 'n1', ipAddress: '10.0.0.1', port: 1, workerId: 'w1' },
-    name: '',
-    numRestarts: '0',
-    actorClass: 'Trainer',
-    className: 'Trainer',
-    requiredResources: { CPU: 1 },
-    exitDetail: '-',
-    reprName: '',
-    placementGroupId: null,
-    callSite: '',
-    labelSelector: {},
-    isDetached: false,
-    rayNamespace: '',
-    startTime: 1000,
-    endTime: 4000,
-    ...overrides,
-  };
-}
+const actor = actorRecord;
 
 const noFilter = { state: '', className: '', job: '', name: '' };
 

@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { server } from '../../../../mocks/server';
 import { renderApp } from '../../../test/render-app';
+import { actorRecord } from '../../../lib/actors/test/actor-record';
 
 // xterm needs a real browser; here the viewer just names its source (the e2e test covers it).
 vi.mock('../../../components/log-viewer/LazyLogViewer', () => ({
@@ -90,27 +91,12 @@ describe('task log tabs', () => {
 });
 
 describe('actor log tabs', () => {
-  const actor = (address: { nodeId: string; workerId: string }, pid: number | null) => ({
-    actorId: 'actor1',
-    jobId: '02000000',
-    state: 'DEAD',
-    pid,
-    address: { ...address, ipAddress: '10.0.0.1', port: 1 },
-    name: '',
-    numRestarts: '0',
-    actorClass: 'Trainer',
-    className: 'Trainer',
-    requiredResources: {},
-    exitDetail: '',
-    reprName: '',
-    placementGroupId: null,
-    callSite: '',
-    labelSelector: {},
-    isDetached: false,
-    rayNamespace: '',
-    startTime: null,
-    endTime: null,
-  });
+  const actor = (address: { nodeId: string; workerId: string }, pid: number | null) =>
+    actorRecord({
+      actorId: 'actor1',
+      pid,
+      address: { ...address, ipAddress: '10.0.0.1', port: 1 },
+    });
   const answering = (detail: unknown) =>
     server.use(
       http.get('*/logical/actors/:actorId', () =>
