@@ -104,6 +104,17 @@ describe('FsStorage reads', () => {
     expect((await storage.read('a/one.txt', { start: 20 })).length).toBe(0);
   });
 
+  it('reads into a given buffer when it is large enough, else into a fresh one', async () => {
+    const into = Buffer.alloc(8, 0x2e);
+    const read = await storage.read('a/one.txt', { start: 2, end: 6, into });
+    expect(read.toString()).toBe('2345');
+    expect(read.buffer).toBe(into.buffer);
+    expect(into.toString()).toBe('2345....');
+    const whole = await storage.read('a/one.txt', { into });
+    expect(whole.toString()).toBe('0123456789');
+    expect(whole.buffer).not.toBe(into.buffer);
+  });
+
   it('streams a byte range', async () => {
     expect(await text(await storage.stream('a/one.txt', { start: 7 }))).toBe('789');
     expect(await text(await storage.stream('a/one.txt', { start: 3, end: 3 }))).toBe('');

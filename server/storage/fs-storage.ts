@@ -11,6 +11,7 @@ import {
   type ListOptions,
   type ListPage,
   type ReadRange,
+  type ReadTarget,
   type ReusedChunks,
   type StreamOptions,
   type Storage,
@@ -87,12 +88,16 @@ export class FsStorage implements Storage {
     );
   }
 
-  async read(key: string, range: ReadRange = {}): Promise<Buffer> {
+  async read(key: string, range: ReadRange & ReadTarget = {}): Promise<Buffer> {
     const file = await this.requireFile(key);
     const { start, end } = clampRange(range, file.stats.size);
     // Not zero-filled (16 MiB log slices: milliseconds of the request thread each); only the
     // bytes read are returned.
-    const buffer = Buffer.allocUnsafeSlow(end - start);
+    const { into } = range;
+    const buffer =
+      into && into.length >= end - start
+        ? into.subarray(0, end - start)
+        : Buffer.allocUnsafeSlow(end - start);
     if (buffer.length === 0) return buffer;
     const handle = await open(file.real, 'r').catch((error: unknown) => this.fail(key, error));
     try {

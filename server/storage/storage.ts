@@ -41,6 +41,15 @@ export interface ReadRange {
   end?: number;
 }
 
+export interface ReadTarget {
+  /**
+   * Where to put the bytes when it is large enough: the answer is then a view of it, valid as
+   * long as its owner does not reuse it (a 16 MiB log slice per answer is external memory that
+   * drives full garbage collections). A backend whose bytes arrive as a network body may ignore it.
+   */
+  into?: Buffer;
+}
+
 /** An object's bytes read chunk by chunk into one buffer, again and again (see `Storage.readInto`). */
 export interface ReusedChunks extends AsyncIterable<Buffer> {
   /** Ends reading and releases the file; safe to call twice, and before iterating. */
@@ -53,7 +62,7 @@ export interface Storage {
   /** Metadata of one object, or null when it does not exist. */
   stat(key: string): Promise<StorageEntry | null>;
   /** Bytes [start, end) of one object; shorter at the end of the object. Throws NotFoundError. */
-  read(key: string, range?: ReadRange): Promise<Buffer>;
+  read(key: string, range?: ReadRange & ReadTarget): Promise<Buffer>;
   /** The object (or a byte range of it) as a stream. Throws NotFoundError. */
   stream(key: string, range?: ReadRange & StreamOptions): Promise<Readable>;
   /**

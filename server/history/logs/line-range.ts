@@ -37,35 +37,40 @@ async function lineEndAtOrAfter(storage: Storage, key: string, at: number, ceili
 
 const clamp = (n: number, w: ByteWindow) => Math.min(Math.max(n, w.start), w.end);
 
-/** Bytes [start, end) widened to whole lines: start back to its line's start, end on to its line's end. */
+/**
+ * Bytes [start, end) widened to whole lines: start back to its line's start, end on to its line's
+ * end. The slice is read into `into` when given and large enough (see `ReadTarget`).
+ */
 export async function lineRange(
   storage: Storage,
   key: string,
   window: ByteWindow,
   start: number,
   end: number,
+  into?: Buffer,
 ): Promise<LogSlice> {
   let from = clamp(start, window);
   let to = Math.min(Math.max(from, clamp(end, window)), from + MAX_SLICE_BYTES);
   if (from > window.start) from = await lineStartAtOrBefore(storage, key, from, window.start);
   if (to > from && to < window.end) to = await lineEndAtOrAfter(storage, key, to - 1, window.end);
-  return sliceOf(from, await storage.read(key, { start: from, end: to }));
+  return sliceOf(from, await storage.read(key, { start: from, end: to, into }));
 }
 
-/** Up to `bytes` bytes of whole lines ending just before `before` ("load earlier"). */
+/** Up to `bytes` bytes of whole lines ending just before `before` ("load earlier"); `into` as above. */
 export async function linesBefore(
   storage: Storage,
   key: string,
   window: ByteWindow,
   before: number,
   bytes: number,
+  into?: Buffer,
 ): Promise<LogSlice> {
   const to = clamp(before, window);
   const from = Math.max(window.start, to - Math.min(bytes, MAX_SLICE_BYTES));
   if (from === window.start)
-    return sliceOf(from, await storage.read(key, { start: from, end: to }));
+    return sliceOf(from, await storage.read(key, { start: from, end: to, into }));
   // One byte more, so a newline right before `from` shows that `from` already starts a line.
-  const chunk = await storage.read(key, { start: from - 1, end: to });
+  const chunk = await storage.read(key, { start: from - 1, end: to, into });
   const found = chunk.indexOf(NEWLINE);
   // A single line longer than `bytes` comes back cut; the next page continues it.
   if (found < 0 || found === chunk.length - 1) return sliceOf(from, chunk.subarray(1));

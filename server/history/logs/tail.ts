@@ -9,6 +9,8 @@ export const TAIL_CHUNK_BYTES = 64 * 1024;
 /**
  * `lines` -1 returns the whole window. A final newline ends the last line; it does not start
  * another. At most `maxBytes` come back: a longer answer starts that far before the end.
+ * The whole window is read into `into` when given and large enough (see `ReadTarget`); the
+ * line-by-line tail, a few chunks, is not.
  */
 export async function tailLines(
   storage: Storage,
@@ -17,9 +19,11 @@ export async function tailLines(
   lines: number,
   chunkBytes = TAIL_CHUNK_BYTES,
   maxBytes = MAX_SLICE_BYTES,
+  into?: Buffer,
 ): Promise<LogSlice> {
   const floor = Math.max(window.start, window.end - maxBytes);
-  if (lines < 0) return sliceOf(floor, await storage.read(key, { start: floor, end: window.end }));
+  if (lines < 0)
+    return sliceOf(floor, await storage.read(key, { start: floor, end: window.end, into }));
   if (lines === 0 || window.end <= window.start) return sliceOf(window.end, Buffer.alloc(0));
   const chunks: Buffer[] = [];
   let newlines = 0;

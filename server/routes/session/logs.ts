@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AnswerBuffers } from '../../http/answer-buffers.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { badRequest } from '../../http/errors.ts';
 import { single, type RawQuery } from '../../http/query-params.ts';
@@ -17,8 +18,8 @@ import { logNodes } from '../../history/logs/log-nodes.ts';
 import { safeLogFolder } from '../../history/logs/log-path.ts';
 import { MAX_SLICE_BYTES, type LogSlice } from '../../history/logs/log-slice.ts';
 import { resolveLog, type ResolvedLog } from '../../history/logs/log-source.ts';
-import { lineRange, linesBefore } from '../../history/logs/line-range.ts';
-import { tailLines } from '../../history/logs/tail.ts';
+import { lineRange, linesBefore, MAX_LINE_BYTES } from '../../history/logs/line-range.ts';
+import { TAIL_CHUNK_BYTES, tailLines } from '../../history/logs/tail.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { defineSessionRoutes } from '../session-router.ts';
 import { loadedSession } from './loaded-session.ts';
@@ -42,14 +43,38 @@ function requiredNodeId(query: RawQuery): string {
   return nodeId;
 }
 
-function readContent(storage: Storage, log: ResolvedLog, content: LogContent): Promise<LogSlice> {
+/**
+ * What a pooled buffer must hold: a slice, the lines its edges are widened to (a range moves
+ * its start back and its end on by up to a line each), and the byte before a "load earlier".
+ */
+const ANSWER_BUFFER_BYTES = MAX_SLICE_BYTES + 2 * MAX_LINE_BYTES + 1;
+/**
+ * Buffers kept between answers, beyond those in use (which the response budget covers): enough
+ * for the slices a busy server answers back to back, 76 MiB at most.
+ */
+const IDLE_ANSWER_BUFFERS = 4;
+
+function readContent(
+  storage: Storage,
+  log: ResolvedLog,
+  content: LogContent,
+  into: Buffer | undefined,
+): Promise<LogSlice> {
   switch (content.kind) {
     case 'tail':
-      return tailLines(storage, log.key, log.window, content.lines);
+      return tailLines(
+        storage,
+        log.key,
+        log.window,
+        content.lines,
+        TAIL_CHUNK_BYTES,
+        MAX_SLICE_BYTES,
+        into,
+      );
     case 'range':
-      return lineRange(storage, log.key, log.window, content.start, content.end);
+      return lineRange(storage, log.key, log.window, content.start, content.end, into);
     case 'before':
-      return linesBefore(storage, log.key, log.window, content.before, content.bytes);
+      return linesBefore(storage, log.key, log.window, content.before, content.bytes, into);
   }
 }
 
@@ -63,6 +88,7 @@ function describe(reply: FastifyReply, log: ResolvedLog): void {
 }
 
 export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const answerBuffers = new AnswerBuffers(ANSWER_BUFFER_BYTES, IDLE_ANSWER_BUFFERS);
   defineSessionRoutes(app, deps, (get) => {
     get('/api/v0/logs', async ({ session, request }) => {
       const query = request.query as RawQuery;
@@ -110,7 +136,9 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       const bound = Math.min(log.window.end - log.window.start, MAX_SLICE_BYTES);
       const release = await deps.responses.reserve(bound * 2);
       reply.raw.once('close', release);
-      const slice = await readContent(deps.storage, log, ask.content);
+      // Large slices (sent uncompressed) are read into a pooled buffer; small ones cost little.
+      const into = bound > COMPRESS_MAX_BYTES ? answerBuffers.lendTo(reply.raw) : undefined;
+      const slice = await readContent(deps.storage, log, ask.content, into);
       reply.header('x-log-file-size', log.size);
       reply.header('x-log-start-offset', slice.start);
       reply.header('x-log-end-offset', slice.end);
