@@ -24,6 +24,7 @@ import { LiveClusters } from './live/live-clusters.ts';
 import { ResponseBudget } from './http/response-budget.ts';
 import { Slots } from './http/slots.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
+import { guardCompression } from './http/compression-guard.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { fetchedEndpointRoutes } from './routes/session/fetched-endpoints.ts';
@@ -156,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Brotli at quality 0, not the plugin's 4: CPU per answer is what limits a 2-core server.
   // On a 146 KB tasks page of the million-attempt sample quality 0 takes 74 µs for 13.9 KB,
   // quality 1 134 µs for 11.0 KB, quality 4 about 3x quality 1 (docs/bench.md).
+  guardCompression(app);
   await app.register(fastifyCompress, {
     global: true,
     syncThreshold: COMPRESS_SYNC_MAX_BYTES,

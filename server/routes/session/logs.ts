@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { looksCompressed, sendUncompressed } from '../../http/compression-guard.ts';
 import { AnswerBuffers } from '../../http/answer-buffers.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { badRequest } from '../../http/errors.ts';
@@ -87,6 +88,24 @@ function describe(reply: FastifyReply, log: ResolvedLog): void {
   reply.header('cache-control', 'private, max-age=300');
 }
 
+/**
+ * The slice without its colour codes, a piece at a time. Its first piece is stripped before the
+ * answer starts, so that text which begins like a compressed stream once its codes are gone is
+ * sent uncompressed (server/http/compression-guard.ts).
+ */
+async function strippedAnswer(
+  request: FastifyRequest,
+  bytes: Buffer,
+): Promise<AsyncGenerator<Buffer>> {
+  const pieces = strippedPieces(bytes);
+  const first = await pieces.next();
+  if (!first.done && looksCompressed(first.value)) sendUncompressed(request);
+  return (async function* () {
+    if (!first.done) yield first.value;
+    yield* pieces;
+  })();
+}
+
 export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const answerBuffers = new AnswerBuffers(ANSWER_BUFFER_BYTES, IDLE_ANSWER_BUFFERS);
   defineSessionRoutes(app, deps, (get) => {
@@ -146,11 +165,14 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       reply.type('text/plain; charset=utf-8');
       // Compressing 16 MiB takes a core for about a second: 64 such requests would starve the
       // request thread. Small slices (the usual tail) are compressed; large ones go as they are.
-      if (slice.bytes.length > COMPRESS_MAX_BYTES) request.headers['x-no-compression'] = '1';
+      if (slice.bytes.length > COMPRESS_MAX_BYTES) sendUncompressed(request);
       // The bytes as stored, never a decoded copy of the whole slice.
       if (!ask.filterAnsi) return slice.bytes;
       return reply.send(
-        Readable.from(strippedPieces(slice.bytes), { objectMode: false, highWaterMark: 1 }),
+        Readable.from(await strippedAnswer(request, slice.bytes), {
+          objectMode: false,
+          highWaterMark: 1,
+        }),
       );
     });
   });
