@@ -13,9 +13,12 @@ import { ids, scope, session, writeFixture } from '../../test/session-routes.ts'
 
 const RAYLET_LINE = '(raylet) Raylet is terminated. Termination is unexpected.\n';
 const COLOURED = `\u001b[33m(raylet)\u001b[0m Raylet is terminated. Termination is unexpected.\n`;
+/** A window title (OSC) longer than a stripped piece, across a newline: its piece strips to nothing. */
+const LONG_TITLE = `\u001b]0;${'t'.repeat(70_000)}\n\u0007`;
 const FILES = {
   'raylet-plain.out': RAYLET_LINE.repeat(40),
   'raylet-coloured.out': COLOURED.repeat(40),
+  'raylet-titled.out': LONG_TITLE + RAYLET_LINE.repeat(40),
 };
 
 let history: TempFolder;
@@ -53,6 +56,7 @@ describe('log text that looks compressed', () => {
       ['filename=raylet-plain.out&lines=-1', FILES['raylet-plain.out']],
       ['filename=raylet-plain.out&lines=5', RAYLET_LINE.repeat(5)],
       ['filename=raylet-coloured.out&lines=-1&filter_ansi_code=true', RAYLET_LINE.repeat(40)],
+      ['filename=raylet-titled.out&lines=-1&filter_ansi_code=true', RAYLET_LINE.repeat(40)],
     ] as const)
       it(`reaches a client accepting ${encoding} as its Content-Encoding says (${query})`, async () => {
         const res = await app.inject({

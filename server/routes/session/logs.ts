@@ -88,20 +88,31 @@ function describe(reply: FastifyReply, log: ResolvedLog): void {
   reply.header('cache-control', 'private, max-age=300');
 }
 
+/** Bytes the compression plugin's test reads at the start of an answer (gzip: 3). */
+const COMPRESSED_HEAD_BYTES = 3;
+
 /**
- * The slice without its colour codes, a piece at a time. Its first piece is stripped before the
- * answer starts, so that text which begins like a compressed stream once its codes are gone is
- * sent uncompressed (server/http/compression-guard.ts).
+ * The slice without its colour codes, a piece at a time. Its first pieces are stripped before
+ * the answer starts, until they hold the bytes the compression plugin looks at, so that text
+ * which begins like a compressed stream once its codes are gone is sent uncompressed
+ * (server/http/compression-guard.ts). A piece can strip to almost nothing.
  */
 async function strippedAnswer(
   request: FastifyRequest,
   bytes: Buffer,
 ): Promise<AsyncGenerator<Buffer>> {
   const pieces = strippedPieces(bytes);
-  const first = await pieces.next();
-  if (!first.done && looksCompressed(first.value)) sendUncompressed(request);
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    head.push(next.value);
+    headBytes += next.value.length;
+    if (headBytes >= COMPRESSED_HEAD_BYTES) break;
+  }
+  if (looksCompressed(Buffer.concat(head, Math.min(headBytes, COMPRESSED_HEAD_BYTES))))
+    sendUncompressed(request);
   return (async function* () {
-    if (!first.done) yield first.value;
+    yield* head;
     yield* pieces;
   })();
 }
