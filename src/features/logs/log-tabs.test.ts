@@ -4,11 +4,24 @@ import { actorLogTabs, jobLogTabs, relativeLogPath, taskLogTabs } from './log-ta
 describe('entity log tabs', () => {
   it('gives a task stdout, stderr and its traceback when it failed', () => {
     expect(taskLogTabs('t1', 2).map((t) => t.id)).toEqual(['out', 'err']);
-    const tabs = taskLogTabs('t1', 2, 'Traceback ...');
+    const tabs = taskLogTabs('t1', 2, {
+      error_type: 'TASK_EXECUTION_EXCEPTION',
+      error_message: 'Traceback ...',
+    });
     expect(tabs.map((t) => t.label)).toEqual(['stdout', 'stderr', 'Error traceback']);
+    expect(taskLogTabs('t1', 2, { error_type: null, error_message: null })).toHaveLength(2);
     expect(tabs[1]).toMatchObject({
       source: { kind: 'task', taskId: 't1', attempt: 2, suffix: 'err' },
     });
+  });
+
+  it("names a failure that is not a Python exception by Ray's error type", () => {
+    const died = taskLogTabs('t1', 0, {
+      error_type: 'ACTOR_DIED',
+      error_message: 'The actor died unexpectedly before finishing this task.',
+    });
+    expect(died[2]).toMatchObject({ id: 'error', label: 'Error (ACTOR_DIED)' });
+    expect(taskLogTabs('t1', 0, { error_message: 'lost' })[2]).toMatchObject({ label: 'Error' });
   });
 
   it('gives an actor its core-worker log when its worker is known', () => {

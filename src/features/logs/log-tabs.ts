@@ -1,21 +1,37 @@
 import type { LogSource } from '../../components/log-viewer/log-source';
 
 // The tabs of an entity's logs (job, task, actor): each shows a log source, or a fixed text
-// such as a task's error traceback.
+// such as how a task attempt failed.
 
 export type LogTab =
   { id: string; label: string; source: LogSource } | { id: string; label: string; text: string };
 
-export function taskLogTabs(
-  taskId: string,
-  attempt?: number,
-  errorMessage?: string | null,
-): LogTab[] {
+/** How an attempt failed, as Ray's task state API gives it. */
+export interface TaskFailure {
+  error_type?: string | null;
+  error_message?: string | null;
+}
+
+/**
+ * A Python exception's message is its traceback; other failures (ACTOR_DIED, WORKER_DIED,
+ * OUT_OF_MEMORY, …) are Ray's own explanation, named by their type.
+ */
+function errorTabLabel(errorType: string | null | undefined): string {
+  if (errorType === 'TASK_EXECUTION_EXCEPTION') return 'Error traceback';
+  return errorType ? `Error (${errorType})` : 'Error';
+}
+
+export function taskLogTabs(taskId: string, attempt?: number, failure?: TaskFailure): LogTab[] {
   const tabs: LogTab[] = [
     { id: 'out', label: 'stdout', source: { kind: 'task', taskId, attempt, suffix: 'out' } },
     { id: 'err', label: 'stderr', source: { kind: 'task', taskId, attempt, suffix: 'err' } },
   ];
-  if (errorMessage) tabs.push({ id: 'error', label: 'Error traceback', text: errorMessage });
+  if (failure?.error_message)
+    tabs.push({
+      id: 'error',
+      label: errorTabLabel(failure.error_type),
+      text: failure.error_message,
+    });
   return tabs;
 }
 

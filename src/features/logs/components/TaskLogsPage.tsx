@@ -32,7 +32,7 @@ export default function TaskLogsPage() {
       </h1>
       <LogTabs
         label="Task logs"
-        tabs={taskLogTabs(taskId, attempt, shown?.error_message)}
+        tabs={taskLogTabs(taskId, attempt, shown)}
         titleContext={`Task ${taskId.slice(0, 8)} ${which}`}
       />
     </div>
