@@ -3,7 +3,7 @@ import { normalizeId } from './ids.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { taskRow } from './task-row.ts';
 import { TaskRowJson } from './task-row-json.ts';
-import { JsonBytes } from './json-bytes.ts';
+import { asciiRun, JsonBytes } from './json-bytes.ts';
 import { sortedRows, type TaskSortKey } from './task-sort.ts';
 import type { IntField } from './task-records.ts';
 import { firstRowOfTask, type TaskTable } from './task-table.ts';
@@ -224,6 +224,8 @@ export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): Ta
 
 /** One writer for every page: pages are written synchronously, one at a time. */
 const pageBytes = new JsonBytes();
+/** Copied, not encoded: `append` is a native string write per call. */
+const ROW_SEPARATOR = asciiRun(',');
 
 /**
  * Ray's answer to `/api/v0/tasks` as JSON bytes: the page of queryTasks with the list API's
@@ -245,7 +247,7 @@ export function taskListJson(
   );
   writer.prefetch(rows, detail);
   for (let i = 0; i < rows.length; i++) {
-    if (i > 0) out.append(',');
+    if (i > 0) out.run(ROW_SEPARATOR);
     writer.row(rows[i]!, detail);
   }
   out.append(
