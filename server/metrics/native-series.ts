@@ -96,8 +96,8 @@ function taskSeries(snapshot: SessionSnapshot, g: Grid, jobId: string | undefine
   const failedId = t.pool.idOf('FAILED');
   for (let row = 0; row < t.count; row++) {
     if (!inScope(row)) continue;
-    const from = t.transitionOffset[row]!;
-    const to = t.transitionOffset[row + 1]!;
+    const from = t.transitionStart.at(row);
+    const to = t.transitionStart.at(row + 1);
     for (let k = from; k < to; k++) {
       const state = t.transitionState[k]!;
       let diff = diffs.get(state);
@@ -105,10 +105,10 @@ function taskSeries(snapshot: SessionSnapshot, g: Grid, jobId: string | undefine
       const next = k + 1 < to ? t.transitionTime[k + 1]! : Infinity;
       addInterval(g, diff, t.transitionTime[k]!, next);
     }
-    const end = t.endMs[row]!;
+    const end = t.endMs.at(row);
     if (Number.isNaN(end)) continue;
-    if (t.state[row] === finishedId) finished[bucketIndex(g, end)]!++;
-    else if (t.state[row] === failedId) failed[bucketIndex(g, end)]!++;
+    if (t.state.at(row) === finishedId) finished[bucketIndex(g, end)]!++;
+    else if (t.state.at(row) === failedId) failed[bucketIndex(g, end)]!++;
   }
   const known = new Map<string, number>(TASK_STATES.map((s, i) => [s, i]));
   const taskStates = [...diffs]
@@ -168,10 +168,10 @@ function runningPeak(snapshot: SessionSnapshot, jobId?: string): NativeSeries['r
   const starts: number[] = [];
   const ends: number[] = [];
   for (let row = 0; row < t.count; row++) {
-    const start = t.startMs[row]!;
+    const start = t.startMs.at(row);
     if (!inScope(row) || Number.isNaN(start)) continue;
     starts.push(start);
-    const end = t.endMs[row]!;
+    const end = t.endMs.at(row);
     ends.push(Number.isNaN(end) ? Infinity : end);
   }
   const s = Float64Array.from(starts).sort();

@@ -15,17 +15,17 @@ export function summarizeByFunc(snapshot: SessionSnapshot, jobId?: string): Func
     rows.push(row);
     // Ray groups by the task's name, which for a named actor's creation task carries the actor's
     // name (`shard-writer-3:ShardWriter.__init__`), and shows that name as func_or_class_name.
-    const func = t.pool.get(t.text.name[row] || t.text.funcOrClassName[row]!);
+    const func = t.pool.get(t.text.name.at(row) || t.text.funcOrClassName.at(row));
     let entry = byFunc.get(func);
     if (!entry) {
       entry = {
         func_or_class_name: func,
-        type: t.pool.get(t.text.type[row]!),
+        type: t.pool.get(t.text.type.at(row)),
         state_counts: dictionary<number>(),
       };
       byFunc.set(func, entry);
     }
-    addCount(entry.state_counts, t.pool.get(t.state[row]!));
+    addCount(entry.state_counts, t.pool.get(t.state.at(row)));
   }
   const summary = dictionary<TaskSummaryPerFunc>();
   for (const func of [...byFunc.keys()].sort()) {

@@ -14,6 +14,7 @@ const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
 const ZERO = 0x30;
 const BILLION = 1_000_000_000;
+const POWERS_OF_TEN = Float64Array.from({ length: 10 }, (_, i) => 10 ** i);
 
 /** Bytes of text that is known to be ASCII (keys and punctuation written by the code). */
 export function asciiBytes(text: string): Buffer {
@@ -92,8 +93,9 @@ export class JsonBytes {
 
   /** The decimal digits of `n` (< 1e9), zero-padded to `width`. */
   private digits(n: number, width: number): void {
+    // Counted by comparisons: a division per digit here cost as much as writing the digits.
     let count = 1;
-    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) count++;
+    while (count < 9 && n >= POWERS_OF_TEN[count]!) count++;
     if (count < width) count = width;
     const buffer = this.buffer;
     let at = this.length + count;

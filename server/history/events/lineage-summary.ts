@@ -20,13 +20,13 @@ function latestAttempts(t: TaskTable, inScope: (row: number) => boolean): number
 }
 
 function taskNode(t: TaskTable, row: number): NestedTaskSummary {
-  const created = t.creationMs[row]!;
+  const created = t.creationMs.at(row);
   return {
-    name: t.pool.get(t.text.name[row] || t.text.funcOrClassName[row]!),
+    name: t.pool.get(t.text.name.at(row) || t.text.funcOrClassName.at(row)),
     key: t.taskIds[row]!,
-    type: t.pool.get(t.text.type[row]!) as NestedTaskSummary['type'],
+    type: t.pool.get(t.text.type.at(row)) as NestedTaskSummary['type'],
     timestamp: Number.isNaN(created) ? null : Math.floor(created),
-    state_counts: { [t.pool.get(t.state[row]!)]: 1 },
+    state_counts: { [t.pool.get(t.state.at(row))]: 1 },
     children: [],
     link: { type: 'task', id: t.taskIds[row]! },
   };
@@ -62,13 +62,13 @@ export function summarizeLineage(snapshot: SessionSnapshot, jobId?: string): Lin
   const creationParent = new Map<string, string>();
   for (const row of rows) {
     const node = byTaskId.get(t.taskIds[row]!)!;
-    const actorId = t.pool.get(t.text.actorId[row]!);
-    const parent = byTaskId.get(t.pool.get(t.text.parentTaskId[row]!));
+    const actorId = t.pool.get(t.text.actorId.at(row));
+    const parent = byTaskId.get(t.pool.get(t.text.parentTaskId.at(row)));
     if (actorId && (node.type === 'ACTOR_TASK' || node.type === 'ACTOR_CREATION_TASK')) {
       const actor = actorNode(actorId, node.name);
       parentOf.set(node, actor);
       if (node.type === 'ACTOR_CREATION_TASK')
-        creationParent.set(actorId, t.pool.get(t.text.parentTaskId[row]!));
+        creationParent.set(actorId, t.pool.get(t.text.parentTaskId.at(row)));
     } else {
       parentOf.set(node, parent);
     }

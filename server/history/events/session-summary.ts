@@ -60,7 +60,7 @@ export function sessionSummary(
   let attempts = 0;
   for (let r = 0; r < t.count; r++) {
     if (!counted(r)) continue;
-    perState[t.state[r]!]!++;
+    perState[t.state.at(r)]!++;
     attempts++;
   }
   const byState = dictionary<number>();

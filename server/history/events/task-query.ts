@@ -3,8 +3,9 @@ import { normalizeId } from './ids.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { taskRow } from './task-row.ts';
 import { TaskRowJson } from './task-row-json.ts';
-import { JsonBytes } from './json-bytes.ts';
+import { asciiRun, JsonBytes } from './json-bytes.ts';
 import { sortedRows, type TaskSortKey } from './task-sort.ts';
+import type { IntField } from './task-records.ts';
 import { firstRowOfTask, type TaskTable } from './task-table.ts';
 import { taskStateRank } from './task-states.ts';
 import { dictionary } from './dictionary.ts';
@@ -49,9 +50,9 @@ export interface TaskQuery {
 type RowTest = (row: number) => boolean;
 
 /** Matches a pool-backed column against one value (-1 when the value never occurs). */
-function columnEquals(t: TaskTable, column: Int32Array, value: string): RowTest {
+function columnEquals(t: TaskTable, column: IntField, value: string): RowTest {
   const id = t.pool.idOf(value);
-  return (row) => column[row] === id;
+  return (row) => column.at(row) === id;
 }
 
 function equalsTest(t: TaskTable, f: TaskFilter): RowTest {
@@ -69,7 +70,7 @@ function equalsTest(t: TaskTable, f: TaskFilter): RowTest {
       return columnEquals(t, text.actorId, normalizeId(f.value));
     case 'task_name': {
       const id = t.pool.idOf(f.value);
-      return (row) => (text.name[row] || text.funcOrClassName[row]) === id;
+      return (row) => (text.name.at(row) || text.funcOrClassName.at(row)) === id;
     }
     case 'state':
       return columnEquals(t, t.state, f.value.toUpperCase());
@@ -91,7 +92,7 @@ function compile(t: TaskTable, query: TaskQuery): RowTest {
   });
   if (query.excludeDriver ?? true) {
     const driver = t.pool.idOf('DRIVER_TASK');
-    tests.push((row) => t.text.type[row] !== driver);
+    tests.push((row) => t.text.type.at(row) !== driver);
   }
   return (row) => tests.every((test) => test(row));
 }
@@ -136,27 +137,40 @@ function scan(snapshot: SessionSnapshot, query: TaskQuery): TaskScan {
   const t = snapshot.tasks;
   const matches = compile(t, query);
   const perState = new Int32Array(t.pool.size);
-  const rows = new Int32Array(t.count);
+  // Tested in row order, so the task records are read front to back, not scattered in sort order.
+  const matching = new Int32Array(t.count);
   let filtered = 0;
-  const visit = (row: number) => {
-    if (!matches(row)) return;
-    perState[t.state[row]!]!++;
-    rows[filtered++] = row;
-  };
-  if (!query.sortBy || query.sortBy === 'task_id') {
-    if (query.order === 'desc') for (let r = t.count - 1; r >= 0; r--) visit(r);
-    else for (let r = 0; r < t.count; r++) visit(r);
-  } else {
-    const { rows: sorted, withValue } = sortedRows(snapshot, query.sortBy);
-    if (query.order === 'desc') for (let i = withValue - 1; i >= 0; i--) visit(sorted[i]!);
-    else for (let i = 0; i < withValue; i++) visit(sorted[i]!);
-    for (let i = withValue; i < sorted.length; i++) visit(sorted[i]!);
+  for (let r = 0; r < t.count; r++) {
+    if (!matches(r)) continue;
+    perState[t.state.at(r)]!++;
+    matching[filtered++] = r;
   }
-  return {
-    rows: rows.slice(0, filtered),
-    perState,
-    total: countConsidered(t, query.excludeDriver ?? true),
-  };
+  const byTaskId = matching.subarray(0, filtered);
+  let rows: Int32Array;
+  if (!query.sortBy || query.sortBy === 'task_id')
+    rows = query.order === 'desc' ? byTaskId.slice().reverse() : byTaskId.slice();
+  else rows = inSortOrder(snapshot, query.sortBy, query.order ?? 'asc', byTaskId, t.count);
+  return { rows, perState, total: countConsidered(t, query.excludeDriver ?? true) };
+}
+
+/** These rows (ascending) in the order of a sort key; rows without a value last either way. */
+function inSortOrder(
+  snapshot: SessionSnapshot,
+  key: TaskSortKey,
+  order: 'asc' | 'desc',
+  rows: Int32Array,
+  count: number,
+): Int32Array {
+  const selected = new Uint8Array(count);
+  for (let i = 0; i < rows.length; i++) selected[rows[i]!] = 1;
+  const out = new Int32Array(rows.length);
+  let n = 0;
+  const { rows: sorted, withValue } = sortedRows(snapshot, key);
+  if (order === 'desc') {
+    for (let i = withValue - 1; i >= 0; i--) if (selected[sorted[i]!]) out[n++] = sorted[i]!;
+  } else for (let i = 0; i < withValue; i++) if (selected[sorted[i]!]) out[n++] = sorted[i]!;
+  for (let i = withValue; i < sorted.length; i++) if (selected[sorted[i]!]) out[n++] = sorted[i]!;
+  return out;
 }
 
 /** The pass for this query, from the snapshot's recent passes when it was asked before. */
@@ -210,6 +224,8 @@ export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): Ta
 
 /** One writer for every page: pages are written synchronously, one at a time. */
 const pageBytes = new JsonBytes();
+/** Copied, not encoded: `append` is a native string write per call. */
+const ROW_SEPARATOR = asciiRun(',');
 
 /**
  * Ray's answer to `/api/v0/tasks` as JSON bytes: the page of queryTasks with the list API's
@@ -229,9 +245,9 @@ export function taskListJson(
   out.append(
     `${envelope[0]}{"total":${total},"num_after_truncation":${total},"num_filtered":${filtered},"result":[`,
   );
-  writer.prefetch(rows);
+  writer.prefetch(rows, detail);
   for (let i = 0; i < rows.length; i++) {
-    if (i > 0) out.append(',');
+    if (i > 0) out.run(ROW_SEPARATOR);
     writer.row(rows[i]!, detail);
   }
   out.append(
@@ -244,7 +260,7 @@ function countConsidered(t: TaskTable, excludeDriver: boolean): number {
   if (!excludeDriver) return t.count;
   const driver = t.pool.idOf('DRIVER_TASK');
   let n = 0;
-  for (let r = 0; r < t.count; r++) if (t.text.type[r] !== driver) n++;
+  for (let r = 0; r < t.count; r++) if (t.text.type.at(r) !== driver) n++;
   return n;
 }
 

@@ -1,4 +1,5 @@
 import type { StringPool } from './string-pool.ts';
+import { touchRecords, type IntField } from './task-records.ts';
 import type { TaskTable } from './task-table.ts';
 import { isNilId } from './ids.ts';
 import { asciiRun, type JsonBytes } from './json-bytes.ts';
@@ -108,11 +109,9 @@ const K = {
 /** The per-attempt columns a row reads, grouped by how they are read (one loop shape per group). */
 interface RowColumns {
   /** Pool ids, each group written through one of the pool's JSON caches. */
-  quoted: Int32Array[];
-  optionalIds: Int32Array[];
-  reserialised: Int32Array[];
-  ints: Int32Array[];
-  floats: Float64Array[];
+  quoted: IntField[];
+  optionalIds: IntField[];
+  reserialised: IntField[];
 }
 
 const rowColumns = new WeakMap<TaskTable, RowColumns>();
@@ -131,8 +130,6 @@ function rowColumnsOf(t: TaskTable): RowColumns {
       quoted: [...quoted, t.state],
       optionalIds,
       reserialised,
-      ints: [t.attempt, t.transitionOffset],
-      floats: [...Object.values(t.numbers), t.creationMs, t.startMs, t.endMs],
     };
     rowColumns.set(t, columns);
   }
@@ -143,10 +140,10 @@ function rowColumnsOf(t: TaskTable): RowColumns {
 let prefetched = 0;
 
 /** Reads each row's pool text in `cache` for these columns; a sum of what it read. */
-function touchPoolText(columns: Int32Array[], cache: PoolBytes, rows: Int32Array): number {
+function touchPoolText(columns: IntField[], cache: PoolBytes, rows: Int32Array): number {
   let sum = 0;
   for (const column of columns)
-    for (let i = 0; i < rows.length; i++) sum += cache.touch(column[rows[i]!]!);
+    for (let i = 0; i < rows.length; i++) sum += cache.touch(column.at(rows[i]!));
   return sum;
 }
 
@@ -163,35 +160,32 @@ export class TaskRowJson {
   }
 
   /**
-   * Reads every value `row` will need for these rows, column by column, before any is written.
-   * A sorted page's rows lie scattered over the whole table, so nearly each of a row's ~30
-   * column reads misses the caches; written row by row, with a few hundred instructions of
-   * copying between two reads, the misses come one after another. Here the loads of one column
-   * do not depend on each other, so the processor keeps many misses in flight at once, and the
-   * writing that follows finds its values in the cache (100 rows × ~40 lines ≈ 250 KB).
-   * On the million-attempt sample a random page took 1.5–1.9 ms of CPU before, 0.7–1.0 ms after
-   * (same-process A/B on a loaded machine; docs/bench.md, third pass).
+   * Reads everything `row` will read for these rows before any is written: first each row's
+   * record (task-records.ts) and task id, then what their values point at (pool text, and the
+   * transitions when `detail`). A sorted page's rows lie scattered over the whole table, so
+   * those reads miss the caches; written row by row, with a few hundred instructions of copying
+   * between two reads, the misses come one after another. Here the loads of one pass do not
+   * depend on each other, so the processor keeps many misses in flight at once, and the writing
+   * that follows finds its values in the cache. On the million-attempt sample a random page took
+   * 1.5–1.9 ms of CPU without this pass, 0.7–1.0 ms with it, when each value was in a column
+   * array of its own (docs/bench.md, third pass).
    */
-  prefetch(rows: Int32Array): void {
+  prefetch(rows: Int32Array, detail: boolean): void {
     const t = this.t;
     const columns = rowColumnsOf(t);
-    let sum = 0;
-    for (const column of columns.ints)
-      for (let i = 0; i < rows.length; i++) sum += column[rows[i]!]!;
-    for (const column of columns.floats)
-      for (let i = 0; i < rows.length; i++) sum += column[rows[i]!]! || 0;
-    // Second level: what the values point at (pool text, transitions, the id strings).
+    let sum = touchRecords(t, rows);
+    for (let i = 0; i < rows.length; i++) sum += t.taskIds[rows[i]!]!.charCodeAt(0);
     sum += touchPoolText(columns.quoted, this.json.quoted, rows);
     sum += touchPoolText(columns.optionalIds, this.json.optionalIds, rows);
     sum += touchPoolText(columns.reserialised, this.json.reserialised, rows);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const from = t.transitionOffset[row]!;
-      const last = t.transitionOffset[row + 1]! - 1;
-      if (last >= from)
-        sum += t.transitionState[from]! + t.transitionState[last]! + t.transitionTime[last]!;
-      sum += t.taskIds[row]!.charCodeAt(0);
-    }
+    if (detail)
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const from = t.transitionStart.at(row);
+        const last = t.transitionStart.at(row + 1) - 1;
+        if (last >= from)
+          sum += t.transitionState[from]! + t.transitionState[last]! + t.transitionTime[last]!;
+      }
     prefetched = sum;
   }
 
@@ -228,8 +222,8 @@ export class TaskRowJson {
     const out = this.out;
     out.run(K.logInfo);
     let first = true;
-    const stdoutFile = text.stdoutFile[row]!;
-    const stderrFile = text.stderrFile[row]!;
+    const stdoutFile = text.stdoutFile.at(row);
+    const stderrFile = text.stderrFile.at(row);
     if (stdoutFile !== 0) {
       out.run(K.openObject);
       out.run(K.stdoutFile);
@@ -242,18 +236,18 @@ export class TaskRowJson {
       this.quote(stderrFile);
       first = false;
     }
-    first = this.offset(K.stdoutStart, numbers.stdoutStart[row]!, first);
-    first = this.offset(K.stdoutEnd, numbers.stdoutEnd[row]!, first);
-    first = this.offset(K.stderrStart, numbers.stderrStart[row]!, first);
-    first = this.offset(K.stderrEnd, numbers.stderrEnd[row]!, first);
+    first = this.offset(K.stdoutStart, numbers.stdoutStart.at(row), first);
+    first = this.offset(K.stdoutEnd, numbers.stdoutEnd.at(row), first);
+    first = this.offset(K.stderrStart, numbers.stderrStart.at(row), first);
+    first = this.offset(K.stderrEnd, numbers.stderrEnd.at(row), first);
     out.run(first ? K.null : K.closeObject);
   }
 
   private events(row: number): void {
     const t = this.t;
     const out = this.out;
-    const from = t.transitionOffset[row]!;
-    const to = t.transitionOffset[row + 1]!;
+    const from = t.transitionStart.at(row);
+    const to = t.transitionStart.at(row + 1);
     out.run(K.events);
     for (let k = from; k < to; k++) {
       if (k > from) out.run(K.comma);
@@ -280,62 +274,62 @@ export class TaskRowJson {
     const t = this.t;
     const text = t.text;
     const out = this.out;
-    const name = text.name[row] || text.funcOrClassName[row]!;
+    const name = text.name.at(row) || text.funcOrClassName.at(row);
     // Id 0 is the empty string: "no value" in every text column.
-    const hasError = text.errorType[row] !== 0;
-    const runtimeEnv = text.runtimeEnv[row]!;
+    const hasError = text.errorType.at(row) !== 0;
+    const runtimeEnv = text.runtimeEnv.at(row);
     out.run(K.taskId);
     out.quoted(t.taskIds[row]!);
     out.run(K.attempt);
-    out.number(t.attempt[row]!);
+    out.number(t.attempt.at(row));
     out.run(K.name);
     this.quote(name);
     out.run(K.state);
-    this.quote(t.state[row]!);
+    this.quote(t.state.at(row));
     out.run(K.jobId);
-    this.quote(text.jobId[row]!);
+    this.quote(text.jobId.at(row));
     out.run(K.actorId);
-    this.optionalId(text.actorId[row]!);
+    this.optionalId(text.actorId.at(row));
     out.run(K.type);
-    this.quote(text.type[row]!);
+    this.quote(text.type.at(row));
     out.run(K.funcOrClassName);
-    this.quote(text.funcOrClassName[row]!);
+    this.quote(text.funcOrClassName.at(row));
     out.run(K.parentTaskId);
-    this.quote(text.parentTaskId[row]!);
+    this.quote(text.parentTaskId.at(row));
     out.run(K.nodeId);
-    this.optionalId(text.nodeId[row]!);
+    this.optionalId(text.nodeId.at(row));
     out.run(K.workerId);
-    this.optionalId(text.workerId[row]!);
+    this.optionalId(text.workerId.at(row));
     out.run(K.workerPid);
-    this.optionalNumber(t.numbers.workerPid[row]!);
+    this.optionalNumber(t.numbers.workerPid.at(row));
     out.run(K.errorType);
-    if (hasError) this.quote(text.errorType[row]!);
+    if (hasError) this.quote(text.errorType.at(row));
     else out.run(K.null);
     out.run(K.errorMessage);
-    if (hasError) this.quote(text.errorMessage[row]!);
+    if (hasError) this.quote(text.errorMessage.at(row));
     else out.run(K.null);
     out.run(K.language);
-    this.quote(text.language[row]!);
+    this.quote(text.language.at(row));
     out.run(K.requiredResources);
-    this.reserialise(text.requiredResources[row]!, K.emptyObject);
+    this.reserialise(text.requiredResources.at(row), K.emptyObject);
     if (runtimeEnv !== 0) {
       out.run(K.runtimeEnv);
       this.quote(runtimeEnv);
       out.run(K.closeObject);
     } else out.run(K.noRuntimeEnv);
     out.run(K.placementGroupId);
-    this.optionalId(text.placementGroupId[row]!);
+    this.optionalId(text.placementGroupId.at(row));
     if (detail) this.events(row);
     else out.run(K.noEvents);
     this.logInfo(row);
     out.run(K.callSiteAndLabels);
-    this.reserialise(text.labelSelector[row]!, K.null);
+    this.reserialise(text.labelSelector.at(row), K.null);
     out.run(K.creationTime);
-    this.optionalMs(t.creationMs[row]!);
+    this.optionalMs(t.creationMs.at(row));
     out.run(K.startTime);
-    this.optionalMs(t.startMs[row]!);
+    this.optionalMs(t.startMs.at(row));
     out.run(K.endTime);
-    this.optionalMs(t.endMs[row]!);
+    this.optionalMs(t.endMs.at(row));
     out.run(K.closeObject);
   }
 }

@@ -22,12 +22,12 @@ function optionalNumber(n: number): number | undefined {
 function logInfo(t: TaskTable, row: number): TaskLogInfo | null {
   const n = t.numbers;
   const info: TaskLogInfo = {
-    stdout_file: t.pool.get(t.text.stdoutFile[row]!) || undefined,
-    stderr_file: t.pool.get(t.text.stderrFile[row]!) || undefined,
-    stdout_start: optionalNumber(n.stdoutStart[row]!),
-    stdout_end: optionalNumber(n.stdoutEnd[row]!),
-    stderr_start: optionalNumber(n.stderrStart[row]!),
-    stderr_end: optionalNumber(n.stderrEnd[row]!),
+    stdout_file: t.pool.get(t.text.stdoutFile.at(row)) || undefined,
+    stderr_file: t.pool.get(t.text.stderrFile.at(row)) || undefined,
+    stdout_start: optionalNumber(n.stdoutStart.at(row)),
+    stdout_end: optionalNumber(n.stdoutEnd.at(row)),
+    stderr_start: optionalNumber(n.stderrStart.at(row)),
+    stderr_end: optionalNumber(n.stderrEnd.at(row)),
   };
   for (const key of Object.keys(info) as (keyof TaskLogInfo)[]) {
     if (info[key] === undefined) delete info[key];
@@ -36,20 +36,20 @@ function logInfo(t: TaskTable, row: number): TaskLogInfo | null {
 }
 
 function resources(t: TaskTable, row: number): Record<string, number> {
-  const json = t.pool.get(t.text.requiredResources[row]!);
+  const json = t.pool.get(t.text.requiredResources.at(row));
   return json ? (JSON.parse(json) as Record<string, number>) : {};
 }
 
 /** The definition's label selector ({} when it has none); null for an attempt never defined. */
 function labelSelector(t: TaskTable, row: number): Record<string, string> | null {
-  const json = t.pool.get(t.text.labelSelector[row]!);
+  const json = t.pool.get(t.text.labelSelector.at(row));
   return json ? (JSON.parse(json) as Record<string, string>) : null;
 }
 
 /** State transitions of a row as Ray's `events` list. */
 export function stateEvents(t: TaskTable, row: number): RayTask['events'] {
   const events: RayTask['events'] = [];
-  for (let k = t.transitionOffset[row]!; k < t.transitionOffset[row + 1]!; k++) {
+  for (let k = t.transitionStart.at(row); k < t.transitionStart.at(row + 1); k++) {
     events.push({
       state: t.pool.get(t.transitionState[k]!) as TaskState,
       created_ms: wholeMs(t.transitionTime[k]!),
@@ -59,20 +59,20 @@ export function stateEvents(t: TaskTable, row: number): RayTask['events'] {
 }
 
 export function taskRow(t: TaskTable, row: number, detail = true): RayTask {
-  const text = (column: keyof TaskTable['text']) => t.pool.get(t.text[column][row]!);
-  const pid = t.numbers.workerPid[row]!;
+  const text = (column: keyof TaskTable['text']) => t.pool.get(t.text[column].at(row));
+  const pid = t.numbers.workerPid.at(row);
   return {
     task_id: t.taskIds[row]!,
-    attempt_number: t.attempt[row]!,
+    attempt_number: t.attempt.at(row),
     name: text('name') || text('funcOrClassName'),
-    state: t.pool.get(t.state[row]!) as TaskState,
+    state: t.pool.get(t.state.at(row)) as TaskState,
     job_id: text('jobId'),
-    actor_id: optionalId(t, t.text.actorId[row]!),
+    actor_id: optionalId(t, t.text.actorId.at(row)),
     type: text('type'),
     func_or_class_name: text('funcOrClassName'),
     parent_task_id: text('parentTaskId'),
-    node_id: optionalId(t, t.text.nodeId[row]!),
-    worker_id: optionalId(t, t.text.workerId[row]!),
+    node_id: optionalId(t, t.text.nodeId.at(row)),
+    worker_id: optionalId(t, t.text.workerId.at(row)),
     worker_pid: Number.isNaN(pid) ? null : pid,
     error_type: text('errorType') || null,
     // Ray shows a failed attempt's message even when it is empty (a cancelled task's).
@@ -80,13 +80,13 @@ export function taskRow(t: TaskTable, row: number, detail = true): RayTask {
     language: text('language'),
     required_resources: resources(t, row),
     runtime_env_info: text('runtimeEnv') ? { serialized_runtime_env: text('runtimeEnv') } : {},
-    placement_group_id: optionalId(t, t.text.placementGroupId[row]!),
+    placement_group_id: optionalId(t, t.text.placementGroupId.at(row)),
     events: detail ? stateEvents(t, row) : [],
     task_log_info: logInfo(t, row),
     call_site: null,
     label_selector: labelSelector(t, row),
-    creation_time_ms: optionalMs(t.creationMs[row]!),
-    start_time_ms: optionalMs(t.startMs[row]!),
-    end_time_ms: optionalMs(t.endMs[row]!),
+    creation_time_ms: optionalMs(t.creationMs.at(row)),
+    start_time_ms: optionalMs(t.startMs.at(row)),
+    end_time_ms: optionalMs(t.endMs.at(row)),
   };
 }

@@ -7,7 +7,7 @@ import { dictionary } from './dictionary.ts';
 export function rowsInScope(t: TaskTable, jobId?: string): (row: number) => boolean {
   const driver = t.pool.idOf('DRIVER_TASK');
   const job = jobId ? t.pool.idOf(normalizeId(jobId)) : null;
-  return (row) => t.text.type[row] !== driver && (job === null || t.text.jobId[row] === job);
+  return (row) => t.text.type.at(row) !== driver && (job === null || t.text.jobId.at(row) === job);
 }
 
 /** Ray's three totals: normal tasks, actor tasks, actors scheduled (creation tasks). */
@@ -18,7 +18,7 @@ export function taskTotals(t: TaskTable, rows: Iterable<number>) {
   let total_actor_tasks = 0;
   let total_actor_scheduled = 0;
   for (const row of rows) {
-    const type = t.text.type[row];
+    const type = t.text.type.at(row);
     if (type === actorTask) total_actor_tasks++;
     else if (type === creation) total_actor_scheduled++;
     else total_tasks++;

@@ -1,5 +1,6 @@
 import type { SessionSnapshot, SortedRows } from './snapshot.ts';
 import { sortIndicesByValue } from './sort-order.ts';
+import type { FloatField, IntField } from './task-records.ts';
 import type { TaskTable } from './task-table.ts';
 import { taskStateRank } from './task-states.ts';
 
@@ -27,31 +28,34 @@ export type TaskSortKey = (typeof TASK_SORT_KEYS)[number];
 function sortValues(t: TaskTable, key: TaskSortKey): Float64Array {
   const n = t.count;
   const out = new Float64Array(n);
-  const id = (column: Int32Array) => {
-    for (let r = 0; r < n; r++) out[r] = column[r] === 0 ? NaN : column[r]!;
+  const id = (column: IntField) => {
+    for (let r = 0; r < n; r++) out[r] = column.at(r) === 0 ? NaN : column.at(r);
+  };
+  const float = (column: FloatField) => {
+    for (let r = 0; r < n; r++) out[r] = column.at(r);
   };
   switch (key) {
     case 'task_id':
       for (let r = 0; r < n; r++) out[r] = r;
       break;
     case 'attempt_number':
-      out.set(t.attempt);
+      for (let r = 0; r < n; r++) out[r] = t.attempt.at(r);
       break;
     case 'creation_time_ms':
-      out.set(t.creationMs);
+      float(t.creationMs);
       break;
     case 'start_time_ms':
-      out.set(t.startMs);
+      float(t.startMs);
       break;
     case 'end_time_ms':
-      out.set(t.endMs);
+      float(t.endMs);
       break;
     case 'duration_ms':
-      for (let r = 0; r < n; r++) out[r] = t.endMs[r]! - t.startMs[r]!;
+      for (let r = 0; r < n; r++) out[r] = t.endMs.at(r) - t.startMs.at(r);
       break;
     case 'name':
       for (let r = 0; r < n; r++) {
-        const name = t.text.name[r] || t.text.funcOrClassName[r]!;
+        const name = t.text.name.at(r) || t.text.funcOrClassName.at(r);
         out[r] = name === 0 ? NaN : name;
       }
       break;
@@ -60,7 +64,7 @@ function sortValues(t: TaskTable, key: TaskSortKey): Float64Array {
       break;
     case 'state': {
       const rank = t.pool.values.map((state) => taskStateRank(state));
-      for (let r = 0; r < n; r++) out[r] = rank[t.state[r]!]! * t.pool.size + t.state[r]!;
+      for (let r = 0; r < n; r++) out[r] = rank[t.state.at(r)]! * t.pool.size + t.state.at(r);
       break;
     }
     case 'type':

@@ -2,13 +2,8 @@ import { gather } from './growable.ts';
 import { actorOfTaskId, taskTypeFromId } from './ids.ts';
 import { sortStrings } from './sort-order.ts';
 import type { StringPool } from './string-pool.ts';
-import {
-  TASK_NUMBER_COLUMNS,
-  TASK_TEXT_COLUMNS,
-  mapColumns,
-  type NumberColumns,
-  type TextColumns,
-} from './task-columns.ts';
+import { TASK_NUMBER_COLUMNS, TASK_TEXT_COLUMNS } from './task-columns.ts';
+import { newTaskRecords, type IntField, type TaskRecords } from './task-records.ts';
 import type { TaskTableBuilder } from './task-table-builder.ts';
 import { approxPoolJsonBytes } from './task-row-json.ts';
 import { isEndState, taskStateRank } from './task-states.ts';
@@ -17,23 +12,13 @@ import { isEndState, taskStateRank } from './task-states.ts';
 // then attempt) and string ids follow string order, so nothing depends on event arrival order.
 // Transitions and profile spans are stored per row as ranges of flat arrays (CSR).
 
-export interface TaskTable {
+export interface TaskTable extends TaskRecords {
   count: number;
   pool: StringPool;
   /** Sorted; the attempts of one task are adjacent. */
   taskIds: string[];
-  attempt: Int32Array;
   hasDefinition: Uint8Array;
-  text: TextColumns;
-  numbers: NumberColumns;
-  /** Pool id of the current state (last transition, NIL when none). */
-  state: Int32Array;
-  /** Unix ms (fractional), NaN when not recorded. */
-  creationMs: Float64Array;
-  startMs: Float64Array;
-  endMs: Float64Array;
-  /** Row r's transitions are [transitionOffset[r], transitionOffset[r + 1]), sorted by time. */
-  transitionOffset: Int32Array;
+  /** Transitions of all rows, by row (see `transitionStart`). */
   transitionState: Int32Array;
   transitionTime: Float64Array;
   spanOffset: Int32Array;
@@ -58,36 +43,44 @@ export function freezeTasks(b: TaskTableBuilder): TaskTable {
   b.pool.intern('NIL');
   const { pool, remap } = b.pool.sorted();
   const n = order.length;
-  const text = mapColumns(TASK_TEXT_COLUMNS, (name) => {
-    const source = b.text[name];
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = remap[source[order[i]!]!]!;
-    return out;
-  });
+  const records = newTaskRecords(n);
+  copyRecords(b, order, remap, records);
   for (let i = 0; i < n; i++) {
     const old = order[i]!;
-    if (text.type[i] === 0) text.type[i] = remap[inferredType[old]!]!;
-    if (text.actorId[i] === 0) text.actorId[i] = remap[inferredActor[old]!]!;
+    if (records.text.type.at(i) === 0) records.text.type.set(i, remap[inferredType[old]!]!);
+    if (records.text.actorId.at(i) === 0) records.text.actorId.set(i, remap[inferredActor[old]!]!);
   }
   const table: TaskTable = {
+    ...records,
     count: n,
     pool,
     taskIds: Array.from(order, (old) => b.taskIds[old]!),
-    attempt: gather(b.attempt.subarray(0, b.count), order),
     hasDefinition: gather(b.hasDefinition.subarray(0, b.count), order),
-    text,
-    numbers: mapColumns(TASK_NUMBER_COLUMNS, (name) =>
-      gather(b.numbers[name].subarray(0, b.count), order),
-    ),
-    state: new Int32Array(n),
-    creationMs: new Float64Array(n).fill(NaN),
-    startMs: new Float64Array(n).fill(NaN),
-    endMs: new Float64Array(n).fill(NaN),
-    ...freezeTransitions(b, order, remap),
+    ...freezeTransitions(b, order, remap, records.transitionStart),
     ...freezeSpans(b, order, remap),
   };
   deriveStateAndTimes(table);
   return table;
+}
+
+/** The builder's columns into the records, in canonical order, pool ids remapped. */
+function copyRecords(
+  b: TaskTableBuilder,
+  order: Int32Array,
+  remap: Int32Array,
+  records: TaskRecords,
+): void {
+  const texts = TASK_TEXT_COLUMNS.map((name) => [b.text[name], records.text[name]] as const);
+  const numbers = TASK_NUMBER_COLUMNS.map(
+    (name) => [b.numbers[name], records.numbers[name]] as const,
+  );
+  // Record by record: each one is written whole while its cache lines are at hand.
+  for (let i = 0; i < order.length; i++) {
+    const old = order[i]!;
+    records.attempt.set(i, b.attempt[old]!);
+    for (const [from, to] of texts) to.set(i, remap[from[old]!]!);
+    for (const [from, to] of numbers) to.set(i, from[old]!);
+  }
 }
 
 /**
@@ -117,9 +110,13 @@ function canonicalOrder(b: TaskTableBuilder): Int32Array {
   return order.subarray(0, i);
 }
 
-function freezeTransitions(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) {
+function freezeTransitions(
+  b: TaskTableBuilder,
+  order: Int32Array,
+  remap: Int32Array,
+  transitionStart: IntField,
+) {
   const n = order.length;
-  const transitionOffset = new Int32Array(n + 1);
   const transitionState = new Int32Array(b.transitionCount);
   const transitionTime = new Float64Array(b.transitionCount);
   const rank = Int32Array.from(b.pool.values, (state) => taskStateRank(state));
@@ -130,7 +127,7 @@ function freezeTransitions(b: TaskTableBuilder, order: Int32Array, remap: Int32A
   const pieces: number[] = [];
   let k = 0;
   for (let i = 0; i < n; i++) {
-    transitionOffset[i] = k;
+    transitionStart.set(i, k);
     pieces.length = 0;
     for (let t = b.transitionHead[order[i]!]!; t !== NONE; t = b.transitionNext[t]!) pieces.push(t);
     if (pieces.length > 1) pieces.sort(byTimeRankState);
@@ -139,8 +136,8 @@ function freezeTransitions(b: TaskTableBuilder, order: Int32Array, remap: Int32A
       transitionTime[k++] = b.transitionTime[t]!;
     }
   }
-  transitionOffset[n] = k;
-  return { transitionOffset, transitionState, transitionTime };
+  transitionStart.set(n, k);
+  return { transitionState, transitionTime };
 }
 
 function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) {
@@ -185,13 +182,16 @@ function deriveStateAndTimes(t: TaskTable): void {
   const pendingArgs = t.pool.idOf('PENDING_ARGS_AVAIL');
   const running = t.pool.idOf('RUNNING');
   for (let row = 0; row < t.count; row++) {
-    const from = t.transitionOffset[row]!;
-    const to = t.transitionOffset[row + 1]!;
+    const from = t.transitionStart.at(row);
+    const to = t.transitionStart.at(row + 1);
     if (to === from) {
-      t.state[row] = nil;
+      t.state.set(row, nil);
+      t.creationMs.set(row, NaN);
+      t.startMs.set(row, NaN);
+      t.endMs.set(row, NaN);
       continue;
     }
-    t.state[row] = t.transitionState[to - 1]!;
+    t.state.set(row, t.transitionState[to - 1]!);
     let creation = NaN;
     let start = NaN;
     let end = NaN;
@@ -202,9 +202,9 @@ function deriveStateAndTimes(t: TaskTable): void {
       if (state === running && Number.isNaN(start)) start = time;
       if (isEndState(t.pool.get(state))) end = time;
     }
-    t.creationMs[row] = creation;
-    t.startMs[row] = start;
-    t.endMs[row] = end;
+    t.creationMs.set(row, creation);
+    t.startMs.set(row, start);
+    t.endMs.set(row, end);
   }
 }
 
@@ -222,13 +222,8 @@ export function firstRowOfTask(t: TaskTable, taskId: string): number {
 
 export function approxTaskTableBytes(t: TaskTable): number {
   const arrays = [
-    t.attempt,
+    t.floats,
     t.hasDefinition,
-    t.state,
-    t.creationMs,
-    t.startMs,
-    t.endMs,
-    t.transitionOffset,
     t.transitionState,
     t.transitionTime,
     t.spanOffset,
@@ -237,8 +232,6 @@ export function approxTaskTableBytes(t: TaskTable): number {
     t.spanNodeIp,
     t.spanStart,
     t.spanEnd,
-    ...Object.values(t.text),
-    ...Object.values(t.numbers),
   ];
   // The pool, and the JSON of its strings the tasks page writer keeps.
   let bytes = t.pool.approxBytes() + approxPoolJsonBytes(t.pool);

@@ -23,17 +23,17 @@ function collectSpans(snapshot: SessionSnapshot, jobId?: string): Span[] {
   const spans: Span[] = [];
   for (let row = 0; row < t.count; row++) {
     if (!inScope(row)) continue;
-    const nodeId = t.pool.get(t.text.nodeId[row]!);
+    const nodeId = t.pool.get(t.text.nodeId.at(row));
     const rowNode = ipOf.get(nodeId) || nodeId;
-    const rowWorker = t.pool.get(t.text.workerId[row]!);
-    const func = t.pool.get(t.text.funcOrClassName[row] || t.text.name[row]!);
+    const rowWorker = t.pool.get(t.text.workerId.at(row));
+    const func = t.pool.get(t.text.funcOrClassName.at(row) || t.text.name.at(row));
     const args = {
       task_id: t.taskIds[row]!,
-      attempt_number: t.attempt[row]!,
-      job_id: t.pool.get(t.text.jobId[row]!),
+      attempt_number: t.attempt.at(row),
+      job_id: t.pool.get(t.text.jobId.at(row)),
       func_or_class_name: func,
-      state: t.pool.get(t.state[row]!),
-      ...(t.state[row] === failed ? { failed: true } : {}),
+      state: t.pool.get(t.state.at(row)),
+      ...(t.state.at(row) === failed ? { failed: true } : {}),
     };
     const from = t.spanOffset[row]!;
     const to = t.spanOffset[row + 1]!;
@@ -47,8 +47,8 @@ function collectSpans(snapshot: SessionSnapshot, jobId?: string): Span[] {
         args,
       });
     }
-    const start = t.startMs[row]!;
-    const end = t.endMs[row]!;
+    const start = t.startMs.at(row);
+    const end = t.endMs.at(row);
     if (from === to && !Number.isNaN(start) && !Number.isNaN(end)) {
       spans.push({
         node: rowNode,

@@ -5,7 +5,7 @@ import type { LoadedSession } from '../ingest/load-session.ts';
 import type { NodeResources } from '../events/debug-state.ts';
 import type { SessionSnapshot } from '../events/snapshot.ts';
 import { StringPool } from '../events/string-pool.ts';
-import { TASK_NUMBER_COLUMNS, TASK_TEXT_COLUMNS, mapColumns } from '../events/task-columns.ts';
+import { recordFloats, taskRecords } from '../events/task-records.ts';
 import type { TaskTable } from '../events/task-table.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import type { SnapshotSources } from './snapshot-sources.ts';
@@ -14,7 +14,8 @@ import type { SnapshotSources } from './snapshot-sources.ts';
 //
 //   header  magic "RAYHSNAP", format version, body length, where the description starts,
 //           SHA-256 of the body, fingerprint of the code that wrote it (code-fingerprint.ts)
-//   body    the task table's typed arrays as raw little-endian bytes, each 8-byte aligned;
+//   body    the task table's typed arrays as raw little-endian bytes, each 8-byte aligned (its
+//           fixed-width values as one array of row-major records, task-records.ts);
 //           every string of the task table (pool, then task ids) as one UTF-8 blob plus an
 //           array of end offsets; then a JSON description: the sources, the ingest report, the
 //           entity lists and where each array lies.
@@ -23,7 +24,7 @@ import type { SnapshotSources } from './snapshot-sources.ts';
 
 export const SNAPSHOT_MAGIC = 'RAYHSNAP';
 /** Bump on any change to what is written; files of another version are rebuilt. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 
 const HEADER_BYTES = 80;
 const MAGIC_AT = 0;
@@ -76,13 +77,8 @@ const KIND_OF = (array: StoredArray): ArrayKind =>
 
 function taskArrays(t: TaskTable): [string, StoredArray][] {
   return [
-    ['attempt', t.attempt],
+    ['records', t.floats],
     ['hasDefinition', t.hasDefinition],
-    ['state', t.state],
-    ['creationMs', t.creationMs],
-    ['startMs', t.startMs],
-    ['endMs', t.endMs],
-    ['transitionOffset', t.transitionOffset],
     ['transitionState', t.transitionState],
     ['transitionTime', t.transitionTime],
     ['spanOffset', t.spanOffset],
@@ -91,11 +87,6 @@ function taskArrays(t: TaskTable): [string, StoredArray][] {
     ['spanNodeIp', t.spanNodeIp],
     ['spanStart', t.spanStart],
     ['spanEnd', t.spanEnd],
-    ...TASK_TEXT_COLUMNS.map((name): [string, StoredArray] => [`text.${name}`, t.text[name]]),
-    ...TASK_NUMBER_COLUMNS.map((name): [string, StoredArray] => [
-      `number.${name}`,
-      t.numbers[name],
-    ]),
   ];
 }
 
@@ -292,19 +283,15 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
   if (pool.size !== poolSize) throw new SnapshotRejected('string pool has repeats');
   const taskIds = strings.slice(poolSize);
 
+  const records = read.f64('records');
+  if (records.length !== recordFloats(count))
+    throw new SnapshotRejected('the task records have the wrong length');
   const tasks: TaskTable = {
+    ...taskRecords(records),
     count,
     pool,
     taskIds,
-    attempt: read.i32('attempt'),
     hasDefinition: read.u8('hasDefinition'),
-    text: mapColumns(TASK_TEXT_COLUMNS, (name) => read.i32(`text.${name}`)),
-    numbers: mapColumns(TASK_NUMBER_COLUMNS, (name) => read.f64(`number.${name}`)),
-    state: read.i32('state'),
-    creationMs: read.f64('creationMs'),
-    startMs: read.f64('startMs'),
-    endMs: read.f64('endMs'),
-    transitionOffset: read.i32('transitionOffset'),
     transitionState: read.i32('transitionState'),
     transitionTime: read.f64('transitionTime'),
     spanOffset: read.i32('spanOffset'),
@@ -314,18 +301,9 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
     spanStart: read.f64('spanStart'),
     spanEnd: read.f64('spanEnd'),
   };
-  const perRow = [
-    tasks.attempt,
-    tasks.hasDefinition,
-    tasks.state,
-    tasks.creationMs,
-    tasks.startMs,
-    tasks.endMs,
-  ];
-  perRow.push(...Object.values(tasks.text), ...Object.values(tasks.numbers));
-  if (perRow.some((column) => column.length !== count))
+  if (tasks.hasDefinition.length !== count)
     throw new SnapshotRejected('a task column has the wrong length');
-  if (tasks.transitionOffset.length !== count + 1 || tasks.spanOffset.length !== count + 1)
+  if (tasks.spanOffset.length !== count + 1)
     throw new SnapshotRejected('task offsets have the wrong length');
   const { nodeResources, ...entities } = description.entities;
   const snapshot: SessionSnapshot = {

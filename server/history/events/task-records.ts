@@ -1,0 +1,133 @@
+import {
+  TASK_NUMBER_COLUMNS,
+  TASK_TEXT_COLUMNS,
+  mapColumns,
+  type TaskNumberColumn,
+  type TaskTextColumn,
+} from './task-columns.ts';
+
+// The fixed-width values of every frozen task attempt, row-major: one record of RECORD_BYTES per
+// attempt in one buffer, read through an Int32Array and a Float64Array over the same bytes. A
+// tasks page reads ~30 values of each of 100 attempts scattered over the whole table: as ~30
+// separate column arrays (4–8 MB each at a million attempts) nearly every read was a cache and
+// TLB miss of its own; in one record they share three cache lines (docs/bench.md, fourth pass).
+// The same bytes per attempt as the columns were; a scan of one field over all attempts (a
+// filter, a sort key) reads a cache line per attempt instead of 4–8 bytes.
+
+/** Float fields (NaN = not recorded) first, so they are 8-byte aligned in every record. */
+const FLOAT_FIELDS = [...TASK_NUMBER_COLUMNS, 'creationMs', 'startMs', 'endMs'] as const;
+/**
+ * Int fields: the attempt number, where the row's transitions start (task-table.ts), then pool
+ * ids (the state and the text columns).
+ */
+const INT_FIELDS = ['attempt', 'transitionStart', 'state', ...TASK_TEXT_COLUMNS] as const;
+
+/** 8 floats and 20 ints: 144 bytes, the 141 of the columns this replaced and a transition offset. */
+export const RECORD_BYTES = 8 * Math.ceil((8 * FLOAT_FIELDS.length + 4 * INT_FIELDS.length) / 8);
+const FLOATS_PER_RECORD = RECORD_BYTES / 8;
+const INTS_PER_RECORD = RECORD_BYTES / 4;
+const FIRST_INT = 2 * FLOAT_FIELDS.length;
+
+/** One int field of every record. */
+export class IntField {
+  private readonly ints: Int32Array;
+  private readonly index: number;
+
+  constructor(ints: Int32Array, index: number) {
+    this.ints = ints;
+    this.index = index;
+  }
+
+  at(row: number): number {
+    return this.ints[row * INTS_PER_RECORD + this.index]!;
+  }
+
+  set(row: number, value: number): void {
+    this.ints[row * INTS_PER_RECORD + this.index] = value;
+  }
+}
+
+/** One float field of every record. */
+export class FloatField {
+  private readonly floats: Float64Array;
+  private readonly index: number;
+
+  constructor(floats: Float64Array, index: number) {
+    this.floats = floats;
+    this.index = index;
+  }
+
+  at(row: number): number {
+    return this.floats[row * FLOATS_PER_RECORD + this.index]!;
+  }
+
+  set(row: number, value: number): void {
+    this.floats[row * FLOATS_PER_RECORD + this.index] = value;
+  }
+}
+
+/**
+ * The records of `count` attempts and a field object per value. There is one record more than
+ * attempts: its `transitionStart` ends the last attempt's transitions.
+ */
+export interface TaskRecords {
+  /** All records, as floats (what a snapshot stores: its sections are 8-byte aligned). */
+  floats: Float64Array;
+  /** The same bytes as ints. */
+  ints: Int32Array;
+  attempt: IntField;
+  /** Row r's transitions are [transitionStart.at(r), transitionStart.at(r + 1)), sorted by time. */
+  transitionStart: IntField;
+  /** Pool id of the current state (last transition, NIL when none). */
+  state: IntField;
+  text: Record<TaskTextColumn, IntField>;
+  numbers: Record<TaskNumberColumn, FloatField>;
+  /** Unix ms (fractional), NaN when not recorded. */
+  creationMs: FloatField;
+  startMs: FloatField;
+  endMs: FloatField;
+}
+
+/** Float count of the records of `count` attempts (one more record than attempts). */
+export const recordFloats = (count: number): number => (count + 1) * FLOATS_PER_RECORD;
+
+/** Fields over existing records (`floats` holds recordFloats(count) values: a snapshot's bytes). */
+export function taskRecords(floats: Float64Array): TaskRecords {
+  const ints = new Int32Array(floats.buffer, floats.byteOffset, floats.length * 2);
+  const float = (name: (typeof FLOAT_FIELDS)[number]) =>
+    new FloatField(floats, FLOAT_FIELDS.indexOf(name));
+  const int = (name: (typeof INT_FIELDS)[number]) =>
+    new IntField(ints, FIRST_INT + INT_FIELDS.indexOf(name));
+  return {
+    floats,
+    ints,
+    attempt: int('attempt'),
+    transitionStart: int('transitionStart'),
+    state: int('state'),
+    text: mapColumns(TASK_TEXT_COLUMNS, int),
+    numbers: mapColumns(TASK_NUMBER_COLUMNS, float),
+    creationMs: float('creationMs'),
+    startMs: float('startMs'),
+    endMs: float('endMs'),
+  };
+}
+
+/** Zeroed records for `count` attempts (every float field 0, not NaN: the freezer sets each). */
+export function newTaskRecords(count: number): TaskRecords {
+  return taskRecords(new Float64Array(recordFloats(count)));
+}
+
+/**
+ * Reads every cache line of these rows' records (one int per 64 bytes, and the last) and returns
+ * a sum of what it read, so the reads cannot be optimised away: the prefetch pass of a page.
+ */
+export function touchRecords(records: TaskRecords, rows: Int32Array): number {
+  const ints = records.ints;
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const at = rows[i]! * INTS_PER_RECORD;
+    for (let k = 0; k < INTS_PER_RECORD; k += 16) sum += ints[at + k]!;
+    sum += ints[at + INTS_PER_RECORD - 1]!;
+  }
+  return sum;
+}
