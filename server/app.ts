@@ -23,6 +23,7 @@ import { loggerOptions } from './http/logging.ts';
 import { LiveClusters } from './live/live-clusters.ts';
 import { ResponseBudget } from './http/response-budget.ts';
 import { Slots } from './http/slots.ts';
+import { TurnBudget } from './http/turn-budget.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { guardCompression } from './http/compression-guard.ts';
 import { configRoutes } from './routes/config.ts';
@@ -52,6 +53,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Defaults to a pool sized by config.server.regexSearches (tests pass one to await its warm-up). */
   regexWorkers?: RegexWorkers;
+  /** Defaults to config.server.heavyWorkMsPerTurn (tests pass one to watch the pieces run). */
+  turns?: TurnBudget;
 }
 
 /** Largest answer compressed synchronously (see the registration below). */
@@ -80,6 +83,7 @@ export function createAppDeps(
   storage: Storage,
   live = LiveClusters.fromEnvironment(config.live, process.env),
   regexWorkers = new RegexWorkers(config.server.regexSearches),
+  turns = new TurnBudget(config.server.heavyWorkMsPerTurn),
 ): AppDeps {
   // One memory total for reduced sessions and large answers in flight (response-budget.ts).
   const memoryBytes = config.server.memoryBudgetMb * MIB;
@@ -113,6 +117,7 @@ export function createAppDeps(
     regexWorkers,
     literalSearches: new Slots(config.server.literalSearches, 'log searches'),
     downloads: new Slots(config.server.downloads, 'log downloads'),
+    turns,
   };
 }
 
@@ -125,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     options.storage ?? createStorage(config.storage),
     options.live,
     options.regexWorkers,
+    options.turns,
   );
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.server.logLevel),

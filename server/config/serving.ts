@@ -33,6 +33,11 @@ export interface ServingConfig {
   regexSearches: { perProcess: number; perUser: number };
   literalSearches: { perProcess: number; perUser: number };
   downloads: { perProcess: number; perUser: number };
+  /**
+   * HEAVY_WORK_MS_PER_TURN: how long heavy answers (large log slices, ANSI stripping, downloads,
+   * literal searches) may hold the request thread per event-loop turn, all together (turn-budget.ts).
+   */
+  heavyWorkMsPerTurn: number;
   sessionIndexTtlSeconds: number;
   logLevel: string;
 }
@@ -73,6 +78,7 @@ export function servingConfig(read: EnvReader, repoRoot: string): ServingConfig 
       perProcess: read.integer(['LOG_DOWNLOADS_MAX'], 4, 1, 256),
       perUser: read.integer(['LOG_DOWNLOADS_PER_USER'], 2, 1, 256),
     },
+    heavyWorkMsPerTurn: read.integer(['HEAVY_WORK_MS_PER_TURN'], 2, 1, 1000),
     sessionIndexTtlSeconds: read.integer(['SESSION_INDEX_TTL_SECONDS'], 10, 0, 86_400),
     logLevel,
   };

@@ -154,11 +154,11 @@ describe('storage failing mid-stream', () => {
   it('cuts a download that breaks off (never a silent short file) and keeps serving', async () => {
     storage.afterBytes = 3;
     storage.failUnder = sessionDir(session);
-    const cut = await app
-      .inject(logFileUrl('filename=raylet.out&download=1'))
-      .then((res) => res.rawPayload.length)
-      .catch(() => 0);
-    expect(cut).toBeLessThan(GOOD_LOG_TEXT.length);
+    const broken = await app.inject(logFileUrl('filename=raylet.out&download=1')).catch(() => null);
+    // Cut off once started, or refused with 503 when the failure comes before the first bytes
+    // are sent (they go out in a step of the turn budget): never what looks like the whole file.
+    if (broken && broken.statusCode !== 503)
+      expect(broken.rawPayload.length).toBeLessThan(GOOD_LOG_TEXT.length);
     storage.failUnder = null;
     storage.afterBytes = 100;
     const whole = await app.inject(logFileUrl('filename=raylet.out&download=1'));

@@ -7,6 +7,7 @@ import type { RegexWorkers } from '../history/logs/regex-workers.ts';
 import type { SessionIndex } from '../history/session-index.ts';
 import type { ResponseBudget } from './response-budget.ts';
 import type { Slots } from './slots.ts';
+import type { TurnBudget } from './turn-budget.ts';
 import type { SessionOutcomes } from '../history/session-outcomes.ts';
 import type { SnapshotCache } from '../history/snapshot-cache.ts';
 import type { LiveClusters } from '../live/live-clusters.ts';
@@ -36,6 +37,8 @@ export interface AppDeps {
   literalSearches: Slots;
   /** The caps on log downloads (whole files) at once (LOG_DOWNLOADS_MAX). */
   downloads: Slots;
+  /** The request thread's time per event-loop turn for heavy answers' work (HEAVY_WORK_MS_PER_TURN). */
+  turns: TurnBudget;
 }
 
 /** One file of routes: `export async function xRoutes(app, deps)`, registered in server/app.ts. */

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stripAnsi } from '../../../contract/ansi.ts';
+import { TurnBudget } from '../../http/turn-budget.ts';
 import { stripAnsiBytes } from './ansi-bytes.ts';
 import type { BlockMatcher } from './block-matches.ts';
 import { scanBytes } from './byte-kernel.ts';
@@ -37,14 +37,16 @@ const CR = 0x0d;
 
 /** Read chunks of this size (storage that honours the hint), searched a block at a time. */
 export const SEARCH_CHUNK_BYTES = 1024 * 1024;
+/** A scan's ms per turn when no budget shared with other requests is given (tests, bench). */
+const SCAN_ALONE_MS_PER_TURN = 5;
 /** Blocks smaller than this are joined before a byte search (fewer, larger kernel calls). */
 const JOIN_BELOW_BYTES = 64 * 1024;
-/** Text is decoded and matched this much at a time (whole lines), between event-loop turns. */
+/** Text is decoded and matched this much at a time (whole lines), a step of the turn budget. */
 const TEXT_SLICE_BYTES = 64 * 1024;
 /**
  * Colour-coded bytes a literal search strips and rules out at a time (a whole read chunk): about
- * 3 ms of work per turn. A search takes as many turns as it has slices, and on a busy server a
- * turn is tens of milliseconds: at 64 KiB a turn, 300 MiB took longer than a minute.
+ * 3 ms of work per step. A search takes a step per turn at most, and on a busy server a turn is
+ * many milliseconds: at 64 KiB a step, 300 MiB took longer than a minute.
  */
 const SKIPPED_SLICE_BYTES = SEARCH_CHUNK_BYTES;
 /** CSI and OSC start with ESC; CSI also as U+009B (C2 9B in UTF-8). */
@@ -114,6 +116,8 @@ function linesHolding(block: Buffer, needle: ByteNeedle) {
  * lines goes to `matcher` as text (a regex search's matcher runs in a worker thread).
  * `reusedChunks`: each chunk is overwritten once the next is read (search-source.ts), so a chunk
  * is done with before the next is asked for and only the bytes kept across chunks are copied.
+ * Each step of work over a block (a slice stripped, searched or decoded) runs within `turns`,
+ * the request thread's budget shared with the other heavy answers (server/http/turn-budget.ts).
  */
 export async function* scanLines(
   stream: AsyncIterable<Buffer> | Readable,
@@ -122,6 +126,7 @@ export async function* scanLines(
   progress: ScanProgress,
   needle: ByteNeedle | null = null,
   reusedChunks = false,
+  turns = new TurnBudget(SCAN_ALONE_MS_PER_TURN),
 ): AsyncGenerator<LineMatch> {
   const keep = (bytes: Buffer) => (reusedChunks ? Buffer.from(bytes) : bytes);
   const recent: string[] = [];
@@ -204,7 +209,7 @@ export async function* scanLines(
    * the needle are matched as text with their context; the lines between are only counted.
    */
   async function* takeSearchedBlock(block: Buffer, needle: ByteNeedle): AsyncGenerator<LineMatch> {
-    const holding = linesHolding(block, needle);
+    const holding = await turns.run(() => linesHolding(block, needle));
     let pos = 0;
     let newlinesAtPos = 0;
     async function* nextLine(): AsyncGenerator<LineMatch> {
@@ -236,28 +241,30 @@ export async function* scanLines(
 
   /** The lines of a block (each ended by a newline) with the matcher's ranges for each. */
   async function* takeBlock(block: Buffer): AsyncGenerator<LineMatch> {
-    // A slice of whole lines at a time, the event loop let go between slices: a megabyte of
-    // text at once would hold every other request for milliseconds. A literal search first
-    // skips colour-coded lines without its needle as bytes (a third of the time of decoding
-    // and stripping them as text, and no strings for the GC), in larger slices.
-    let turns = 0;
+    // A slice of whole lines per step: a megabyte of text at once would hold every other
+    // request for milliseconds. A literal search first skips colour-coded lines without its
+    // needle as bytes (a third of the time of decoding and stripping them as text, and no
+    // strings for the GC), in larger slices.
     for (const slice of wholeLineSlices(block, needle ? SKIPPED_SLICE_BYTES : TEXT_SLICE_BYTES)) {
-      if (turns++ > 0) await nextTurn();
-      const newlines = needle && waiting.length === 0 ? newlinesWithoutNeedle(slice, needle) : null;
+      const newlines =
+        needle && waiting.length === 0
+          ? await turns.run(() => newlinesWithoutNeedle(slice, needle))
+          : null;
       if (newlines !== null) {
         skipLines(slice, 0, slice.length, newlines);
         continue;
       }
-      for (const piece of wholeLineSlices(slice, TEXT_SLICE_BYTES)) {
-        if (turns++ > 0) await nextTurn();
-        yield* takeTextSlice(piece);
-      }
+      for (const piece of wholeLineSlices(slice, TEXT_SLICE_BYTES)) yield* takeTextSlice(piece);
     }
   }
 
   async function* takeTextSlice(block: Buffer): AsyncGenerator<LineMatch> {
-    const text = block.toString('utf8', 0, block.length - 1);
-    const hits = new Map(await matcher(text));
+    // Decoded, and matched (here, or handed to a regex worker), in one step.
+    const { text, matched } = await turns.run(() => {
+      const text = block.toString('utf8', 0, block.length - 1);
+      return { text, matched: matcher(text) };
+    });
+    const hits = new Map(await matched);
     if (hits.size === 0 && waiting.length === 0) return skipBlock(block, text);
     let from = 0;
     let end: number;
@@ -269,7 +276,7 @@ export async function* scanLines(
 
   /** A line without its newline: the end of the file, or a piece of an over-long line. */
   async function* takeUnterminated(bytes: Buffer): AsyncGenerator<LineMatch> {
-    const hits = await matcher(bytes.toString('utf8'));
+    const hits = await turns.run(() => matcher(bytes.toString('utf8')));
     yield* takeLine(bytes, hits[0]?.[1] ?? [], false);
   }
 

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../contract/api.ts';
+import type { TurnBudget } from '../../http/turn-budget.ts';
 import { StorageNotFoundError, type Storage } from '../../storage/storage.ts';
 import { nodeLogKey } from '../layout.ts';
 import { globMatcher } from './glob.ts';
@@ -25,6 +26,8 @@ export interface LogSearch {
   byteBudget: number;
   /** Where matching runs: a regex worker's lease (regex mode); default: this thread. */
   matcher?: BlockMatcher;
+  /** The request thread's budget the scan's work shares with other heavy answers. */
+  turns: TurnBudget;
   signal?: AbortSignal;
 }
 
@@ -87,6 +90,7 @@ export async function* searchLogs(
         progress,
         needle,
         source.reused,
+        search.turns,
       );
       for await (const match of found) {
         yield { type: 'match', nodeId, file: path, ...match };

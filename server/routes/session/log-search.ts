@@ -63,6 +63,7 @@ export async function logSearchRoutes(app: FastifyInstance, deps: AppDeps): Prom
         const records: AsyncGenerator<SearchRecord> = searchLogs(deps.storage, session, {
           ...search,
           matcher: lease?.match,
+          turns: deps.turns,
           signal: stop.signal,
         });
         try {

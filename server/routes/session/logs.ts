@@ -1,9 +1,11 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { looksCompressed, sendUncompressed } from '../../http/compression-guard.ts';
 import { AnswerBuffers } from '../../http/answer-buffers.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { badRequest } from '../../http/errors.ts';
+import { pacedChunks, pacedPieces, piecesOf } from '../../http/paced-answers.ts';
+import type { TurnBudget } from '../../http/turn-budget.ts';
 import { single, type RawQuery } from '../../http/query-params.ts';
 import { strippedPieces } from '../../history/logs/ansi.ts';
 import { globMatcher } from '../../history/logs/glob.ts';
@@ -34,9 +36,16 @@ const COMPRESS_MAX_BYTES = 1024 * 1024;
  * A download is read in chunks this big. A file stream reads its next chunk once the last one is
  * passed on, a chunk per event-loop turn or two: at the default 64 KiB a busy server sent
  * 300 MiB in more than a minute (the hostile mix's timeouts). A chunk costs the request thread
- * a copy into the socket, not a pass over its bytes; at most LOG_DOWNLOADS_MAX run at once.
+ * a copy into the socket (or the compressor), not a pass over its bytes, in a step of the turn
+ * budget; at most LOG_DOWNLOADS_MAX run at once.
  */
 const DOWNLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * A large slice goes to the socket this much per step of the turn budget (a view, no copy):
+ * handed over whole, 16 MiB were copied into the kernel as fast as it took them, in the same
+ * turns as every other answer's work.
+ */
+const SLICE_PIECE_BYTES = 1024 * 1024;
 
 function requiredNodeId(query: RawQuery): string {
   const nodeId = nodeIdParam(query);
@@ -92,29 +101,34 @@ function describe(reply: FastifyReply, log: ResolvedLog): void {
 const COMPRESSED_HEAD_BYTES = 3;
 
 /**
- * The slice without its colour codes, a piece at a time. Its first pieces are stripped before
- * the answer starts, until they hold the bytes the compression plugin looks at, so that text
- * which begins like a compressed stream once its codes are gone is sent uncompressed
- * (server/http/compression-guard.ts). A piece can strip to almost nothing.
+ * The slice without its colour codes, a piece at a time within the turn budget. Its first
+ * pieces are stripped before the answer starts, until they hold the bytes the compression plugin
+ * looks at, so that text which begins like a compressed stream once its codes are gone is sent
+ * uncompressed (server/http/compression-guard.ts). A piece can strip to almost nothing.
  */
 async function strippedAnswer(
   request: FastifyRequest,
+  turns: TurnBudget,
   bytes: Buffer,
-): Promise<AsyncGenerator<Buffer>> {
+): Promise<Readable> {
   const pieces = strippedPieces(bytes);
   const head: Buffer[] = [];
   let headBytes = 0;
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+  while (headBytes < COMPRESSED_HEAD_BYTES) {
+    const next = await turns.run(() => pieces.next());
+    if (next.done) break;
     head.push(next.value);
     headBytes += next.value.length;
-    if (headBytes >= COMPRESSED_HEAD_BYTES) break;
   }
   if (looksCompressed(Buffer.concat(head, Math.min(headBytes, COMPRESSED_HEAD_BYTES))))
     sendUncompressed(request);
-  return (async function* () {
-    yield* head;
-    yield* pieces;
-  })();
+  return pacedPieces(
+    turns,
+    (function* () {
+      yield* head;
+      yield* pieces;
+    })(),
+  );
 }
 
 export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -158,9 +172,11 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         const name = attachmentName(ask.download || log.path);
         reply.header('content-disposition', `attachment; filename="${name}"`);
         reply.type('application/octet-stream');
-        return reply.send(
-          await deps.storage.stream(log.key, { ...log.window, chunkBytes: DOWNLOAD_CHUNK_BYTES }),
-        );
+        const file = await deps.storage.stream(log.key, {
+          ...log.window,
+          chunkBytes: DOWNLOAD_CHUNK_BYTES,
+        });
+        return reply.send(pacedChunks(deps.turns, file));
       }
       // Held until the answer is sent: the slice read, and what compressing makes of it.
       const bound = Math.min(log.window.end - log.window.start, MAX_SLICE_BYTES);
@@ -177,14 +193,11 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       // Compressing 16 MiB takes a core for about a second: 64 such requests would starve the
       // request thread. Small slices (the usual tail) are compressed; large ones go as they are.
       if (slice.bytes.length > COMPRESS_MAX_BYTES) sendUncompressed(request);
-      // The bytes as stored, never a decoded copy of the whole slice.
-      if (!ask.filterAnsi) return slice.bytes;
-      return reply.send(
-        Readable.from(await strippedAnswer(request, slice.bytes), {
-          objectMode: false,
-          highWaterMark: 1,
-        }),
-      );
+      if (ask.filterAnsi) return reply.send(await strippedAnswer(request, deps.turns, slice.bytes));
+      // The bytes as stored, never a decoded copy of the whole slice; a large one a piece per step.
+      if (slice.bytes.length <= SLICE_PIECE_BYTES) return slice.bytes;
+      reply.header('content-length', slice.bytes.length);
+      return reply.send(pacedPieces(deps.turns, piecesOf(slice.bytes, SLICE_PIECE_BYTES)));
     });
   });
 }
