@@ -14,11 +14,18 @@ export class LineBatcher {
   private skipping = false;
   private readonly batchBytes: number;
   private readonly maxRecordBytes: number;
+  private readonly allocate: (bytes: number) => Uint8Array;
 
-  constructor(batchBytes: number, maxRecordBytes: number) {
+  /** `allocate` gives each batch its buffer (its contents need not be zero: only what is written is read). */
+  constructor(
+    batchBytes: number,
+    maxRecordBytes: number,
+    allocate: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes),
+  ) {
     this.batchBytes = batchBytes;
     this.maxRecordBytes = maxRecordBytes;
-    this.buffer = new Uint8Array(batchBytes);
+    this.allocate = allocate;
+    this.buffer = allocate(batchBytes);
   }
 
   /**
@@ -74,7 +81,7 @@ export class LineBatcher {
   private take(n: number): Uint8Array {
     const batch = this.buffer.subarray(0, n);
     const rest = this.buffer.subarray(n, this.used);
-    this.buffer = new Uint8Array(Math.max(this.batchBytes, rest.length * 2));
+    this.buffer = this.allocate(Math.max(this.batchBytes, rest.length * 2));
     this.buffer.set(rest);
     this.used = rest.length;
     return batch;
