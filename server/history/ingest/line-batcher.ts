@@ -14,18 +14,11 @@ export class LineBatcher {
   private skipping = false;
   private readonly batchBytes: number;
   private readonly maxRecordBytes: number;
-  private readonly allocate: (bytes: number) => Uint8Array;
 
-  /** `allocate` gives each batch its buffer (its contents need not be zero: only what is written is read). */
-  constructor(
-    batchBytes: number,
-    maxRecordBytes: number,
-    allocate: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes),
-  ) {
+  constructor(batchBytes: number, maxRecordBytes: number) {
     this.batchBytes = batchBytes;
     this.maxRecordBytes = maxRecordBytes;
-    this.allocate = allocate;
-    this.buffer = allocate(batchBytes);
+    this.buffer = new Uint8Array(batchBytes);
   }
 
   /**
@@ -81,7 +74,7 @@ export class LineBatcher {
   private take(n: number): Uint8Array {
     const batch = this.buffer.subarray(0, n);
     const rest = this.buffer.subarray(n, this.used);
-    this.buffer = this.allocate(Math.max(this.batchBytes, rest.length * 2));
+    this.buffer = new Uint8Array(Math.max(this.batchBytes, rest.length * 2));
     this.buffer.set(rest);
     this.used = rest.length;
     return batch;

@@ -74,12 +74,11 @@ describe('loadSession', () => {
   });
 
   it('gives the same session when one big file is cut into batches for several workers', async () => {
-    // Over 10 MiB of CRLF lines (the session's events, repeated), a bad line and a long one inside:
-    // enough 1 MiB batches that buffers the workers handed back are filled again.
+    // Over 2 MiB of CRLF lines (the session's events, repeated), a bad line and a long one inside.
     const events = s.sessionEvents().map((e) => JSON.stringify(e));
     const body: string[] = [];
     const long = `{"pad":"${'x'.repeat(300 * 1024)}"}`;
-    for (let bytes = 0; bytes < 10.5 * 1024 * 1024; bytes += events.join('').length + long.length) {
+    for (let bytes = 0; bytes < 2.5 * 1024 * 1024; bytes += events.join('').length + long.length) {
       body.push(...events, '{not json', long);
     }
     await put(`${s.HEAD}/job_events/01000000/${s.HEAD}-2026-01-11-20.jsonl`, body.join('\r\n'));

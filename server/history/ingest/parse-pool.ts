@@ -17,8 +17,6 @@ import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 export const MESSAGE_BYTES = 1024 * 1024;
 /** Bytes queued at one worker before readers wait (keeps memory flat when parsing lags). */
 const MAX_QUEUED_BYTES = 4 * MESSAGE_BYTES;
-/** Batch buffers kept for reuse per worker: as many as can be queued at it. */
-const SPARE_BUFFERS_PER_WORKER = MAX_QUEUED_BYTES / MESSAGE_BYTES;
 
 export function defaultWorkerCount(): number {
   return Math.min(availableParallelism(), 4);
@@ -51,12 +49,6 @@ export class ParsePool {
   private readonly finishing = new Map<number, Waiter<PartialReduction>>();
   /** Readers waiting for a worker's queue to drain. */
   private spaceWaiters: (() => void)[] = [];
-  /**
-   * Batch buffers the workers handed back once parsed, for the next batches: a new 1 MiB
-   * buffer per batch kept the request thread collecting garbage while the workers parse.
-   * Dropped once no load runs (memory held between loads would count against the session).
-   */
-  private spareBuffers: ArrayBuffer[] = [];
   /** Settles once every worker has loaded its code (or the pool failed). */
   readonly ready: Promise<void>;
 
@@ -176,12 +168,6 @@ export class ParsePool {
     };
   }
 
-  /** Memory for a batch of `bytes` (LineBatcher): a spare one when the size is the usual. */
-  batchBuffer(bytes: number): Uint8Array {
-    const spare = bytes === MESSAGE_BYTES ? this.spareBuffers.pop() : undefined;
-    return spare ? new Uint8Array(spare) : new Uint8Array(bytes);
-  }
-
   /** Every worker's partial reduction of the load. */
   finish(load: number): Promise<PartialReduction[]> {
     return Promise.all(
@@ -200,10 +186,7 @@ export class ParsePool {
   /** The load is over (finished or failed): workers drop what they hold of it. */
   endLoad(load: number): void {
     if (!this.failure) for (const slot of this.slots) this.post(slot, { kind: 'forget', load });
-    if (--this.activeLoads === 0) {
-      for (const slot of this.slots) slot.worker.unref();
-      this.spareBuffers = [];
-    }
+    if (--this.activeLoads === 0) for (const slot of this.slots) slot.worker.unref();
   }
 
   private finishKey(load: number, slot: Slot): number {
@@ -239,7 +222,6 @@ export class ParsePool {
           this.freed(waiter.slot, waiter.bytes);
           waiter.resolve(message.tally);
         }
-        this.keepSpare(message.buffer);
         return;
       }
       case 'taken':
@@ -259,16 +241,6 @@ export class ParsePool {
       case 'ready':
         return;
     }
-  }
-
-  private keepSpare(buffer: ArrayBuffer): void {
-    const room = this.slots.length * SPARE_BUFFERS_PER_WORKER;
-    if (
-      this.activeLoads > 0 &&
-      buffer.byteLength === MESSAGE_BYTES &&
-      this.spareBuffers.length < room
-    )
-      this.spareBuffers.push(buffer);
   }
 
   private post(slot: Slot, message: ToWorker, transfer: ArrayBuffer[] = []): void {

@@ -34,9 +34,7 @@ function parseLines(
   splitText(text, limits.maxRecordBytes, records);
   const tally = emptyTally();
   tallyBatch(records, { legacy, nodeId }, reducerOf(load), tally);
-  // The text is a copy: the bytes go back to the pool, which fills them with the next batch.
-  const buffer = bytes.buffer as ArrayBuffer;
-  send({ kind: 'parsed', batch, tally, buffer }, [buffer]);
+  send({ kind: 'parsed', batch, tally });
 }
 
 function open(load: number, file: number, legacy: boolean, nodeId: string): void {

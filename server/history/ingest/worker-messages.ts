@@ -33,8 +33,7 @@ export type ToWorker =
 export type FromWorker =
   /** The worker has loaded, run its warm-up (warm-up.ts) and takes messages. */
   | { kind: 'ready'; warmUp: PartialReduction | null }
-  /** `buffer`: the batch's memory, handed back for the next batch (parse-pool.ts). */
-  | { kind: 'parsed'; batch: number; tally: FileTally; buffer: ArrayBuffer }
+  | { kind: 'parsed'; batch: number; tally: FileTally }
   /** A chunk was taken off the queue (flow control). */
   | { kind: 'taken'; bytes: number }
   | { kind: 'closed'; file: number; tally: FileTally }

@@ -69,9 +69,7 @@ export class PooledFileReader implements EventFileReader {
     rest: AsyncIterable<Buffer>,
     tally: FileTally,
   ): Promise<void> {
-    const batcher = new LineBatcher(MESSAGE_BYTES, this.pool.limits.maxRecordBytes, (bytes) =>
-      this.pool.batchBuffer(bytes),
-    );
+    const batcher = new LineBatcher(MESSAGE_BYTES, this.pool.limits.maxRecordBytes);
     const tallies: Promise<FileTally>[] = [];
     const send = async (batches: Iterable<Uint8Array | typeof OVERSIZED>) => {
       for (const batch of batches) {
