@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRayEvent, normalizeId, parseTimestampMs } from './index.ts';
 import * as ev from '../../test/events.ts';
@@ -13,6 +14,23 @@ describe('normalizeId', () => {
     expect(normalizeId(ev.taskId(3))).toBe(ev.taskId(3));
   });
 
+  it('gives the hex of any base64 id, padded or not, standard or url-safe', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 80 }),
+        fc.boolean(),
+        (bytes, urlSafe) => {
+          const buffer = Buffer.from(bytes);
+          const hex = buffer.toString('hex');
+          const padded = buffer.toString('base64');
+          expect(normalizeId(urlSafe ? buffer.toString('base64url') : padded)).toBe(hex);
+          expect(normalizeId(padded.replace(/=+$/, ''))).toBe(hex);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives an empty string for nothing', () => {
     expect(normalizeId(null)).toBe('');
     expect(normalizeId('')).toBe('');
@@ -26,6 +44,36 @@ describe('parseTimestampMs', () => {
     const b = parseTimestampMs('2026-01-11T19:38:40.123457000Z')!;
     expect(Math.floor(a)).toBe(Date.UTC(2026, 0, 11, 19, 38, 40, 123));
     expect(a).toBeLessThan(b);
+  });
+
+  it('reads `…Z` times from their digits exactly as Date.parse reads the same time at +00:00', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const time = fc
+      .record({
+        year: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1999, max: 2101 })),
+        month: fc.integer({ min: 0, max: 13 }),
+        day: fc.integer({ min: 0, max: 32 }),
+        hour: fc.integer({ min: 0, max: 25 }),
+        minute: fc.integer({ min: 0, max: 61 }),
+        second: fc.integer({ min: 0, max: 61 }),
+        fraction: fc.stringMatching(/^(\.\d{1,9})?$/),
+      })
+      .map(
+        (t) =>
+          `${pad(t.year, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)}T${pad(t.hour, 2)}:` +
+          `${pad(t.minute, 2)}:${pad(t.second, 2)}${t.fraction}`,
+      );
+    fc.assert(
+      fc.property(time, (t) => {
+        expect(parseTimestampMs(`${t}Z`)).toBe(parseTimestampMs(`${t}+00:00`));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(parseTimestampMs('2024-02-29T23:59:59.999999999Z')).toBe(
+      Date.UTC(2024, 1, 29, 23, 59, 59, 999) + 0.999,
+    );
+    expect(parseTimestampMs('2026-02-30T00:00:00Z')).toBe(Date.parse('2026-02-30T00:00:00Z'));
+    expect(parseTimestampMs('2026-13-01T00:00:00Z')).toBeNull();
   });
 
   it('reads quoted int64 counts by magnitude and rejects junk', () => {

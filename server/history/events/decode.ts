@@ -59,10 +59,13 @@ export function decodeRayEvent(json: unknown): DecodeResult {
   return decoded;
 }
 
-/** Transitions with a readable time; others cannot be ordered and are dropped. */
+/**
+ * Transitions with a readable time; others cannot be ordered and are dropped. Without `extra`
+ * (task transitions: several per task event) each is a plain `{state, timeMs}`, no spread.
+ */
 function transitions<T extends StateAt>(
   value: unknown,
-  extra: (t: Json) => Omit<T, keyof StateAt>,
+  extra?: (t: Json) => Omit<T, keyof StateAt>,
 ): T[] {
   const out: T[] = [];
   for (const item of asArray(value)) {
@@ -71,7 +74,7 @@ function transitions<T extends StateAt>(
     const state = asString(t.state);
     const timeMs = parseTimestampMs(t.timestamp);
     if (!state || timeMs === null) continue;
-    out.push({ state, timeMs, ...extra(t) } as T);
+    out.push((extra ? { state, timeMs, ...extra(t) } : { state, timeMs }) as T);
   }
   return out;
 }
@@ -163,7 +166,7 @@ function taskLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | stri
     eventTimeMs,
     taskId,
     attempt: attemptOf(p),
-    transitions: transitions<StateAt>(p.stateTransitions, () => ({})),
+    transitions: transitions<StateAt>(p.stateTransitions),
     errorType: asString(error?.errorType),
     // Ray's state API strips the colours a worker's traceback carries.
     errorMessage: stripAnsi(asString(error?.errorMessage)),

@@ -20,10 +20,22 @@ export function asString(value: unknown): string {
   return '';
 }
 
+/** True for `-?\d+` (checked by hand: log offsets alone are four per task event). */
+function isIntegerText(value: string): boolean {
+  const start = value.charCodeAt(0) === 45 ? 1 : 0;
+  if (value.length === start) return false;
+  for (let i = start; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** An int64 printed as a number or a quoted string; null when absent or not a number. */
 export function asInt(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : null;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  if (typeof value !== 'string') return null;
+  if (isIntegerText(value) || /^-?\d+$/.test(value.trim())) return Number(value);
   return null;
 }
 

@@ -2,7 +2,7 @@
 // Everything inside the server uses lowercase hex.
 
 const LOWER_HEX = /^(?:[0-9a-f]{2})*$/;
-const HEX_PAIRS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 const BASE64_VALUE = new Int8Array(128).fill(-1);
 for (const [i, c] of [
   ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
@@ -12,26 +12,35 @@ for (const [i, c] of [
 BASE64_VALUE['-'.charCodeAt(0)] = 62;
 BASE64_VALUE['_'.charCodeAt(0)] = 63;
 
+/** Hex digits are written here, then read as one string: adding two digits at a time to a string
+ * builds a rope that every later hash or comparison of the id walks (task ids are Map keys). */
+let hexScratch = Buffer.alloc(128);
+
 /** Hex of standard or url-safe base64 (padding optional), or null when it is not base64. */
 function base64ToHex(value: string): string | null {
   let end = value.length;
   while (end > 0 && value.charCodeAt(end - 1) === 61) end--;
   if (value.length - end > 2 || end % 4 === 1) return null;
-  let hex = '';
+  const digits = Math.floor((end * 6) / 8) * 2;
+  if (digits > hexScratch.length) hexScratch = Buffer.alloc(digits);
+  const out = hexScratch;
+  let n = 0;
   let bits = 0;
   let buffer = 0;
   for (let i = 0; i < end; i++) {
     const code = value.charCodeAt(i);
     const v = code < 128 ? BASE64_VALUE[code]! : -1;
     if (v < 0) return null;
-    buffer = (buffer << 6) | v;
+    buffer = ((buffer << 6) | v) & 0xffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      hex += HEX_PAIRS[(buffer >> bits) & 0xff];
+      const byte = (buffer >> bits) & 0xff;
+      out[n++] = HEX_DIGITS[byte >> 4]!;
+      out[n++] = HEX_DIGITS[byte & 15]!;
     }
   }
-  return hex;
+  return out.toString('latin1', 0, n);
 }
 
 // Ingest sees the same ids (jobs, nodes, workers, parents ...) over and over: remember the

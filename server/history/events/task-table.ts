@@ -100,14 +100,32 @@ function canonicalOrder(b: TaskTableBuilder): Int32Array {
   const order = new Int32Array(b.count);
   let i = 0;
   const attempts: number[] = [];
+  const byAttempt = (x: number, y: number) => b.attempt[x]! - b.attempt[y]!;
   for (const taskId of sortStrings([...b.firstRow.keys()])) {
     attempts.length = 0;
     for (let r = b.firstRow.get(taskId)!; r !== NONE; r = b.nextAttempt[r]!)
       if (!isRestartEcho(b, r)) attempts.push(r);
-    attempts.sort((x, y) => b.attempt[x]! - b.attempt[y]!);
+    if (attempts.length > 1) attempts.sort(byAttempt);
     for (const r of attempts) order[i++] = r;
   }
   return order.subarray(0, i);
+}
+
+/**
+ * Sorts a row's few transitions or spans in place. Insertion sort: a row has a handful, and
+ * Array#sort's set-up per call cost more than the sorting (100k rows, serial at a load's end).
+ * Same result as Array#sort: the comparators order distinct entries totally.
+ */
+function sortFew(items: number[], compare: (x: number, y: number) => number): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(items[j]!, item) > 0) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = item;
+  }
 }
 
 function freezeTransitions(
@@ -130,7 +148,7 @@ function freezeTransitions(
     transitionStart.set(i, k);
     pieces.length = 0;
     for (let t = b.transitionHead[order[i]!]!; t !== NONE; t = b.transitionNext[t]!) pieces.push(t);
-    if (pieces.length > 1) pieces.sort(byTimeRankState);
+    sortFew(pieces, byTimeRankState);
     for (const t of pieces) {
       transitionState[k] = remap[b.transitionState[t]!]!;
       transitionTime[k++] = b.transitionTime[t]!;
@@ -161,7 +179,7 @@ function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) 
     spanOffset[i] = k;
     pieces.length = 0;
     for (let s = b.spanHead[order[i]!]!; s !== NONE; s = b.spanNext[s]!) pieces.push(s);
-    if (pieces.length > 1) pieces.sort(bySpan);
+    sortFew(pieces, bySpan);
     for (const s of pieces) {
       spanName[k] = remap[b.spanName[s]!]!;
       spanWorker[k] = remap[b.spanWorker[s]!]!;

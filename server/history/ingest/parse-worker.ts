@@ -2,7 +2,7 @@ import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { SessionReducer, type PartialReduction } from '../events/reducer.ts';
 import { BrokenOffError, ChunkChannel } from './chunk-channel.ts';
 import { emptyTally, tallyBatch, tallyRecords } from './file-tally.ts';
-import { readRecordBatches, splitText, type EventRecord } from './records.ts';
+import { decodeText, readRecordBatches, splitText, type EventRecord } from './records.ts';
 import { warmUpParse } from './warm-up.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 
@@ -29,7 +29,7 @@ function parseLines(
   nodeId: string,
   bytes: Uint8Array,
 ): void {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const text = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
   const records: EventRecord[] = [];
   splitText(text, limits.maxRecordBytes, records);
   const tally = emptyTally();

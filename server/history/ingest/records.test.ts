@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OVERSIZED, readRecords, type EventRecord } from './records.ts';
+import { OVERSIZED, decodeText, readRecords, type EventRecord } from './records.ts';
 
 async function* chunksOf(...parts: (string | Buffer)[]): AsyncGenerator<Buffer> {
   for (const part of parts) yield Buffer.isBuffer(part) ? part : Buffer.from(part, 'utf8');
@@ -70,5 +70,22 @@ describe('readRecords on a JSON array file', () => {
       OVERSIZED,
       '{"a":1}',
     ]);
+  });
+});
+
+describe('decodeText', () => {
+  it('reads ASCII and UTF-8 bytes, whole or in part, as UTF-8 does', () => {
+    for (const text of ['{"a":"plain ascii"}\n{"b":1}', '{"msg":"héllo wörld ✓ 𝄞"}\n{"c":2}', '']) {
+      const bytes = Buffer.from(text, 'utf8');
+      expect(decodeText(bytes)).toBe(text);
+      const cut = bytes.indexOf(0x0a);
+      if (cut > 0)
+        expect(decodeText(bytes, cut + 1, bytes.length)).toBe(bytes.toString('utf8', cut + 1));
+    }
+  });
+
+  it('replaces broken UTF-8 as the UTF-8 decoder does (no Latin-1 reading of high bytes)', () => {
+    const bytes = Buffer.from([0x7b, 0xe9, 0x7d, 0xc3]);
+    expect(decodeText(bytes)).toBe(bytes.toString('utf8'));
   });
 });
