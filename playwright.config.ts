@@ -1,10 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/support/chromium.ts';
+import { E2E_CHROMIUM_LAUNCH_OPTIONS } from './e2e/support/chromium.ts';
 import { E2E_PORT, E2E_S3_PORT } from './e2e/support/constants.ts';
 
-// End-to-end tests: Debian's Chromium against the real server on the generated sample history,
-// read from a folder (`chromium`) and from object storage on s3rver (`chromium-s3`). Specs that
-// need another server start their own (auth, Prometheus, the 100k-attempt scale spec).
+// End-to-end tests: Debian's Chromium (its headless shell build) against the real server on the
+// generated sample history, read from a folder (`chromium`) and from object storage on s3rver
+// (`chromium-s3`). Specs that need another server start their own (auth, Prometheus, the
+// 100k-attempt scale spec).
 
 /**
  * The sample-history specs that also run on s3rver: between them they list clusters, load and
@@ -15,7 +16,7 @@ const STORAGE_SPECS = ['sessions.spec.ts', 'logs.spec.ts'];
 
 const chromium = {
   ...devices['Desktop Chrome'],
-  launchOptions: CHROMIUM_LAUNCH_OPTIONS,
+  launchOptions: E2E_CHROMIUM_LAUNCH_OPTIONS,
 };
 
 export default defineConfig({
@@ -30,7 +31,11 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
-    trace: 'retain-on-failure',
+    // Recording a trace (screencast frames and a DOM snapshot per action) took about a third of
+    // the CPU of the pages and visual specs, thrown away for every test that passes. On CI, where
+    // a failed test is retried, only the retry records one; locally (no retries) every test still
+    // records and keeps the trace of a failure.
+    trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   // Workers take files in this order. The s3 project's two files, whose "load earlier" test is

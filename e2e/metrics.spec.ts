@@ -2,11 +2,15 @@ import { expect, test } from './support/guarded-test.ts';
 import { paths } from '../contract/paths.ts';
 import { GRAFANA_PADDING_MS } from '../contract/metrics/grafana-dashboards.ts';
 import type { SessionSummary } from '../contract/ray.ts';
-import { startGrafanaStandIn, type GrafanaStandIn } from './support/grafana-stand-in.ts';
+import {
+  GRAFANA_DEFAULT_ORIGIN,
+  routeGrafanaStandIn,
+  type GrafanaStandIn,
+} from './support/grafana-stand-in.ts';
 import { featuredSessions, sampleManifest } from './support/sample.ts';
 
-// The metrics page embeds Ray's Grafana dashboards scoped to the session; a stand-in page
-// server on port 3000 records the URL the frame asked for.
+// The metrics page embeds Ray's Grafana dashboards scoped to the session; a stand-in answering
+// for port 3000 (the default Grafana location) in the browser records the URL the frame asked for.
 
 const manifest = sampleManifest();
 const session = featuredSessions(manifest)[0]!;
@@ -18,11 +22,8 @@ const scope = {
 };
 
 let grafana: GrafanaStandIn;
-test.beforeAll(async () => {
-  grafana = await startGrafanaStandIn();
-});
-test.afterAll(async () => {
-  await grafana.close();
+test.beforeEach(async ({ page }) => {
+  grafana = await routeGrafanaStandIn(page);
 });
 
 test('the Grafana frame asks for the dashboard scoped to the session window and name', async ({
@@ -40,7 +41,7 @@ test('the Grafana frame asks for the dashboard scoped to the session window and 
 
   const asked = grafana.requests.find((u) => u.startsWith('/d/rayDefaultDashboard'));
   expect(asked, grafana.requests.join('\n')).toBeDefined();
-  const query = new URL(asked!, 'http://127.0.0.1:3000').searchParams;
+  const query = new URL(asked!, GRAFANA_DEFAULT_ORIGIN).searchParams;
   expect(Number(query.get('from'))).toBe(summary.startTime! - GRAFANA_PADDING_MS);
   expect(Number(query.get('to'))).toBe(summary.endTime! + GRAFANA_PADDING_MS);
   expect(query.get('var-SessionName')).toBe(session.sessionName);
@@ -50,7 +51,7 @@ test('the Grafana frame asks for the dashboard scoped to the session window and 
 
   const open = page.getByRole('link', { name: 'Open in Grafana' });
   const href = new URL((await open.getAttribute('href'))!);
-  expect(href.origin).toBe('http://127.0.0.1:3000');
+  expect(href.origin).toBe(GRAFANA_DEFAULT_ORIGIN);
   expect(href.searchParams.get('var-SessionName')).toBe(session.sessionName);
   expect(href.searchParams.has('kiosk')).toBe(false);
 });

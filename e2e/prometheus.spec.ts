@@ -14,6 +14,7 @@ import type {
   PrometheusCatalogue,
   PrometheusSeries,
 } from '../contract/metrics/prometheus-types.ts';
+import { E2E_SERVER_ENV } from './support/constants.ts';
 import { startPrometheus, waitForSeries, type RunningPrometheus } from './support/prometheus.ts';
 import {
   startRayMetricsExporter,
@@ -100,6 +101,7 @@ test.beforeAll(async () => {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     PROMETHEUS_URL: prometheus.url,
+    ...E2E_SERVER_ENV,
   });
   app = await buildApp({ config });
   await app.listen({ host: '127.0.0.1', port: 0 });

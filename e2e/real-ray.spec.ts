@@ -7,6 +7,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { paths } from '../contract/paths.ts';
 import type { RayJob } from '../contract/ray.ts';
+import { E2E_SERVER_ENV } from './support/constants.ts';
 import { unpackRealRayRecording } from './support/real-ray-fixture.ts';
 import { TruthIndex } from '../server/fidelity/truth-index.ts';
 import { recordedSessions } from '../server/fidelity/recorded-sessions.ts';
@@ -39,6 +40,7 @@ test.beforeAll(async () => {
     STORAGE_URL: pathToFileURL(recording.historyRoot).href,
     HOST: '127.0.0.1',
     SESSION_INDEX_TTL_SECONDS: '0',
+    ...E2E_SERVER_ENV,
   });
   app = await buildApp({ config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

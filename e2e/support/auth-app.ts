@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyLoggerOptions } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loggerOptions } from '../../server/http/logging.ts';
-import { E2E_HISTORY_DIR } from './constants.ts';
+import { E2E_HISTORY_DIR, E2E_SERVER_ENV } from './constants.ts';
 import { ensureE2eHistory } from './sample-history.ts';
 
 // An in-process server for the login specs: the e2e sample history, the auth settings of the
@@ -34,6 +34,7 @@ export async function startAuthApp(
   const config = loadConfig({
     STORAGE_URL: pathToFileURL(E2E_HISTORY_DIR).href,
     HOST: host,
+    ...E2E_SERVER_ENV,
     ...env,
   });
   // The level production runs at, so the log check sees what a deployment would write.

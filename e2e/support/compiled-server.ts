@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { E2E_SERVER_ENV } from './constants.ts';
 import { freePort } from './free-port.ts';
 
 // The HistoryServer as production runs it: `node dist-server/index.js` (npm run build), in its
@@ -27,7 +28,7 @@ export async function startCompiledServer(env: Record<string, string>): Promise<
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--enable-source-maps', compiledServerEntry()], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...E2E_SERVER_ENV, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

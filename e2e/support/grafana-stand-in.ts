@@ -1,27 +1,33 @@
-import { createServer, type Server } from 'node:http';
+import type { Page } from '@playwright/test';
 
-// Grafana is not installable here: a tiny page server on loopback port 3000 (where the app
-// looks for Grafana by default) that answers every request with a blank page and records the
-// URLs it was asked for.
+// Grafana is not installable here: the browser's requests to where the app looks for Grafana by
+// default (the page's host on port 3000) are answered in the browser itself with a blank page,
+// and the URLs asked for are recorded. No socket is opened, so a run never collides with another
+// run (or anything else) on port 3000 of the same machine.
+
+export const GRAFANA_DEFAULT_ORIGIN = 'http://127.0.0.1:3000';
 
 export interface GrafanaStandIn {
+  /** Path and query of every request the page (or its frames) made to the stand-in, in order. */
   requests: string[];
-  close: () => Promise<void>;
 }
 
-export async function startGrafanaStandIn(port = 3000): Promise<GrafanaStandIn> {
+export async function routeGrafanaStandIn(
+  page: Page,
+  origin = GRAFANA_DEFAULT_ORIGIN,
+): Promise<GrafanaStandIn> {
   const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><title>Grafana stand-in</title><p>Grafana stand-in</p>');
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  return {
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  await page.route(
+    (url) => url.origin === origin,
+    (route) => {
+      const url = new URL(route.request().url());
+      requests.push(url.pathname + url.search);
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>Grafana stand-in</title><p>Grafana stand-in</p>',
+      });
+    },
+  );
+  return { requests };
 }

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { E2E_HISTORY_DIR, E2E_PORT } from './constants.ts';
+import { E2E_HISTORY_DIR, E2E_PORT, E2E_SERVER_ENV } from './constants.ts';
 import { ensureE2eHistory } from './sample-history.ts';
 import { compiledServerEntry } from './compiled-server.ts';
 
@@ -10,4 +10,5 @@ await ensureE2eHistory();
 process.env.STORAGE_URL = pathToFileURL(E2E_HISTORY_DIR).href;
 process.env.PORT = String(E2E_PORT);
 process.env.HOST = '127.0.0.1';
+Object.assign(process.env, E2E_SERVER_ENV);
 await import(server);
