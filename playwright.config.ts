@@ -1,9 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_CHROMIUM_LAUNCH_OPTIONS } from './e2e/support/chromium.ts';
+import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/support/chromium.ts';
 import { E2E_PORT, E2E_S3_PORT } from './e2e/support/constants.ts';
 
-// End-to-end tests: Debian's Chromium (its headless shell build) against the real server on the
-// generated sample history, read from a folder (`chromium`) and from object storage on s3rver
+// End-to-end tests: Debian's Chromium against the real server on the generated
+// sample history, read from a folder (`chromium`) and from object storage on s3rver
 // (`chromium-s3`). Specs that need another server start their own (auth, Prometheus, the
 // 100k-attempt scale spec).
 
@@ -16,7 +16,7 @@ const STORAGE_SPECS = ['sessions.spec.ts', 'logs.spec.ts'];
 
 const chromium = {
   ...devices['Desktop Chrome'],
-  launchOptions: E2E_CHROMIUM_LAUNCH_OPTIONS,
+  launchOptions: CHROMIUM_LAUNCH_OPTIONS,
 };
 
 export default defineConfig({

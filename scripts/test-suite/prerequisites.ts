@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { E2E_CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/support/chromium.ts';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../e2e/support/chromium.ts';
 import { PROMETHEUS_BIN } from '../../e2e/support/prometheus.ts';
 
-// The programs `npm test` needs besides node_modules: Debian's Chromium in its headless shell
-// build (Playwright cannot download one here), Prometheus (the metrics e2e) and kubectl (renders
-// deploy/ with its built-in kustomize; part of this machine image, and the package of that name
-// where apt has it). Checked first, so a fresh machine learns in seconds what is missing; as root
-// on Debian they are installed, as CI needs.
+// The programs `npm test` needs besides node_modules: Debian's Chromium (Playwright cannot
+// download one here), Prometheus (the metrics e2e) and kubectl (renders deploy/ with its built-in
+// kustomize; part of this machine image, and the package of that name where apt has it). Checked first, so a fresh machine learns
+// in seconds what is missing; as root on Debian they are installed, as CI needs.
 
 export interface Prerequisite {
-  /** Where the tests look for it (E2E_CHROMIUM_PATH / PROMETHEUS_BIN override the default). */
+  /** Where the tests look for it (CHROMIUM_PATH / PROMETHEUS_BIN override the default). */
   path: string;
   /** The Debian package that installs it there. */
   debianPackage: string;
@@ -19,8 +18,8 @@ export interface Prerequisite {
 export function prerequisites(): Prerequisite[] {
   return [
     {
-      path: E2E_CHROMIUM_LAUNCH_OPTIONS.executablePath ?? '/usr/bin/chromium-headless-shell',
-      debianPackage: 'chromium-headless-shell',
+      path: CHROMIUM_LAUNCH_OPTIONS.executablePath ?? '/usr/bin/chromium',
+      debianPackage: 'chromium',
     },
     { path: PROMETHEUS_BIN, debianPackage: 'prometheus' },
     { path: '/usr/bin/kubectl', debianPackage: 'kubectl' },
@@ -63,7 +62,7 @@ export function plan(wanted: Prerequisite[], machine: Machine): Plan {
       '',
       `  ${install}`,
       '',
-      'then npm test again (or point E2E_CHROMIUM_PATH / PROMETHEUS_BIN at your own builds).',
+      'then npm test again (or point CHROMIUM_PATH / PROMETHEUS_BIN at your own builds).',
     ].join('\n'),
   };
 }
@@ -93,6 +92,6 @@ export function ensurePrerequisites(wanted = prerequisites(), machine = thisMach
   const still = wanted.filter((p) => !machine.exists(p.path)).map((p) => p.path);
   if (still.length)
     throw new Error(
-      `installed ${next.packages.join(', ')}, but ${still.join(', ')} is still missing (E2E_CHROMIUM_PATH or PROMETHEUS_BIN pointing elsewhere?)`,
+      `installed ${next.packages.join(', ')}, but ${still.join(', ')} is still missing (CHROMIUM_PATH or PROMETHEUS_BIN pointing elsewhere?)`,
     );
 }
