@@ -19,3 +19,19 @@ describe('JsonBytes.number', () => {
     expect(out.take().toString('utf8')).toBe(JSON.stringify(values));
   });
 });
+
+describe('JsonBytes.quotedHex', () => {
+  it('writes bytes as the quoted lowercase hex of Buffer#toString, for every byte value', () => {
+    const bytes = Uint8Array.from({ length: 256 + 24 }, (_, i) => (i < 256 ? i : 255 - i));
+    const out = new JsonBytes();
+    out.append('[');
+    out.quotedHex(bytes, 0, 256);
+    out.append(',');
+    out.quotedHex(bytes, 256, 24);
+    out.append(',');
+    out.quotedHex(bytes, 7, 0);
+    out.append(']');
+    const hex = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('hex');
+    expect(out.take().toString('utf8')).toBe(JSON.stringify([hex(0, 256), hex(256, 280), '']));
+  });
+});

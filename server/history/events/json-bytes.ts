@@ -15,6 +15,11 @@ const MINUS = 0x2d;
 const ZERO = 0x30;
 const BILLION = 1_000_000_000;
 const POWERS_OF_TEN = Float64Array.from({ length: 10 }, (_, i) => 10 ** i);
+/** The two lowercase hex digits of each byte value, as they lie in memory (little-endian u16). */
+const HEX_PAIRS = Uint16Array.from({ length: 256 }, (_, byte) => {
+  const pair = byte.toString(16).padStart(2, '0');
+  return pair.charCodeAt(0) | (pair.charCodeAt(1) << 8);
+});
 
 /** Bytes of text that is known to be ASCII (keys and punctuation written by the code). */
 export function asciiBytes(text: string): Buffer {
@@ -126,6 +131,18 @@ export class JsonBytes {
       buffer[at++] = c;
     }
     buffer[at++] = QUOTE;
+    this.length = at;
+  }
+
+  /** `bytes[from, from + count)` as a quoted string of lowercase hex, as a task id is shown. */
+  quotedHex(bytes: Uint8Array, from: number, count: number): void {
+    this.reserve(2 * count + 2);
+    const out = this.words;
+    let at = this.length;
+    out.setUint8(at++, QUOTE);
+    for (let i = from; i < from + count; i++, at += 2)
+      out.setUint16(at, HEX_PAIRS[bytes[i]!]!, true);
+    out.setUint8(at++, QUOTE);
     this.length = at;
   }
 

@@ -2,6 +2,7 @@ import type { LineageSummary, NestedTaskSummary } from '../../../contract/ray.ts
 import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
 import { addCount, rowsInScope, sortedCounts, taskTotals } from './task-rows-in-scope.ts';
+import { sameTaskId, taskIdOf } from './task-ids.ts';
 import type { TaskTable } from './task-table.ts';
 import { dictionary } from './dictionary.ts';
 
@@ -13,7 +14,7 @@ import { dictionary } from './dictionary.ts';
 function latestAttempts(t: TaskTable, inScope: (row: number) => boolean): number[] {
   const rows: number[] = [];
   for (let row = 0; row < t.count; row++) {
-    const isLast = row + 1 === t.count || t.taskIds[row + 1] !== t.taskIds[row];
+    const isLast = row + 1 === t.count || !sameTaskId(t, row + 1, row);
     if (isLast && inScope(row)) rows.push(row);
   }
   return rows;
@@ -21,14 +22,15 @@ function latestAttempts(t: TaskTable, inScope: (row: number) => boolean): number
 
 function taskNode(t: TaskTable, row: number): NestedTaskSummary {
   const created = t.creationMs.at(row);
+  const taskId = taskIdOf(t, row);
   return {
     name: t.pool.get(t.text.name.at(row) || t.text.funcOrClassName.at(row)),
-    key: t.taskIds[row]!,
+    key: taskId,
     type: t.pool.get(t.text.type.at(row)) as NestedTaskSummary['type'],
     timestamp: Number.isNaN(created) ? null : Math.floor(created),
     state_counts: { [t.pool.get(t.state.at(row))]: 1 },
     children: [],
-    link: { type: 'task', id: t.taskIds[row]! },
+    link: { type: 'task', id: taskId },
   };
 }
 
@@ -36,7 +38,12 @@ export function summarizeLineage(snapshot: SessionSnapshot, jobId?: string): Lin
   const t = snapshot.tasks;
   const rows = latestAttempts(t, rowsInScope(t, jobId));
   const byTaskId = new Map<string, NestedTaskSummary>();
-  for (const row of rows) byTaskId.set(t.taskIds[row]!, taskNode(t, row));
+  const nodes = new Map<number, NestedTaskSummary>();
+  for (const row of rows) {
+    const node = taskNode(t, row);
+    nodes.set(row, node);
+    byTaskId.set(node.key, node);
+  }
 
   const actorClass = new Map(snapshot.actors.map((a) => [a.actorId, a.className]));
   const actorNodes = new Map<string, NestedTaskSummary>();
@@ -61,7 +68,7 @@ export function summarizeLineage(snapshot: SessionSnapshot, jobId?: string): Lin
   const parentOf = new Map<NestedTaskSummary, NestedTaskSummary | undefined>();
   const creationParent = new Map<string, string>();
   for (const row of rows) {
-    const node = byTaskId.get(t.taskIds[row]!)!;
+    const node = nodes.get(row)!;
     const actorId = t.pool.get(t.text.actorId.at(row));
     const parent = byTaskId.get(t.pool.get(t.text.parentTaskId.at(row)));
     if (actorId && (node.type === 'ACTOR_TASK' || node.type === 'ACTOR_CREATION_TASK')) {

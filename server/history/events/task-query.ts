@@ -2,6 +2,7 @@ import type { RayTask, TaskPage } from '../../../contract/ray.ts';
 import { normalizeId } from './ids.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { taskRow } from './task-row.ts';
+import { sameTaskId, taskIdEquals } from './task-ids.ts';
 import { TaskRowJson } from './task-row-json.ts';
 import { asciiRun, JsonBytes } from './json-bytes.ts';
 import { sortedRows, type TaskSortKey } from './task-sort.ts';
@@ -63,8 +64,7 @@ function equalsTest(t: TaskTable, f: TaskFilter): RowTest {
     case 'job_id':
       return columnEquals(t, text.jobId, normalizeId(f.value));
     case 'task_id': {
-      const id = normalizeId(f.value);
-      return (row) => t.taskIds[row] === id;
+      return taskIdEquals(t, normalizeId(f.value));
     }
     case 'actor_id':
       return columnEquals(t, text.actorId, normalizeId(f.value));
@@ -271,6 +271,6 @@ export function taskAttempts(snapshot: SessionSnapshot, taskId: string): RayTask
   const out: RayTask[] = [];
   const first = firstRowOfTask(t, id);
   if (first === -1) return out;
-  for (let r = first; r < t.count && t.taskIds[r] === id; r++) out.push(taskRow(t, r));
+  for (let r = first; r < t.count && sameTaskId(t, r, first); r++) out.push(taskRow(t, r));
   return out;
 }

@@ -47,9 +47,9 @@ describe('task records', () => {
     expect(records.creationMs.at(0)).toBe(0);
   });
 
-  it('take the bytes the columns they replaced took, plus one transition offset', () => {
-    // 8 float fields, 19 int fields of values and the transition offset.
-    expect(RECORD_BYTES).toBe(8 * 8 + 4 * 20);
+  it('take the bytes the columns they replaced took, a transition offset and the task id', () => {
+    // 8 float fields, 19 int fields of values, the transition offset and 24 bytes of task id.
+    expect(RECORD_BYTES).toBe(8 * 8 + 4 * 20 + 24);
     expect(recordFloats(10) * 8).toBe(11 * RECORD_BYTES);
   });
 

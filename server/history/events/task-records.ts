@@ -11,8 +11,9 @@ import {
 // tasks page reads ~30 values of each of 100 attempts scattered over the whole table: as ~30
 // separate column arrays (4–8 MB each at a million attempts) nearly every read was a cache and
 // TLB miss of its own; in one record they share three cache lines (docs/bench.md, fourth pass).
-// The same bytes per attempt as the columns were; a scan of one field over all attempts (a
-// filter, a sort key) reads a cache line per attempt instead of 4–8 bytes.
+// The same bytes per attempt as the columns were, plus the task id as 24 bytes (task-ids.ts); a
+// scan of one field over all attempts (a filter, a sort key) reads a cache line per attempt
+// instead of 4–8 bytes.
 
 /** Float fields (NaN = not recorded) first, so they are 8-byte aligned in every record. */
 const FLOAT_FIELDS = [...TASK_NUMBER_COLUMNS, 'creationMs', 'startMs', 'endMs'] as const;
@@ -22,11 +23,20 @@ const FLOAT_FIELDS = [...TASK_NUMBER_COLUMNS, 'creationMs', 'startMs', 'endMs'] 
  */
 const INT_FIELDS = ['attempt', 'transitionStart', 'state', ...TASK_TEXT_COLUMNS] as const;
 
-/** 8 floats and 20 ints: 144 bytes, the 141 of the columns this replaced and a transition offset. */
-export const RECORD_BYTES = 8 * Math.ceil((8 * FLOAT_FIELDS.length + 4 * INT_FIELDS.length) / 8);
+/** The task id's bytes, after the int fields (task-ids.ts). */
+export const TASK_ID_BYTES = 24;
+
+/**
+ * 8 floats, 20 ints and the task id: 168 bytes, the 141 of the columns the records replaced, a
+ * transition offset, and the id that was a string of its own (a pointer and ~64 bytes).
+ */
+export const RECORD_BYTES =
+  8 * Math.ceil((8 * FLOAT_FIELDS.length + 4 * INT_FIELDS.length + TASK_ID_BYTES) / 8);
 const FLOATS_PER_RECORD = RECORD_BYTES / 8;
 const INTS_PER_RECORD = RECORD_BYTES / 4;
 const FIRST_INT = 2 * FLOAT_FIELDS.length;
+/** Where a record's task id starts, in bytes from the record's start. */
+export const TASK_ID_AT = 4 * (FIRST_INT + INT_FIELDS.length);
 
 /** One int field of every record. */
 export class IntField {
@@ -75,6 +85,8 @@ export interface TaskRecords {
   floats: Float64Array;
   /** The same bytes as ints. */
   ints: Int32Array;
+  /** The same bytes as bytes (the task ids: task-ids.ts). */
+  bytes: Buffer;
   attempt: IntField;
   /** Row r's transitions are [transitionStart.at(r), transitionStart.at(r + 1)), sorted by time. */
   transitionStart: IntField;
@@ -101,6 +113,7 @@ export function taskRecords(floats: Float64Array): TaskRecords {
   return {
     floats,
     ints,
+    bytes: Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength),
     attempt: int('attempt'),
     transitionStart: int('transitionStart'),
     state: int('state'),

@@ -1,5 +1,6 @@
 import type { StringPool } from './string-pool.ts';
-import { touchRecords, type IntField } from './task-records.ts';
+import { taskIdAt } from './task-ids.ts';
+import { TASK_ID_BYTES, touchRecords, type IntField } from './task-records.ts';
 import type { TaskTable } from './task-table.ts';
 import { isNilId } from './ids.ts';
 import { asciiRun, type JsonBytes } from './json-bytes.ts';
@@ -161,7 +162,7 @@ export class TaskRowJson {
 
   /**
    * Reads everything `row` will read for these rows before any is written: first each row's
-   * record (task-records.ts) and task id, then what their values point at (pool text, and the
+   * record (task-records.ts, with the task id), then what their values point at (pool text, and the
    * transitions when `detail`). A sorted page's rows lie scattered over the whole table, so
    * those reads miss the caches; written row by row, with a few hundred instructions of copying
    * between two reads, the misses come one after another. Here the loads of one pass do not
@@ -174,7 +175,6 @@ export class TaskRowJson {
     const t = this.t;
     const columns = rowColumnsOf(t);
     let sum = touchRecords(t, rows);
-    for (let i = 0; i < rows.length; i++) sum += t.taskIds[rows[i]!]!.charCodeAt(0);
     sum += touchPoolText(columns.quoted, this.json.quoted, rows);
     sum += touchPoolText(columns.optionalIds, this.json.optionalIds, rows);
     sum += touchPoolText(columns.reserialised, this.json.reserialised, rows);
@@ -279,7 +279,9 @@ export class TaskRowJson {
     const hasError = text.errorType.at(row) !== 0;
     const runtimeEnv = text.runtimeEnv.at(row);
     out.run(K.taskId);
-    out.quoted(t.taskIds[row]!);
+    const oddId = t.oddTaskIds.size === 0 ? undefined : t.oddTaskIds.get(row);
+    if (oddId === undefined) out.quotedHex(t.bytes, taskIdAt(row), TASK_ID_BYTES);
+    else out.quoted(oddId);
     out.run(K.attempt);
     out.number(t.attempt.at(row));
     out.run(K.name);

@@ -1,5 +1,6 @@
 import type { RayTask, TaskLogInfo, TaskState } from '../../../contract/ray.ts';
 import { isNilId } from './ids.ts';
+import { taskIdOf } from './task-ids.ts';
 import type { TaskTable } from './task-table.ts';
 import { wholeMs } from './time.ts';
 
@@ -62,7 +63,7 @@ export function taskRow(t: TaskTable, row: number, detail = true): RayTask {
   const text = (column: keyof TaskTable['text']) => t.pool.get(t.text[column].at(row));
   const pid = t.numbers.workerPid.at(row);
   return {
-    task_id: t.taskIds[row]!,
+    task_id: taskIdOf(t, row),
     attempt_number: t.attempt.at(row),
     name: text('name') || text('funcOrClassName'),
     state: t.pool.get(t.state.at(row)) as TaskState,

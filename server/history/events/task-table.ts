@@ -3,6 +3,7 @@ import { actorOfTaskId, taskTypeFromId } from './ids.ts';
 import { sortStrings } from './sort-order.ts';
 import type { StringPool } from './string-pool.ts';
 import { TASK_NUMBER_COLUMNS, TASK_TEXT_COLUMNS } from './task-columns.ts';
+import { storeTaskId, taskIdOf, type TaskIdsOf } from './task-ids.ts';
 import { newTaskRecords, type IntField, type TaskRecords } from './task-records.ts';
 import type { TaskTableBuilder } from './task-table-builder.ts';
 import { approxPoolJsonBytes } from './task-row-json.ts';
@@ -12,11 +13,10 @@ import { isEndState, taskStateRank } from './task-states.ts';
 // then attempt) and string ids follow string order, so nothing depends on event arrival order.
 // Transitions and profile spans are stored per row as ranges of flat arrays (CSR).
 
-export interface TaskTable extends TaskRecords {
+/** Rows are sorted by task id (task-ids.ts: `taskIdOf`); the attempts of one task are adjacent. */
+export interface TaskTable extends TaskIdsOf {
   count: number;
   pool: StringPool;
-  /** Sorted; the attempts of one task are adjacent. */
-  taskIds: string[];
   hasDefinition: Uint8Array;
   /** Transitions of all rows, by row (see `transitionStart`). */
   transitionState: Int32Array;
@@ -44,7 +44,7 @@ export function freezeTasks(b: TaskTableBuilder): TaskTable {
   const { pool, remap } = b.pool.sorted();
   const n = order.length;
   const records = newTaskRecords(n);
-  copyRecords(b, order, remap, records);
+  const oddTaskIds = copyRecords(b, order, remap, records);
   for (let i = 0; i < n; i++) {
     const old = order[i]!;
     if (records.text.type.at(i) === 0) records.text.type.set(i, remap[inferredType[old]!]!);
@@ -54,7 +54,7 @@ export function freezeTasks(b: TaskTableBuilder): TaskTable {
     ...records,
     count: n,
     pool,
-    taskIds: Array.from(order, (old) => b.taskIds[old]!),
+    oddTaskIds,
     hasDefinition: gather(b.hasDefinition.subarray(0, b.count), order),
     ...freezeTransitions(b, order, remap, records.transitionStart),
     ...freezeSpans(b, order, remap),
@@ -63,13 +63,17 @@ export function freezeTasks(b: TaskTableBuilder): TaskTable {
   return table;
 }
 
-/** The builder's columns into the records, in canonical order, pool ids remapped. */
+/**
+ * The builder's columns and task ids into the records, in canonical order, pool ids remapped;
+ * returns the ids that are not stored in a record (task-ids.ts).
+ */
 function copyRecords(
   b: TaskTableBuilder,
   order: Int32Array,
   remap: Int32Array,
   records: TaskRecords,
-): void {
+): Map<number, string> {
+  const oddTaskIds = new Map<number, string>();
   const texts = TASK_TEXT_COLUMNS.map((name) => [b.text[name], records.text[name]] as const);
   const numbers = TASK_NUMBER_COLUMNS.map(
     (name) => [b.numbers[name], records.numbers[name]] as const,
@@ -80,7 +84,10 @@ function copyRecords(
     records.attempt.set(i, b.attempt[old]!);
     for (const [from, to] of texts) to.set(i, remap[from[old]!]!);
     for (const [from, to] of numbers) to.set(i, from[old]!);
+    const taskId = b.taskIds[old]!;
+    if (!storeTaskId(records, i, taskId)) oddTaskIds.set(i, taskId);
   }
+  return oddTaskIds;
 }
 
 /**
@@ -232,10 +239,10 @@ export function firstRowOfTask(t: TaskTable, taskId: string): number {
   let hi = t.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (t.taskIds[mid]! < taskId) lo = mid + 1;
+    if (taskIdOf(t, mid) < taskId) lo = mid + 1;
     else hi = mid;
   }
-  return lo < t.count && t.taskIds[lo] === taskId ? lo : -1;
+  return lo < t.count && taskIdOf(t, lo) === taskId ? lo : -1;
 }
 
 export function approxTaskTableBytes(t: TaskTable): number {
@@ -254,6 +261,7 @@ export function approxTaskTableBytes(t: TaskTable): number {
   // The pool, and the JSON of its strings the tasks page writer keeps.
   let bytes = t.pool.approxBytes() + approxPoolJsonBytes(t.pool);
   for (const a of arrays) bytes += a.byteLength;
-  for (const id of t.taskIds) bytes += 24 + id.length;
-  return bytes + t.count * 8;
+  // The ids not in the records: a Map entry and a string each.
+  for (const id of t.oddTaskIds.values()) bytes += 64 + id.length;
+  return bytes;
 }

@@ -1,6 +1,7 @@
 import type { ChromeTraceEvent } from '../../../contract/ray.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
+import { taskIdOf } from './task-ids.ts';
 import { rowsInScope } from './task-rows-in-scope.ts';
 
 // `/api/v0/tasks/timeline`: a Chrome trace. One process lane per node, one thread lane per
@@ -28,7 +29,7 @@ function collectSpans(snapshot: SessionSnapshot, jobId?: string): Span[] {
     const rowWorker = t.pool.get(t.text.workerId.at(row));
     const func = t.pool.get(t.text.funcOrClassName.at(row) || t.text.name.at(row));
     const args = {
-      task_id: t.taskIds[row]!,
+      task_id: taskIdOf(t, row),
       attempt_number: t.attempt.at(row),
       job_id: t.pool.get(t.text.jobId.at(row)),
       func_or_class_name: func,

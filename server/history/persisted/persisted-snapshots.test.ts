@@ -16,6 +16,8 @@ import {
   sessionSummary,
 } from '../events/index.ts';
 import { StringPool } from '../events/string-pool.ts';
+import { taskIdOf } from '../events/task-ids.ts';
+import type { TaskTable } from '../events/task-table.ts';
 import * as s from '../../test/session.ts';
 import type { LoadedSession } from '../ingest/load-session.ts';
 import { sessionDir } from '../layout.ts';
@@ -148,7 +150,9 @@ describe('a persisted snapshot', () => {
     const decoded = decodeSnapshot(Buffer.concat(encoded.chunks), session).loaded.snapshot.tasks;
     expect(decoded.pool.values).toEqual(pool.values);
     expect(decoded.pool.idOf('héllo 训练 🚀')).toBe(pool.size - 1);
-    expect(decoded.taskIds).toEqual(loaded.snapshot.tasks.taskIds);
+    const ids = (t: TaskTable) => Array.from({ length: t.count }, (_, row) => taskIdOf(t, row));
+    expect(ids(decoded)).toEqual(ids(loaded.snapshot.tasks));
+    expect(decoded.oddTaskIds).toEqual(loaded.snapshot.tasks.oddTaskIds);
   });
 
   const tamperings: [string, (bytes: Buffer) => Buffer, RegExp][] = [

@@ -15,16 +15,16 @@ import type { SnapshotSources } from './snapshot-sources.ts';
 //   header  magic "RAYHSNAP", format version, body length, where the description starts,
 //           SHA-256 of the body, fingerprint of the code that wrote it (code-fingerprint.ts)
 //   body    the task table's typed arrays as raw little-endian bytes, each 8-byte aligned (its
-//           fixed-width values as one array of row-major records, task-records.ts);
-//           every string of the task table (pool, then task ids) as one UTF-8 blob plus an
-//           array of end offsets; then a JSON description: the sources, the ingest report, the
+//           fixed-width values and task ids as one array of row-major records, task-records.ts);
+//           every string of the task table (pool, then the task ids not in a record, with an
+//           array of their rows) as one UTF-8 blob plus an array of end offsets; then a JSON description: the sources, the ingest report, the
 //           entity lists and where each array lies.
 //
 // Arrays are read back as views of the file's bytes, without copying or parsing them.
 
 export const SNAPSHOT_MAGIC = 'RAYHSNAP';
 /** Bump on any change to what is written; files of another version are rebuilt. */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 
 const HEADER_BYTES = 80;
 const MAGIC_AT = 0;
@@ -165,9 +165,10 @@ const padTo8 = (n: number) => (8 - (n % 8)) % 8;
 export function encodeSnapshot(loaded: LoadedSession, sources: SnapshotSources): EncodedSnapshot {
   const { snapshot, report } = loaded;
   const { tasks } = snapshot;
-  const { blob, ends, ascii } = stringBlob([...tasks.pool.values, ...tasks.taskIds]);
+  const { blob, ends, ascii } = stringBlob([...tasks.pool.values, ...tasks.oddTaskIds.values()]);
   const arrays: [string, StoredArray][] = [
     ...taskArrays(tasks),
+    ['oddTaskIdRows', Int32Array.from(tasks.oddTaskIds.keys())],
     ['stringEnds', ends],
     ['strings', blob],
   ];
@@ -273,7 +274,9 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
 
   const ends = read.i32('stringEnds');
   const blob = read.u8('strings');
-  if (ends.length !== poolSize + count) throw new SnapshotRejected('string count mismatch');
+  const oddRows = read.i32('oddTaskIdRows');
+  if (ends.length !== poolSize + oddRows.length)
+    throw new SnapshotRejected('string count mismatch');
   for (let i = 0, last = 0; i < ends.length; last = ends[i++]!)
     if (ends[i]! < last || ends[i]! > blob.length)
       throw new SnapshotRejected('string offsets out of order');
@@ -281,7 +284,12 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
   const pool = new StringPool();
   for (let i = 1; i < poolSize; i++) pool.intern(strings[i]!);
   if (pool.size !== poolSize) throw new SnapshotRejected('string pool has repeats');
-  const taskIds = strings.slice(poolSize);
+  const oddTaskIds = new Map<number, string>();
+  for (let i = 0; i < oddRows.length; i++) {
+    if (!(oddRows[i]! >= 0 && oddRows[i]! < count))
+      throw new SnapshotRejected('task id row out of range');
+    oddTaskIds.set(oddRows[i]!, strings[poolSize + i]!);
+  }
 
   const records = read.f64('records');
   if (records.length !== recordFloats(count))
@@ -290,7 +298,7 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
     ...taskRecords(records),
     count,
     pool,
-    taskIds,
+    oddTaskIds,
     hasDefinition: read.u8('hasDefinition'),
     transitionState: read.i32('transitionState'),
     transitionTime: read.f64('transitionTime'),
