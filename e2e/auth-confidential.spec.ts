@@ -68,13 +68,16 @@ test('login and refresh go through the token proxy; no response carries the clie
   const responses: Promise<Seen>[] = [];
   page.on('response', recordResponses(responses));
   const tokenPosts: { url: string; grantType: string | null; status: number }[] = [];
-  page.on('requestfinished', async (request) => {
+  // Read from the response event, synchronously: awaiting `request.response()` in a
+  // `requestfinished` handler outlived the page when a renewal ended with the test, and the
+  // rejection failed the next test.
+  page.on('response', (response) => {
+    const request = response.request();
     if (request.method() !== 'POST' || !/\/token$/.test(new URL(request.url()).pathname)) return;
-    const response = await request.response();
     tokenPosts.push({
       url: request.url(),
       grantType: new URLSearchParams(request.postData() ?? '').get('grant_type'),
-      status: response?.status() ?? 0,
+      status: response.status(),
     });
   });
 

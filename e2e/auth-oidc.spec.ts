@@ -114,10 +114,14 @@ test('logout ends the session: the next visit needs a login again', async ({ pag
   await expect(page.getByRole('banner')).toContainText(ACCOUNTS.alice.name);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  // The provider's own end-session confirmation, then back to the dashboard.
+  // The provider's own end-session confirmation, then back to the dashboard. `isVisible` does not
+  // wait: asked before the provider's page had loaded, it skipped the confirmation, and the test
+  // waited for a dialog that could not come. Wait for either page first.
   const confirm = page.getByRole('button', { name: /yes|sign me out/i });
-  if (await confirm.isVisible({ timeout: 5000 }).catch(() => false)) await confirm.click();
-  await expect(page.getByRole('dialog', { name: 'You are signed out' })).toBeVisible();
+  const signedOut = page.getByRole('dialog', { name: 'You are signed out' });
+  await expect(confirm.or(signedOut)).toBeVisible();
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(signedOut).toBeVisible();
   expect(await page.evaluate("Object.keys(sessionStorage).join(',')")).not.toMatch(/oidc\.user/);
   const status = await page.evaluate("fetch('/api/sessions').then((r) => r.status)");
   expect(status).toBe(401);

@@ -42,6 +42,11 @@ for (const theme of ['light', 'dark'] as const) {
     test('log text is drawn monospaced, ANSI red in red, underscores visible', async ({ page }) => {
       await page.goto(driverLog());
       await expect(logText(page)).toContainText(job.tracebackLastLine);
+      // The terminal draws the tail once its write ends, after the text above is in the page; a
+      // "g" pressed before that was undone by the scroll to the tail. The last line may wrap onto
+      // a second row, so the rows are read as one text.
+      const drawnText = async () => (await drawnRows(page)).map((row) => row.text).join('');
+      await expect.poll(drawnText).toContain(job.tracebackLastLine);
       // To the top ("g"): plain lines, then the red traceback.
       await page.keyboard.press('g');
       await expect.poll(async () => rowOfLine(await drawnRows(page), 1)).toBeTruthy();
