@@ -11,6 +11,11 @@ export interface ColdLoad {
   ours: OursMeasurement | null;
   /** null: the naive process died (typically out of memory) — reported, not fatal. */
   naive: LoadMeasurement | null;
+  /**
+   * The parse floor (parse-floor.ts): read + JSON.parse of every line on two threads, nothing
+   * kept. Its ratio to the naive load is the most any JSON.parse-based load could reach here.
+   */
+  floor: LoadMeasurement | null;
   error?: string;
 }
 
@@ -22,7 +27,9 @@ function measure<T>(repo: string, args: string[]): Promise<T | null> {
 export async function measureColdLoad(repo: string, sample: Sample): Promise<ColdLoad> {
   const s = largestSession(sample.manifest);
   const session = JSON.stringify(sessionInfo(s));
-  console.log(`Cold load of ${s.sessionName} (${attemptCount(s)} attempts): ours, then naive ...`);
+  console.log(
+    `Cold load of ${s.sessionName} (${attemptCount(s)} attempts): ours, then naive, then the parse floor ...`,
+  );
   const ours = await measure<OursMeasurement>(repo, ['ours', sample.dir, session]);
   if (!ours)
     return {
@@ -30,6 +37,7 @@ export async function measureColdLoad(repo: string, sample: Sample): Promise<Col
       session: s.sessionName,
       ours: null,
       naive: null,
+      floor: null,
       error: 'our load failed (see the output above)',
     };
   const naive = await measure<LoadMeasurement>(repo, [
@@ -38,7 +46,13 @@ export async function measureColdLoad(repo: string, sample: Sample): Promise<Col
     session,
     String(ours.attempts),
   ]);
-  return { tasks: sample.tasks, session: s.sessionName, ours, naive };
+  const floor = await measure<LoadMeasurement>(repo, [
+    'floor',
+    sample.dir,
+    session,
+    String(ours.attempts),
+  ]);
+  return { tasks: sample.tasks, session: s.sessionName, ours, naive, floor };
 }
 
 /** Figures of one load per second of load time and per attempt. */

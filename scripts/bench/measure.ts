@@ -7,6 +7,7 @@ import { RegexWorkers } from '../../server/history/logs/regex-workers.ts';
 import { apiPaths } from '../../contract/paths.ts';
 import type { SessionInfo } from '../../contract/api.ts';
 import { naiveLoad } from './naive-load.ts';
+import { startParseFloor, timedFloor } from './parse-floor.ts';
 
 // One measurement in a fresh process (started by run.ts with --expose-gc), so peak RSS and
 // heap deltas belong to that measurement alone. Prints one JSON line.
@@ -139,15 +140,39 @@ async function measureNaive(
   };
 }
 
+async function measureFloor(
+  root: string,
+  session: SessionInfo,
+  attempts: number,
+): Promise<LoadMeasurement> {
+  const floor = await startParseFloor();
+  const before = heldBytes();
+  const load = await timedFloor(floor, new FsStorage(root), session);
+  const retainedBytes = heldBytes() - before;
+  await floor.close();
+  return {
+    loadMs: load.loadMs,
+    peakRssBytes: peakRss(),
+    retainedBytes,
+    events: load.events,
+    attempts,
+    storedBytes: load.storedBytes,
+  };
+}
+
+const MODES = ['ours', 'naive', 'floor'];
+
 async function main(): Promise<void> {
   const [mode, root, sessionJson, attempts] = process.argv.slice(2);
-  if (!root || !sessionJson || (mode !== 'ours' && mode !== 'naive'))
-    throw new Error('usage: measure.ts ours|naive ROOT SESSION_JSON [ATTEMPTS]');
+  if (!root || !sessionJson || !mode || !MODES.includes(mode))
+    throw new Error('usage: measure.ts ours|naive|floor ROOT SESSION_JSON [ATTEMPTS]');
   const session = JSON.parse(sessionJson) as SessionInfo;
   const result =
     mode === 'ours'
       ? await measureOurs(root, session)
-      : await measureNaive(root, session, Number(attempts ?? 0));
+      : mode === 'naive'
+        ? await measureNaive(root, session, Number(attempts ?? 0))
+        : await measureFloor(root, session, Number(attempts ?? 0));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

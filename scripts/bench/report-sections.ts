@@ -80,6 +80,17 @@ export function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean)
     'lower',
   );
   pair('eventsPerSecond', 'events/s', (r) => r.eventsPerSecond, perSecond, 'higher', speedBudget);
+  if (c.floor && naive) {
+    // Not ours: the ceiling any loader that JSON.parses every line could reach on this machine.
+    const floor = loadRates(c.floor);
+    b.compare(
+      `${key}.parseFloor`,
+      'events/s of the parse floor (read + JSON.parse only, 2 threads)',
+      { value: floor.eventsPerSecond, text: perSecond(floor.eventsPerSecond) },
+      { value: naive.eventsPerSecond, text: perSecond(naive.eventsPerSecond) },
+      'higher',
+    );
+  }
   pair('bytesPerSecond', 'stored MB/s', (r) => r.bytesPerSecond, mbPerSecond, 'higher');
   pair('peakRss', 'peak RSS', (r) => r.peakRssBytes, megabytes, 'lower');
   pair(

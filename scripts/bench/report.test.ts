@@ -28,6 +28,9 @@ const ours: OursMeasurement = {
   ],
 };
 
+/** The parse floor: JSON.parse alone on two threads, 4x the naive load. */
+const floor: LoadMeasurement = { ...naive, loadMs: 1000, retainedBytes: 0 };
+
 const load = (over: Partial<LoadResult> = {}): LoadResult => ({
   requests: 1000,
   requestsPerSecond: 100,
@@ -77,7 +80,7 @@ const empty: BenchResults = {
 describe('buildReport', () => {
   it('compares each cold load with the naive one, as ratios kept per size', () => {
     const report = buildReport(
-      { ...empty, coldLoads: [{ tasks: 10_000, session: 's', ours, naive }] },
+      { ...empty, coldLoads: [{ tasks: 10_000, session: 's', ours, naive, floor }] },
       10_000,
     );
     expect(report.ratios['coldLoad.10k.loadTime']).toBe(0.5);
@@ -85,6 +88,9 @@ describe('buildReport', () => {
     expect(report.ratios['coldLoad.10k.peakRss']).toBe(0.25);
     expect(report.ratios['coldLoad.10k.retainedPerAttempt']).toBeCloseTo(0.1);
     expect(report.ratios['coldLoad.10k.deepSortedPage']).toBe(1.5);
+    // The floor is compared with the naive load too: the ceiling for ours, not a budget.
+    expect(report.ratios['coldLoad.10k.parseFloor']).toBe(4);
+    expect(report.budgets.some((b) => /floor/i.test(b.name))).toBe(false);
     const rows = report.sections[0]!.rows;
     expect(rows.find((r) => r.label === 'events/s')).toMatchObject({
       value: '20,000/s',
@@ -96,10 +102,11 @@ describe('buildReport', () => {
 
   it('reports a naive load that died without a ratio, and without failing the run', () => {
     const report = buildReport(
-      { ...empty, coldLoads: [{ tasks: 1_000_000, session: 's', ours, naive: null }] },
+      { ...empty, coldLoads: [{ tasks: 1_000_000, session: 's', ours, naive: null, floor }] },
       1_000_000,
     );
     expect(report.ratios['coldLoad.1M.eventsPerSecond']).toBeNull();
+    expect(report.ratios['coldLoad.1M.parseFloor']).toBeUndefined();
     expect(report.sections[0]!.rows[0]!.baseline).toMatch(/failed/);
     expect(hardBudgetMissed(report.budgets)).toBe(false);
   });
