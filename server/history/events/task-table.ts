@@ -21,7 +21,8 @@ export interface TaskTable extends TaskRecords {
   /** Transitions of all rows, by row (see `transitionStart`). */
   transitionState: Int32Array;
   transitionTime: Float64Array;
-  spanOffset: Int32Array;
+  /** The row of each span, ascending: a row's spans are adjacent, sorted by time. */
+  spanRow: Int32Array;
   spanName: Int32Array;
   spanWorker: Int32Array;
   spanNodeIp: Int32Array;
@@ -199,7 +200,8 @@ function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) 
   const total = b.spanCount;
   const { spanHead: head, spanNext: next, spanName: names, spanWorker: workers } = b;
   const { spanNodeIp: ips, spanStart: starts, spanEnd: ends } = b;
-  const spanOffset = new Int32Array(n + 1);
+  // One row number per span, not an offset per row: few attempts have spans.
+  const spanRow = new Int32Array(total);
   const spanName = new Int32Array(total);
   const spanWorker = new Int32Array(total);
   const spanNodeIp = new Int32Array(total);
@@ -214,11 +216,11 @@ function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) 
   const row = new RowItems();
   let k = 0;
   for (let i = 0; i < n; i++) {
-    spanOffset[i] = k;
     row.read(head[order[i]!]!, next);
     if (row.count > 1) row.sort(bySpan);
     for (let p = 0; p < row.count; p++) {
       const s = row.items[p]!;
+      spanRow[k] = i;
       spanName[k] = remap[names[s]!]!;
       spanWorker[k] = remap[workers[s]!]!;
       spanNodeIp[k] = remap[ips[s]!]!;
@@ -226,8 +228,16 @@ function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) 
       spanEnd[k++] = ends[s]!;
     }
   }
-  spanOffset[n] = k;
-  return { spanOffset, spanName, spanWorker, spanNodeIp, spanStart, spanEnd };
+  if (k === total) return { spanRow, spanName, spanWorker, spanNodeIp, spanStart, spanEnd };
+  // The spans of attempts left out (restart echoes) were not written: no room kept for them.
+  return {
+    spanRow: spanRow.slice(0, k),
+    spanName: spanName.slice(0, k),
+    spanWorker: spanWorker.slice(0, k),
+    spanNodeIp: spanNodeIp.slice(0, k),
+    spanStart: spanStart.slice(0, k),
+    spanEnd: spanEnd.slice(0, k),
+  };
 }
 
 /** state = last transition; creation = first PENDING_ARGS_AVAIL (none without it: a driver
@@ -282,7 +292,7 @@ export function approxTaskTableBytes(t: TaskTable): number {
     t.hasDefinition,
     t.transitionState,
     t.transitionTime,
-    t.spanOffset,
+    t.spanRow,
     t.spanName,
     t.spanWorker,
     t.spanNodeIp,
