@@ -1,20 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortIndicesByValue, sortStrings } from './sort-order.ts';
+import { sortIndicesByValue, stringOrder } from './sort-order.ts';
 import { compareStrings } from './string-pool.ts';
 
-describe('sortStrings', () => {
+/** What stringOrder must give: the comparator sort of the indices, equal values by index. */
+const comparatorOrder = (values: string[]) =>
+  [...values.keys()].sort((a, b) => compareStrings(values[a]!, values[b]!) || a - b);
+
+describe('stringOrder', () => {
   it('sorts hex ids (shared prefixes, different lengths) like the comparator', () => {
     const hex = fc.string({ unit: fc.constantFrom(...'0f1ea'), maxLength: 14 });
     fc.assert(
       fc.property(fc.array(hex, { maxLength: 300 }), (values) => {
-        expect(sortStrings(values)).toEqual([...values].sort(compareStrings));
+        expect([...stringOrder(values)]).toEqual(comparatorOrder(values));
       }),
     );
   });
 
   it('falls back to the comparator for other strings', () => {
-    expect(sortStrings(['b', 'A', 'ff', 'a', ''])).toEqual(['', 'A', 'a', 'b', 'ff']);
+    const values = ['b', 'A', 'ff', 'a', '', 'b'];
+    expect([...stringOrder(values)]).toEqual([4, 1, 3, 0, 5, 2]);
+    expect([...stringOrder(values)]).toEqual(comparatorOrder(values));
   });
 });
 

@@ -7,15 +7,18 @@ const HEX_DIGIT = new Int8Array(128).fill(-1);
 for (let i = 0; i < 16; i++) HEX_DIGIT['0123456789abcdef'.charCodeAt(i)] = i;
 
 /**
- * `values` in code-unit order (as compareStrings sorts them). Lowercase hex strings (ids) are
- * sorted on a numeric prefix key packed with their index; anything else by comparator.
+ * The indices of `values` in code-unit order of the values (as compareStrings sorts them), equal
+ * values by index. Lowercase hex strings (ids) are sorted on a numeric prefix key packed with
+ * their index; anything else by comparator.
  */
-export function sortStrings(values: readonly string[]): string[] {
+export function stringOrder(values: readonly string[]): Int32Array {
   const n = values.length;
+  const byComparator = () =>
+    Int32Array.from(values.keys()).sort((a, b) => compareStrings(values[a]!, values[b]!) || a - b);
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   // Each character is 0 (past the end) or 1 + its hex digit: base 17, as many as fit in 53 bits.
   const prefixChars = Math.floor((53 - indexBits) / Math.log2(17));
-  if (prefixChars < 1) return [...values].sort(compareStrings);
+  if (prefixChars < 1) return byComparator();
   const scale = 2 ** indexBits;
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -26,24 +29,22 @@ export function sortStrings(values: readonly string[]): string[] {
       if (c < value.length) {
         const code = value.charCodeAt(c);
         digit = code < 128 ? HEX_DIGIT[code]! + 1 : 0;
-        if (digit === 0) return [...values].sort(compareStrings);
+        if (digit === 0) return byComparator();
       }
       prefix = prefix * 17 + digit;
     }
     keys[i] = prefix * scale + i;
   }
   keys.sort();
-  const out = new Array<string>(n);
+  const out = new Int32Array(n);
   for (let start = 0; start < n;) {
-    // Strings sharing the prefix are adjacent; order them by the full string.
+    // Strings sharing the prefix are adjacent (by index); order them by the full string.
     const prefix = Math.floor(keys[start]! / scale);
     let end = start + 1;
     while (end < n && Math.floor(keys[end]! / scale) === prefix) end++;
-    for (let k = start; k < end; k++) out[k] = values[keys[k]! % scale]!;
-    if (end - start > 1) {
-      const run = out.slice(start, end).sort(compareStrings);
-      for (let k = start; k < end; k++) out[k] = run[k - start]!;
-    }
+    for (let k = start; k < end; k++) out[k] = keys[k]! % scale;
+    if (end - start > 1)
+      out.subarray(start, end).sort((a, b) => compareStrings(values[a]!, values[b]!) || a - b);
     start = end;
   }
   return out;

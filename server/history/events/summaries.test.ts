@@ -123,6 +123,21 @@ describe('taskTimeline', () => {
     });
     expect(spans.map((e) => e.ts)).toEqual([...spans.map((e) => e.ts)].sort((a, b) => a! - b!));
   });
+  it("keeps a job's spans when the attempts before it, of another job, have spans too", () => {
+    const reducer = new SessionReducer();
+    const other = ev.taskId(0, '01000000');
+    const mine = ev.taskId(1);
+    for (const [task, job] of [
+      [other, '01000000'],
+      [mine, ev.JOB],
+    ] as const) {
+      reducer.addEvent(ev.taskDefinition({ task, job }));
+      const spans: [string, number, number][] = [[`run ${task}`, 10, 20]];
+      reducer.addEvent(ev.taskProfile({ task, worker: ev.workerId(1), ip: '10.0.0.1', spans }));
+    }
+    const trace = taskTimeline(reducer.snapshot({ sessionLive: false }), ev.JOB);
+    expect(trace.filter((e) => e.ph === 'X').map((e) => e.name)).toEqual([`run ${mine}`]);
+  });
 });
 
 describe('clusterStatus', () => {

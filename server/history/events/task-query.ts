@@ -7,6 +7,7 @@ import { TaskRowJson } from './task-row-json.ts';
 import { asciiRun, JsonBytes } from './json-bytes.ts';
 import { sortedRows, type TaskSortKey } from './task-sort.ts';
 import type { IntField } from './task-records.ts';
+import { AllRowsExcept, ListedRows, type PassRows } from './pass-rows.ts';
 import { firstRowOfTask, type TaskTable } from './task-table.ts';
 import { taskStateRank } from './task-states.ts';
 import { dictionary } from './dictionary.ts';
@@ -111,10 +112,10 @@ function stateCounts(t: TaskTable, perStateId: Int32Array): Record<string, numbe
 /**
  * One filter-and-sort pass over every attempt: the matching rows in page order and the counts.
  * Paging through a million attempts asks for the same pass again and again with only the
- * offset changed, so the last few passes of each snapshot are kept (4 bytes per matching row).
+ * offset changed, so the last few passes of each snapshot are kept (up to 4 bytes per row).
  */
 interface TaskScan {
-  rows: Int32Array;
+  rows: PassRows;
   perState: Int32Array;
   total: number;
   /** perState as Ray's `state_counts`, made on the first page asked. */
@@ -146,11 +147,28 @@ function scan(snapshot: SessionSnapshot, query: TaskQuery): TaskScan {
     matching[filtered++] = r;
   }
   const byTaskId = matching.subarray(0, filtered);
-  let rows: Int32Array;
-  if (!query.sortBy || query.sortBy === 'task_id')
-    rows = query.order === 'desc' ? byTaskId.slice().reverse() : byTaskId.slice();
-  else rows = inSortOrder(snapshot, query.sortBy, query.order ?? 'asc', byTaskId, t.count);
+  let rows: PassRows;
+  if (query.sortBy && query.sortBy !== 'task_id')
+    rows = new ListedRows(
+      inSortOrder(snapshot, query.sortBy, query.order ?? 'asc', byTaskId, t.count),
+    );
+  else if (filtered * 2 >= t.count)
+    rows = new AllRowsExcept(t.count, rowsNotIn(byTaskId, t.count), query.order === 'desc');
+  else
+    rows = new ListedRows(query.order === 'desc' ? byTaskId.slice().reverse() : byTaskId.slice());
   return { rows, perState, total: countConsidered(t, query.excludeDriver ?? true) };
+}
+
+/** The rows below `count` not in `rows` (both ascending). */
+function rowsNotIn(rows: Int32Array, count: number): Int32Array {
+  const out = new Int32Array(count - rows.length);
+  let n = 0;
+  let next = 0;
+  for (let r = 0; r < count; r++) {
+    if (next < rows.length && rows[next] === r) next++;
+    else out[n++] = r;
+  }
+  return out;
 }
 
 /** These rows (ascending) in the order of a sort key; rows without a value last either way. */
@@ -203,7 +221,7 @@ function pageRows(snapshot: SessionSnapshot, query: TaskQuery): PageRows {
   const limit = Math.max(0, Math.floor(query.limit ?? 100));
   const scan = cachedScan(snapshot, query);
   return {
-    rows: scan.rows.subarray(offset, offset + limit),
+    rows: scan.rows.page(offset, limit),
     total: scan.total,
     filtered: scan.rows.length,
     stateCounts: (scan.stateCounts ??= stateCounts(snapshot.tasks, scan.perState)),

@@ -55,6 +55,13 @@ export class IntField {
   set(row: number, value: number): void {
     this.ints[row * INTS_PER_RECORD + this.index] = value;
   }
+
+  /** Record i gets `map[values[rows[i]]]`: a builder's column, reordered and its ids remapped. */
+  setGathered(values: Int32Array, rows: Int32Array, map: Int32Array): void {
+    const ints = this.ints;
+    for (let i = 0, at = this.index; i < rows.length; i++, at += INTS_PER_RECORD)
+      ints[at] = map[values[rows[i]!]!]!;
+  }
 }
 
 /** One float field of every record. */
@@ -73,6 +80,13 @@ export class FloatField {
 
   set(row: number, value: number): void {
     this.floats[row * FLOATS_PER_RECORD + this.index] = value;
+  }
+
+  /** Record i gets `values[rows[i]]`: a builder's column, reordered. */
+  setGathered(values: Float64Array, rows: Int32Array): void {
+    const floats = this.floats;
+    for (let i = 0, at = this.index; i < rows.length; i++, at += FLOATS_PER_RECORD)
+      floats[at] = values[rows[i]!]!;
   }
 }
 

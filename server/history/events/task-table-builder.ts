@@ -153,36 +153,48 @@ export class TaskTableBuilder {
     // Room for every row of `other` first, so the columns taken below are not replaced by a
     // growth half-way (this runs serially at the end of every parallel load).
     this.ensureRows(this.count + other.count);
-    const texts = TASK_TEXT_COLUMNS.map((name) => [other.text[name], this.text[name]] as const);
+    const textsFrom = TASK_TEXT_COLUMNS.map((name) => other.text[name]);
+    const textsTo = TASK_TEXT_COLUMNS.map((name) => this.text[name]);
     const [fromPid, toPid] = [other.numbers.workerPid, this.numbers.workerPid];
-    const offsets = (['stdoutStart', 'stdoutEnd', 'stderrStart', 'stderrEnd'] as const).map(
-      (name) => [other.numbers[name], this.numbers[name]] as const,
-    );
+    const offsetNames = ['stdoutStart', 'stdoutEnd', 'stderrStart', 'stderrEnd'] as const;
+    const offsetsFrom = offsetNames.map((name) => other.numbers[name]);
+    const offsetsTo = offsetNames.map((name) => this.numbers[name]);
+    const { transitionHead, transitionState, transitionTime, transitionNext } = other;
+    const { spanHead, spanName, spanWorker, spanNodeIp, spanStart, spanEnd, spanNext } = other;
+    const rowsBefore = this.count;
     for (let r = 0; r < other.count; r++) {
       const row = this.rowFor(other.taskIds[r]!, other.attempt[r]!);
+      // A row this merge added holds nothing yet (other's rows are distinct attempts): its
+      // values are other's as they are, and other's lists hold no repeats.
+      const added = row >= rowsBefore;
       if (other.hasDefinition[r]) this.hasDefinition[row] = 1;
-      for (const [from, to] of texts) {
-        const value = from[r]!;
-        if (value !== 0) this.setTextId(to, row, idOf(value));
+      for (let c = 0; c < textsFrom.length; c++) {
+        const value = textsFrom[c]![r]!;
+        if (value === 0) continue;
+        if (added) textsTo[c]![row] = idOf(value);
+        else this.setTextId(textsTo[c]!, row, idOf(value));
       }
-      // The same rules as setMinNumber (pid) and setMaxNumber (log offsets).
+      // The same rules as setMinNumber (pid) and setMaxNumber (log offsets); NaN: none yet.
       const pid = fromPid[r]!;
       if (!Number.isNaN(pid) && (Number.isNaN(toPid[row]!) || pid < toPid[row]!)) toPid[row] = pid;
-      for (const [from, to] of offsets) {
-        const value = from[r]!;
+      for (let c = 0; c < offsetsFrom.length; c++) {
+        const value = offsetsFrom[c]![r]!;
+        const to = offsetsTo[c]!;
         if (!Number.isNaN(value) && (Number.isNaN(to[row]!) || value > to[row]!)) to[row] = value;
       }
-      for (let t = other.transitionHead[r]!; t !== NONE; t = other.transitionNext[t]!) {
-        this.addTransition(row, idOf(other.transitionState[t]!), other.transitionTime[t]!);
+      for (let t = transitionHead[r]!; t !== NONE; t = transitionNext[t]!) {
+        const state = idOf(transitionState[t]!);
+        if (added) this.appendTransition(row, state, transitionTime[t]!);
+        else this.addTransition(row, state, transitionTime[t]!);
       }
-      for (let s = other.spanHead[r]!; s !== NONE; s = other.spanNext[s]!) {
+      for (let s = spanHead[r]!; s !== NONE; s = spanNext[s]!) {
         this.addSpan(
           row,
-          idOf(other.spanName[s]!),
-          idOf(other.spanWorker[s]!),
-          idOf(other.spanNodeIp[s]!),
-          other.spanStart[s]!,
-          other.spanEnd[s]!,
+          idOf(spanName[s]!),
+          idOf(spanWorker[s]!),
+          idOf(spanNodeIp[s]!),
+          spanStart[s]!,
+          spanEnd[s]!,
         );
       }
     }
@@ -291,6 +303,11 @@ export class TaskTableBuilder {
     for (let t = this.transitionHead[row]!; t !== NONE; t = this.transitionNext[t]!) {
       if (this.transitionState[t] === state && this.transitionTime[t] === timeMs) return;
     }
+    this.appendTransition(row, state, timeMs);
+  }
+
+  /** addTransition for a transition the row is known not to hold. */
+  private appendTransition(row: number, state: number, timeMs: number): void {
     const t = this.transitionCount++;
     if (t >= this.transitionState.length) {
       this.transitionState = grow(this.transitionState, t + 1);

@@ -1,6 +1,6 @@
-import { gather } from './growable.ts';
+import { gather, grow } from './growable.ts';
 import { actorOfTaskId, taskTypeFromId } from './ids.ts';
-import { sortStrings } from './sort-order.ts';
+import { stringOrder } from './sort-order.ts';
 import type { StringPool } from './string-pool.ts';
 import { TASK_NUMBER_COLUMNS, TASK_TEXT_COLUMNS } from './task-columns.ts';
 import { storeTaskId, taskIdOf, type TaskIdsOf } from './task-ids.ts';
@@ -21,7 +21,8 @@ export interface TaskTable extends TaskIdsOf {
   /** Transitions of all rows, by row (see `transitionStart`). */
   transitionState: Int32Array;
   transitionTime: Float64Array;
-  spanOffset: Int32Array;
+  /** The row of each span, ascending: a row's spans are adjacent, sorted by time. */
+  spanRow: Int32Array;
   spanName: Int32Array;
   spanWorker: Int32Array;
   spanNodeIp: Int32Array;
@@ -73,18 +74,15 @@ function copyRecords(
   remap: Int32Array,
   records: TaskRecords,
 ): Map<number, string> {
+  // Field by field: each loop is a tight gather (record by record through field objects and
+  // per-cell closures cost several times more, serial at a load's end).
+  const attempts = records.attempt;
+  for (let i = 0; i < order.length; i++) attempts.set(i, b.attempt[order[i]!]!);
+  for (const name of TASK_TEXT_COLUMNS) records.text[name].setGathered(b.text[name], order, remap);
+  for (const name of TASK_NUMBER_COLUMNS) records.numbers[name].setGathered(b.numbers[name], order);
   const oddTaskIds = new Map<number, string>();
-  const texts = TASK_TEXT_COLUMNS.map((name) => [b.text[name], records.text[name]] as const);
-  const numbers = TASK_NUMBER_COLUMNS.map(
-    (name) => [b.numbers[name], records.numbers[name]] as const,
-  );
-  // Record by record: each one is written whole while its cache lines are at hand.
   for (let i = 0; i < order.length; i++) {
-    const old = order[i]!;
-    records.attempt.set(i, b.attempt[old]!);
-    for (const [from, to] of texts) to.set(i, remap[from[old]!]!);
-    for (const [from, to] of numbers) to.set(i, from[old]!);
-    const taskId = b.taskIds[old]!;
+    const taskId = b.taskIds[order[i]!]!;
     if (!storeTaskId(records, i, taskId)) oddTaskIds.set(i, taskId);
   }
   return oddTaskIds;
@@ -104,13 +102,26 @@ function isRestartEcho(b: TaskTableBuilder, row: number): boolean {
 
 /** Old row numbers of the listed attempts, in (task id, attempt) order. */
 function canonicalOrder(b: TaskTableBuilder): Int32Array {
+  const taskIds = new Array<string>(b.firstRow.size);
+  const firstRows = new Int32Array(b.firstRow.size);
+  let k = 0;
+  for (const [taskId, row] of b.firstRow) {
+    taskIds[k] = taskId;
+    firstRows[k++] = row;
+  }
   const order = new Int32Array(b.count);
   let i = 0;
   const attempts: number[] = [];
   const byAttempt = (x: number, y: number) => b.attempt[x]! - b.attempt[y]!;
-  for (const taskId of sortStrings([...b.firstRow.keys()])) {
+  for (const task of stringOrder(taskIds)) {
+    const first = firstRows[task]!;
+    if (b.nextAttempt[first] === NONE) {
+      // One attempt: by far the most common case.
+      if (!isRestartEcho(b, first)) order[i++] = first;
+      continue;
+    }
     attempts.length = 0;
-    for (let r = b.firstRow.get(taskId)!; r !== NONE; r = b.nextAttempt[r]!)
+    for (let r = first; r !== NONE; r = b.nextAttempt[r]!)
       if (!isRestartEcho(b, r)) attempts.push(r);
     if (attempts.length > 1) attempts.sort(byAttempt);
     for (const r of attempts) order[i++] = r;
@@ -119,19 +130,45 @@ function canonicalOrder(b: TaskTableBuilder): Int32Array {
 }
 
 /**
- * Sorts a row's few transitions or spans in place. Insertion sort: a row has a handful, and
- * Array#sort's set-up per call cost more than the sorting (100k rows, serial at a load's end).
- * Same result as Array#sort: the comparators order distinct entries totally.
+ * One row's transitions or spans (item numbers), read from the builder's linked list and sorted:
+ * a scratch buffer reused for every row, so the freeze allocates nothing per row.
  */
-function sortFew(items: number[], compare: (x: number, y: number) => number): void {
-  for (let i = 1; i < items.length; i++) {
-    const item = items[i]!;
-    let j = i - 1;
-    while (j >= 0 && compare(items[j]!, item) > 0) {
-      items[j + 1] = items[j]!;
-      j--;
+class RowItems {
+  items = new Int32Array(16);
+  count = 0;
+
+  /** The list at `head` (newest first), oldest first: items mostly arrive in time order. */
+  read(head: number, next: Int32Array): void {
+    let n = 0;
+    for (let item = head; item !== NONE; item = next[item]!) {
+      if (n === this.items.length) this.items = grow(this.items, n + 1);
+      this.items[n++] = item;
     }
-    items[j + 1] = item;
+    const items = this.items;
+    for (let lo = 0, hi = n - 1; lo < hi; lo++, hi--) {
+      const item = items[lo]!;
+      items[lo] = items[hi]!;
+      items[hi] = item;
+    }
+    this.count = n;
+  }
+
+  /**
+   * Insertion sort: a row has a handful, nearly in order, and Array#sort's set-up per call cost
+   * more than the sorting (100k rows, serial at a load's end). Same result as Array#sort: the
+   * comparators order distinct entries totally.
+   */
+  sort(compare: (x: number, y: number) => number): void {
+    const items = this.items;
+    for (let i = 1; i < this.count; i++) {
+      const item = items[i]!;
+      let j = i - 1;
+      while (j >= 0 && compare(items[j]!, item) > 0) {
+        items[j + 1] = items[j]!;
+        j--;
+      }
+      items[j + 1] = item;
+    }
   }
 }
 
@@ -142,23 +179,25 @@ function freezeTransitions(
   transitionStart: IntField,
 ) {
   const n = order.length;
+  const { transitionHead: head, transitionNext: next } = b;
+  const { transitionState: states, transitionTime: times } = b;
   const transitionState = new Int32Array(b.transitionCount);
   const transitionTime = new Float64Array(b.transitionCount);
   const rank = Int32Array.from(b.pool.values, (state) => taskStateRank(state));
   const byTimeRankState = (x: number, y: number) =>
-    b.transitionTime[x]! - b.transitionTime[y]! ||
-    rank[b.transitionState[x]!]! - rank[b.transitionState[y]!]! ||
-    remap[b.transitionState[x]!]! - remap[b.transitionState[y]!]!;
-  const pieces: number[] = [];
+    times[x]! - times[y]! ||
+    rank[states[x]!]! - rank[states[y]!]! ||
+    remap[states[x]!]! - remap[states[y]!]!;
+  const row = new RowItems();
   let k = 0;
   for (let i = 0; i < n; i++) {
     transitionStart.set(i, k);
-    pieces.length = 0;
-    for (let t = b.transitionHead[order[i]!]!; t !== NONE; t = b.transitionNext[t]!) pieces.push(t);
-    sortFew(pieces, byTimeRankState);
-    for (const t of pieces) {
-      transitionState[k] = remap[b.transitionState[t]!]!;
-      transitionTime[k++] = b.transitionTime[t]!;
+    row.read(head[order[i]!]!, next);
+    row.sort(byTimeRankState);
+    for (let p = 0; p < row.count; p++) {
+      const t = row.items[p]!;
+      transitionState[k] = remap[states[t]!]!;
+      transitionTime[k++] = times[t]!;
     }
   }
   transitionStart.set(n, k);
@@ -168,35 +207,46 @@ function freezeTransitions(
 function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) {
   const n = order.length;
   const total = b.spanCount;
-  const spanOffset = new Int32Array(n + 1);
+  const { spanHead: head, spanNext: next, spanName: names, spanWorker: workers } = b;
+  const { spanNodeIp: ips, spanStart: starts, spanEnd: ends } = b;
+  // One row number per span, not an offset per row: few attempts have spans.
+  const spanRow = new Int32Array(total);
   const spanName = new Int32Array(total);
   const spanWorker = new Int32Array(total);
   const spanNodeIp = new Int32Array(total);
   const spanStart = new Float64Array(total);
   const spanEnd = new Float64Array(total);
   const bySpan = (x: number, y: number) =>
-    b.spanStart[x]! - b.spanStart[y]! ||
-    b.spanEnd[x]! - b.spanEnd[y]! ||
-    remap[b.spanName[x]!]! - remap[b.spanName[y]!]! ||
-    remap[b.spanWorker[x]!]! - remap[b.spanWorker[y]!]! ||
-    remap[b.spanNodeIp[x]!]! - remap[b.spanNodeIp[y]!]!;
-  const pieces: number[] = [];
+    starts[x]! - starts[y]! ||
+    ends[x]! - ends[y]! ||
+    remap[names[x]!]! - remap[names[y]!]! ||
+    remap[workers[x]!]! - remap[workers[y]!]! ||
+    remap[ips[x]!]! - remap[ips[y]!]!;
+  const row = new RowItems();
   let k = 0;
   for (let i = 0; i < n; i++) {
-    spanOffset[i] = k;
-    pieces.length = 0;
-    for (let s = b.spanHead[order[i]!]!; s !== NONE; s = b.spanNext[s]!) pieces.push(s);
-    sortFew(pieces, bySpan);
-    for (const s of pieces) {
-      spanName[k] = remap[b.spanName[s]!]!;
-      spanWorker[k] = remap[b.spanWorker[s]!]!;
-      spanNodeIp[k] = remap[b.spanNodeIp[s]!]!;
-      spanStart[k] = b.spanStart[s]!;
-      spanEnd[k++] = b.spanEnd[s]!;
+    row.read(head[order[i]!]!, next);
+    if (row.count > 1) row.sort(bySpan);
+    for (let p = 0; p < row.count; p++) {
+      const s = row.items[p]!;
+      spanRow[k] = i;
+      spanName[k] = remap[names[s]!]!;
+      spanWorker[k] = remap[workers[s]!]!;
+      spanNodeIp[k] = remap[ips[s]!]!;
+      spanStart[k] = starts[s]!;
+      spanEnd[k++] = ends[s]!;
     }
   }
-  spanOffset[n] = k;
-  return { spanOffset, spanName, spanWorker, spanNodeIp, spanStart, spanEnd };
+  if (k === total) return { spanRow, spanName, spanWorker, spanNodeIp, spanStart, spanEnd };
+  // The spans of attempts left out (restart echoes) were not written: no room kept for them.
+  return {
+    spanRow: spanRow.slice(0, k),
+    spanName: spanName.slice(0, k),
+    spanWorker: spanWorker.slice(0, k),
+    spanNodeIp: spanNodeIp.slice(0, k),
+    spanStart: spanStart.slice(0, k),
+    spanEnd: spanEnd.slice(0, k),
+  };
 }
 
 /** state = last transition; creation = first PENDING_ARGS_AVAIL (none without it: a driver
@@ -251,7 +301,7 @@ export function approxTaskTableBytes(t: TaskTable): number {
     t.hasDefinition,
     t.transitionState,
     t.transitionTime,
-    t.spanOffset,
+    t.spanRow,
     t.spanName,
     t.spanWorker,
     t.spanNodeIp,

@@ -22,6 +22,8 @@ function collectSpans(snapshot: SessionSnapshot, jobId?: string): Span[] {
   const failed = t.pool.idOf('FAILED');
   const inScope = rowsInScope(t, jobId);
   const spans: Span[] = [];
+  // Rows and span rows both ascend: one cursor walks the spans.
+  let next = 0;
   for (let row = 0; row < t.count; row++) {
     if (!inScope(row)) continue;
     const nodeId = t.pool.get(t.text.nodeId.at(row));
@@ -36,8 +38,10 @@ function collectSpans(snapshot: SessionSnapshot, jobId?: string): Span[] {
       state: t.pool.get(t.state.at(row)),
       ...(t.state.at(row) === failed ? { failed: true } : {}),
     };
-    const from = t.spanOffset[row]!;
-    const to = t.spanOffset[row + 1]!;
+    while (next < t.spanRow.length && t.spanRow[next]! < row) next++;
+    const from = next;
+    while (next < t.spanRow.length && t.spanRow[next] === row) next++;
+    const to = next;
     for (let k = from; k < to; k++) {
       spans.push({
         node: t.pool.get(t.spanNodeIp[k]!) || rowNode,

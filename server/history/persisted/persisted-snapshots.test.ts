@@ -155,6 +155,32 @@ describe('a persisted snapshot', () => {
     expect(decoded.oddTaskIds).toEqual(loaded.snapshot.tasks.oddTaskIds);
   });
 
+  it('takes span rows only in ascending order and within the table', async () => {
+    const { loaded } = await replica({ dir: null }).load();
+    const withSpanRows = (rows: number[]) => {
+      const spans = rows.length;
+      const tasks = {
+        ...loaded.snapshot.tasks,
+        spanRow: Int32Array.from(rows),
+        spanName: new Int32Array(spans),
+        spanWorker: new Int32Array(spans),
+        spanNodeIp: new Int32Array(spans),
+        spanStart: new Float64Array(spans),
+        spanEnd: new Float64Array(spans),
+      };
+      const encoded = encodeSnapshot(
+        { ...loaded, snapshot: { ...loaded.snapshot, tasks } },
+        { files: [], nodesWithoutLogs: [] },
+      );
+      return () => decodeSnapshot(Buffer.concat(encoded.chunks), session);
+    };
+    const last = loaded.snapshot.tasks.count - 1;
+    expect([...withSpanRows([0, 0, last])().loaded.snapshot.tasks.spanRow]).toEqual([0, 0, last]);
+    expect(withSpanRows([1, 0])).toThrow(/span rows/);
+    expect(withSpanRows([last + 1])).toThrow(/span rows/);
+    expect(withSpanRows([-1])).toThrow(/span rows/);
+  });
+
   const tamperings: [string, (bytes: Buffer) => Buffer, RegExp][] = [
     [
       'of another format version',

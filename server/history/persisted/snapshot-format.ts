@@ -24,7 +24,7 @@ import type { SnapshotSources } from './snapshot-sources.ts';
 
 export const SNAPSHOT_MAGIC = 'RAYHSNAP';
 /** Bump on any change to what is written; files of another version are rebuilt. */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 
 const HEADER_BYTES = 80;
 const MAGIC_AT = 0;
@@ -81,7 +81,7 @@ function taskArrays(t: TaskTable): [string, StoredArray][] {
     ['hasDefinition', t.hasDefinition],
     ['transitionState', t.transitionState],
     ['transitionTime', t.transitionTime],
-    ['spanOffset', t.spanOffset],
+    ['spanRow', t.spanRow],
     ['spanName', t.spanName],
     ['spanWorker', t.spanWorker],
     ['spanNodeIp', t.spanNodeIp],
@@ -261,6 +261,16 @@ function sectionReader(body: Uint8Array, sections: Section[]) {
 }
 
 /** Reads a snapshot file's bytes (which it keeps as the task table's storage). */
+/** One row per span, ascending, each a row of the table (the timeline walks them in order). */
+function spanRowsFit(spanRow: Int32Array, spans: number, count: number): boolean {
+  if (spanRow.length !== spans) return false;
+  for (let k = 0; k < spanRow.length; k++) {
+    const row = spanRow[k]!;
+    if (row < 0 || row >= count || (k > 0 && row < spanRow[k - 1]!)) return false;
+  }
+  return true;
+}
+
 export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedSnapshot {
   // Typed-array views need aligned offsets: copy the rare file that does not start aligned.
   const aligned = file.byteOffset % 8 === 0 ? file : file.slice();
@@ -302,7 +312,7 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
     hasDefinition: read.u8('hasDefinition'),
     transitionState: read.i32('transitionState'),
     transitionTime: read.f64('transitionTime'),
-    spanOffset: read.i32('spanOffset'),
+    spanRow: read.i32('spanRow'),
     spanName: read.i32('spanName'),
     spanWorker: read.i32('spanWorker'),
     spanNodeIp: read.i32('spanNodeIp'),
@@ -311,8 +321,8 @@ export function decodeSnapshot(file: Uint8Array, session: SessionInfo): DecodedS
   };
   if (tasks.hasDefinition.length !== count)
     throw new SnapshotRejected('a task column has the wrong length');
-  if (tasks.spanOffset.length !== count + 1)
-    throw new SnapshotRejected('task offsets have the wrong length');
+  if (!spanRowsFit(tasks.spanRow, tasks.spanName.length, count))
+    throw new SnapshotRejected('task span rows are out of order or range');
   const { nodeResources, ...entities } = description.entities;
   const snapshot: SessionSnapshot = {
     ...entities,
