@@ -134,6 +134,20 @@ describe('FsStorage reads', () => {
     expect(tail).toEqual(['789']);
   });
 
+  it('reads a byte range in order into the buffers handed in, each where it lies', async () => {
+    const reader = await storage.openReader('a/one.txt', { start: 2 });
+    const first = Buffer.alloc(5);
+    expect(await reader.read(first.subarray(1))).toBe(4);
+    expect(first.toString()).toBe('\u00002345');
+    const second = Buffer.alloc(8);
+    expect(await reader.read(second)).toBe(4);
+    expect(second.subarray(0, 4).toString()).toBe('6789');
+    expect(await reader.read(second)).toBe(0);
+    await reader.close();
+    await reader.close();
+    await expect(storage.openReader('a/missing.txt')).rejects.toBeInstanceOf(StorageNotFoundError);
+  });
+
   it('stops reading when asked to, before or while iterating', async () => {
     const unread = await storage.readInto('a/one.txt', Buffer.alloc(4));
     await unread.close();

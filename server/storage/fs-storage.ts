@@ -10,6 +10,7 @@ import {
   StorageUnavailableError,
   type ListOptions,
   type ListPage,
+  type ObjectReader,
   type ReadRange,
   type ReadTarget,
   type ReusedChunks,
@@ -141,10 +142,17 @@ export class FsStorage implements Storage {
     buffer: Buffer,
     range: ReadRange & { signal?: AbortSignal } = {},
   ): Promise<ReusedChunks> {
+    return reusedChunks(await this.openReader(key, range), buffer);
+  }
+
+  async openReader(
+    key: string,
+    range: ReadRange & { signal?: AbortSignal } = {},
+  ): Promise<ObjectReader> {
     const file = await this.requireFile(key);
     const { start, end } = clampRange(range, file.stats.size);
     const handle = await open(file.real, 'r').catch((error: unknown) => this.fail(key, error));
-    return chunksInto(handle, buffer, { start, end, signal: range.signal, key });
+    return positionedReads(handle, { start, end, signal: range.signal, key });
   }
 
   private realRoot(): Promise<string> {
@@ -261,34 +269,46 @@ export class FsStorage implements Storage {
   }
 }
 
-/** Reads [start, end) of an open file into `buffer` a chunk at a time; closes the file at the end. */
-function chunksInto(
+/** Reads [start, end) of an open file in order, into the buffers handed in; closes the file at the end. */
+function positionedReads(
   handle: FileHandle,
-  buffer: Buffer,
   at: { start: number; end: number; signal?: AbortSignal; key: string },
-): ReusedChunks {
+): ObjectReader {
+  let position = at.start;
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= handle.close());
+  return {
+    async read(into) {
+      at.signal?.throwIfAborted();
+      const wanted = Math.min(into.length, at.end - position);
+      if (wanted <= 0 || closing) return 0;
+      const { bytesRead } = await handle.read(into, 0, wanted, position).catch((error: unknown) => {
+        // A disk failing mid-body is a storage failure (503), as in `stream`.
+        throw new StorageUnavailableError(`Cannot read ${at.key}`, { cause: error });
+      });
+      position += bytesRead;
+      // Cut shorter since it was listed: ends here.
+      if (bytesRead === 0) position = at.end;
+      return bytesRead;
+    },
+    close,
+  };
+}
+
+/** An object read a chunk at a time into one buffer; closes the reader at the end. */
+function reusedChunks(reader: ObjectReader, buffer: Buffer): ReusedChunks {
   async function* chunks(): AsyncGenerator<Buffer> {
     try {
-      for (let position = at.start; position < at.end;) {
-        at.signal?.throwIfAborted();
-        const wanted = Math.min(buffer.length, at.end - position);
-        const { bytesRead } = await handle
-          .read(buffer, 0, wanted, position)
-          .catch((error: unknown) => {
-            // A disk failing mid-body is a storage failure (503), as in `stream`.
-            throw new StorageUnavailableError(`Cannot read ${at.key}`, { cause: error });
-          });
-        if (bytesRead === 0) return; // the file was cut shorter since it was listed
-        position += bytesRead;
+      for (;;) {
+        const bytesRead = await reader.read(buffer);
+        if (bytesRead === 0) return;
         yield buffer.subarray(0, bytesRead);
       }
     } finally {
-      await close();
+      await reader.close();
     }
   }
-  return { [Symbol.asyncIterator]: chunks, close };
+  return { [Symbol.asyncIterator]: chunks, close: () => reader.close() };
 }
 
 function toEntry(child: Child): StorageEntry {

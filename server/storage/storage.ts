@@ -56,6 +56,14 @@ export interface ReusedChunks extends AsyncIterable<Buffer> {
   close(): Promise<void>;
 }
 
+/** An object's bytes read in order, each read into a buffer the caller hands in (see `Storage.openReader`). */
+export interface ObjectReader {
+  /** Reads the next bytes into `into` (as many as fit); the count, 0 once the object has ended. */
+  read(into: Uint8Array): Promise<number>;
+  /** Releases the file; safe to call twice. */
+  close(): Promise<void>;
+}
+
 export interface Storage {
   /** Entries whose key starts with `prefix` (a folder prefix should end with '/'), in key order. */
   list(prefix: string, options?: ListOptions): Promise<ListPage>;
@@ -77,6 +85,13 @@ export interface Storage {
     buffer: Buffer,
     range?: ReadRange & { signal?: AbortSignal },
   ): Promise<ReusedChunks>;
+  /**
+   * The object (or a byte range of it) read straight into the caller's buffers, one read each:
+   * no chunk allocated, no byte copied on the way (event files go this way into the batches
+   * handed to the parse threads). Optional, like `readInto`: an object store has none, callers
+   * then use `stream`. Throws NotFoundError.
+   */
+  openReader?(key: string, range?: ReadRange & { signal?: AbortSignal }): Promise<ObjectReader>;
   /** A short name for logs and /readz, e.g. `file:///data` or `s3://bucket/prefix`. */
   readonly description: string;
 }

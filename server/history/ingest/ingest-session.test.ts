@@ -153,9 +153,11 @@ describe('ingestSession', () => {
   it('fails the whole load when storage fails (so it is retried, not cached half-read)', async () => {
     await put(`${head}/node_events/${head}-2026-01-11-19.jsonl`, lines(1));
     const storage = new FsStorage(root);
-    storage.stream = async () => {
+    const reset = async () => {
       throw new Error('connection reset');
     };
+    storage.stream = reset;
+    storage.openReader = reset;
     await expect(ingestSession(storage, session, new RecordingSink())).rejects.toThrow(
       'connection reset',
     );

@@ -1,7 +1,7 @@
 import type { Storage } from '../../storage/storage.ts';
 import type { SessionInfo } from '../../../contract/api.ts';
 import { forEachLimited } from './concurrency.ts';
-import { fileChunks, isCorruptDataError } from './file-chunks.ts';
+import { fileBytes, isCorruptDataError, type FileBytes } from './file-chunks.ts';
 import { emptyTally, tallyRecords, type EventSink, type FileTally } from './file-tally.ts';
 import { emptyReport, type IngestReport } from './ingest-report.ts';
 import { emptyProgress, type IngestProgress } from './progress.ts';
@@ -17,7 +17,7 @@ export type { AddResult, EventSink } from './file-tally.ts';
  * (also when the bytes fail part-way). The default adds them to the sink in this thread.
  */
 export interface EventFileReader {
-  read(file: SessionFile, chunks: AsyncIterable<Buffer>, tally: FileTally): Promise<void>;
+  read(file: SessionFile, bytes: FileBytes, tally: FileTally): Promise<void>;
 }
 
 export interface IngestOptions {
@@ -40,9 +40,9 @@ const DEFAULT_MAX_DEBUG_STATE_BYTES = 4 * 1024 * 1024;
 
 function inProcessReader(sink: EventSink, limits: RecordLimits): EventFileReader {
   return {
-    read: (file, chunks, tally) =>
+    read: (file, bytes, tally) =>
       tallyRecords(
-        readRecordBatches(chunks, limits),
+        readRecordBatches(bytes, limits),
         { legacy: file.kind === 'legacy-events', nodeId: file.nodeId },
         sink,
         tally,
@@ -71,8 +71,12 @@ export async function ingestSession(
   const readEvents = async (file: SessionFile): Promise<void> => {
     const tally = emptyTally();
     try {
-      const chunks = await fileChunks(storage, file.key, (n) => (progress.bytesRead += n));
-      await reader.read(file, chunks, tally);
+      const bytes = await fileBytes(storage, file.key, file.size, (n) => (progress.bytesRead += n));
+      try {
+        await reader.read(file, bytes, tally);
+      } finally {
+        await bytes.close();
+      }
     } catch (error) {
       if (!isCorruptDataError(error)) throw error;
       // Events decoded before the damage stay: the reducer tolerates missing events anyway.

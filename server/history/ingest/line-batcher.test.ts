@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LineBatcher, type LineBatch } from './line-batcher.ts';
+import { BatchBuffers, LineBatcher, type LineBatch } from './line-batcher.ts';
 import { OVERSIZED } from './records.ts';
 
 function batchesOf(
   chunks: string[],
   options: { batchBytes: number; maxRecordBytes: number; brokenOff?: boolean },
 ): (string | typeof OVERSIZED)[] {
-  const batcher = new LineBatcher(options.batchBytes, options.maxRecordBytes);
+  const batcher = new LineBatcher(new BatchBuffers(options.batchBytes, 0), options.maxRecordBytes);
   const out: LineBatch[] = [];
   for (const chunk of chunks) out.push(...batcher.push(Buffer.from(chunk)));
   out.push(...(options.brokenOff ? batcher.brokenOff() : batcher.end()));
@@ -55,5 +55,28 @@ describe('LineBatcher', () => {
         brokenOff: true,
       }),
     ).toEqual(['{"a":1}\n{"b":2}\n']);
+  });
+
+  it('batches bytes read into its room where they lie, and fills buffers given back again', () => {
+    const buffers = new BatchBuffers(20, 4);
+    const batcher = new LineBatcher(buffers, 64);
+    const room = batcher.room();
+    const read = Buffer.from('{"a":1}\n{"b":2}\n{"c"');
+    expect(read.length).toBe(room.length);
+    room.set(read);
+    const [batch] = batcher.push(room.subarray(0, read.length));
+    // The batch is the room's memory (nothing copied); the unfinished line moved on.
+    expect((batch as Uint8Array).buffer).toBe(room.buffer);
+    expect(Buffer.from(batch as Uint8Array).toString()).toBe('{"a":1}\n{"b":2}\n');
+    expect(buffers.made).toBe(2);
+    buffers.giveBack((batch as Uint8Array).buffer as ArrayBuffer);
+    const rest = [...batcher.push(Buffer.from(':3}\n{"d":4}\n{"e":5}\n')), ...batcher.end()];
+    expect(rest.map((b) => Buffer.from(b as Uint8Array).toString())).toEqual([
+      '{"c":3}\n{"d":4}\n',
+      '{"e":5}\n',
+    ]);
+    // The next batch went into the buffer given back: none was made.
+    expect((rest[1] as Uint8Array).buffer).toBe(room.buffer);
+    expect(buffers.made).toBe(2);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../events/index.ts';
 import * as s from '../../test/session.ts';
 import { loadSession, type LoadedSession } from './load-session.ts';
+import { sharedParsePool } from './parse-pool.ts';
 import { session } from '../../test/session-routes.ts';
 
 let folder: TempFolder;
@@ -87,5 +88,24 @@ describe('loadSession', () => {
     const workers = await loadSession(storage, session, { workers: 2, parallelFromBytes: 0 });
     expect(here.report.malformedLines).toBeGreaterThan(2);
     expect(answers(workers)).toEqual(answers(here));
+  });
+
+  it('feeds the workers a big file through a few batch buffers, handed back and refilled', async () => {
+    // About 20 MiB of lines: 20 batches of 1 MiB, more than can be in flight at once.
+    const lines = jsonLines(s.sessionEvents());
+    await put(
+      `${s.HEAD}/job_events/01000000/${s.HEAD}-2026-01-11-20.jsonl`,
+      lines.repeat(Math.ceil((20 * 1024 * 1024) / lines.length)),
+    );
+    const storage = new FsStorage(folder.dir);
+    const buffers = sharedParsePool(2).batchBuffers;
+    const made = buffers.made;
+    const here = await loadSession(storage, session, { workers: 0 });
+    const workers = await loadSession(storage, session, { workers: 2, parallelFromBytes: 0 });
+    expect(answers(workers)).toEqual(answers(here));
+    // At most 18 in use at once (2 workers × 5 queued, 4 files × 2 being filled): none dropped.
+    expect(buffers.made - made).toBeLessThan(20);
+    // Once no load runs, the free buffers are dropped.
+    expect(buffers.free).toBe(0);
   });
 });

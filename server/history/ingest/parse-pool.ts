@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { PartialReduction } from '../events/reducer.ts';
 import { startWorkerModule } from '../start-worker.ts';
 import type { FileTally } from './file-tally.ts';
+import { BatchBuffers } from './line-batcher.ts';
 import { DEFAULT_RECORD_LIMITS, type RecordLimits } from './records.ts';
 import type { SessionFile } from './session-files.ts';
 import { warmUpMerge } from './warm-up.ts';
@@ -17,6 +18,8 @@ import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 export const MESSAGE_BYTES = 1024 * 1024;
 /** Bytes queued at one worker before readers wait (keeps memory flat when parsing lags). */
 const MAX_QUEUED_BYTES = 4 * MESSAGE_BYTES;
+/** Batch buffers a load's readers hold at once: 4 files read together, one batch being filled and one waiting for a worker each. */
+const FILLING_BATCHES = 2 * 4;
 
 export function defaultWorkerCount(): number {
   return Math.min(availableParallelism(), 4);
@@ -38,6 +41,8 @@ interface Waiter<T> {
 /** Worker threads that parse the event files of any number of loads. */
 export class ParsePool {
   readonly limits: RecordLimits;
+  /** Buffers for batches of lines, back from the workers once parsed; dropped when idle. */
+  readonly batchBuffers: BatchBuffers;
   private readonly slots: Slot[];
   private failure: Error | null = null;
   private activeLoads = 0;
@@ -66,6 +71,12 @@ export class ParsePool {
       slot.worker.on('exit', () => this.fail(new Error('parse worker exited')));
       return slot;
     });
+    // As many as can be in flight: queued at every worker (one over the limit) and being filled.
+    const perWorker = MAX_QUEUED_BYTES / MESSAGE_BYTES + 1;
+    this.batchBuffers = new BatchBuffers(
+      MESSAGE_BYTES,
+      this.slots.length * perWorker + FILLING_BATCHES,
+    );
     this.ready = Promise.all(
       this.slots.map(
         (slot) =>
@@ -186,7 +197,10 @@ export class ParsePool {
   /** The load is over (finished or failed): workers drop what they hold of it. */
   endLoad(load: number): void {
     if (!this.failure) for (const slot of this.slots) this.post(slot, { kind: 'forget', load });
-    if (--this.activeLoads === 0) for (const slot of this.slots) slot.worker.unref();
+    if (--this.activeLoads === 0) {
+      for (const slot of this.slots) slot.worker.unref();
+      this.batchBuffers.clear();
+    }
   }
 
   private finishKey(load: number, slot: Slot): number {
@@ -218,6 +232,7 @@ export class ParsePool {
       case 'parsed': {
         const waiter = this.parsed.get(message.batch);
         this.parsed.delete(message.batch);
+        if (this.activeLoads > 0) this.batchBuffers.giveBack(message.buffer);
         if (waiter) {
           this.freed(waiter.slot, waiter.bytes);
           waiter.resolve(message.tally);

@@ -26,7 +26,7 @@ function isSpaceByte(b: number): boolean {
 }
 
 /** Index of the first byte that is neither whitespace nor part of a UTF-8 byte-order mark. */
-export function firstContentByte(chunk: Buffer, atFileStart: boolean): number {
+export function firstContentByte(chunk: Uint8Array, atFileStart: boolean): number {
   let i = 0;
   if (atFileStart && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
   while (i < chunk.length && isSpaceByte(chunk[i]!)) i++;

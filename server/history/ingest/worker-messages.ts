@@ -33,7 +33,8 @@ export type ToWorker =
 export type FromWorker =
   /** The worker has loaded, run its warm-up (warm-up.ts) and takes messages. */
   | { kind: 'ready'; warmUp: PartialReduction | null }
-  | { kind: 'parsed'; batch: number; tally: FileTally }
+  /** `buffer`: the batch's memory, handed back to be filled again. */
+  | { kind: 'parsed'; batch: number; tally: FileTally; buffer: ArrayBuffer }
   /** A chunk was taken off the queue (flow control). */
   | { kind: 'taken'; bytes: number }
   | { kind: 'closed'; file: number; tally: FileTally }
