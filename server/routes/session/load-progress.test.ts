@@ -6,7 +6,11 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { tempFolder, type TempFolder } from '../../test/history.ts';
 import { FsStorage } from '../../storage/fs-storage.ts';
-import { StorageUnavailableError, type ReadRange } from '../../storage/storage.ts';
+import {
+  StorageUnavailableError,
+  type ObjectReader,
+  type ReadRange,
+} from '../../storage/storage.ts';
 import { scope, writeFixture } from '../../test/session-routes.ts';
 
 // A cold load seen from outside: progress while it runs, and a failed load retried.
@@ -32,6 +36,15 @@ class GatedStorage extends FsStorage {
     if (this.failing) throw new StorageUnavailableError('storage went away');
     await this.gate;
     return super.stream(key, range);
+  }
+
+  override async openReader(
+    key: string,
+    range?: ReadRange & { signal?: AbortSignal },
+  ): Promise<ObjectReader> {
+    if (this.failing) throw new StorageUnavailableError('storage went away');
+    await this.gate;
+    return super.openReader(key, range);
   }
 }
 
