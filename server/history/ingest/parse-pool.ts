@@ -18,7 +18,10 @@ import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.ts';
 export const MESSAGE_BYTES = 1024 * 1024;
 /** Bytes queued at one worker before readers wait (keeps memory flat when parsing lags). */
 const MAX_QUEUED_BYTES = 4 * MESSAGE_BYTES;
-/** Batch buffers a load's readers hold at once: 4 files read together, one batch being filled and one waiting for a worker each. */
+/**
+ * Batch buffers readers hold at once: 4 files read together (ingest-session.ts), one batch
+ * being filled and one waiting for a worker each.
+ */
 const FILLING_BATCHES = 2 * 4;
 
 export function defaultWorkerCount(): number {
