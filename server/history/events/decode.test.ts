@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRayEvent, normalizeId, parseTimestampMs } from './index.ts';
+import { normalizeTaskId } from './ids.ts';
 import * as ev from '../../test/events.ts';
 
 describe('normalizeId', () => {
@@ -46,6 +47,21 @@ describe('normalizeId', () => {
     expect(normalizeId(null)).toBe('');
     expect(normalizeId('')).toBe('');
     expect(normalizeId(undefined)).toBe('');
+  });
+
+  it('converts task ids (uncached) exactly as other ids', () => {
+    const texts = fc.oneof(
+      fc.uint8Array({ minLength: 0, maxLength: 30 }).map((b) => Buffer.from(b).toString('base64')),
+      fc.uint8Array({ minLength: 0, maxLength: 30 }).map((b) => Buffer.from(b).toString('hex')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(normalizeTaskId(text)).toBe(normalizeId(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(normalizeTaskId(7)).toBe('');
   });
 });
 

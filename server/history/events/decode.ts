@@ -19,7 +19,7 @@ import {
   asStringMap,
   type Json,
 } from './fields.ts';
-import { actorIdOfTask, normalizeId } from './ids.ts';
+import { actorIdOfTask, normalizeId, normalizeTaskId } from './ids.ts';
 import { nanosToMs, parseTimestampMs } from './time.ts';
 import { stripAnsi } from '../../../contract/ansi.ts';
 
@@ -98,7 +98,7 @@ function attemptOf(p: Json, key = 'taskAttempt'): number {
 }
 
 function taskDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | string {
-  const taskId = normalizeId(p.taskId);
+  const taskId = normalizeTaskId(p.taskId);
   if (!taskId) return 'no taskId';
   const taskType = asString(p.taskType) || 'NORMAL_TASK';
   const funcName = funcOrClassName(p.taskFunc);
@@ -122,7 +122,7 @@ function taskDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | str
 }
 
 function actorTaskDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | string {
-  const taskId = normalizeId(p.taskId);
+  const taskId = normalizeTaskId(p.taskId);
   if (!taskId) return 'no taskId';
   const funcName = funcOrClassName(p.actorFunc);
   return {
@@ -158,7 +158,7 @@ function logPieces(value: unknown): TaskLogPieces | null {
 }
 
 function taskLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | string {
-  const taskId = normalizeId(p.taskId);
+  const taskId = normalizeTaskId(p.taskId);
   if (!taskId) return 'no taskId';
   const error = asObject(p.rayErrorInfo);
   return {
@@ -179,7 +179,7 @@ function taskLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | stri
 }
 
 function taskProfile(p: Json, eventTimeMs: number | null): DecodedEvent | string {
-  const taskId = normalizeId(p.taskId);
+  const taskId = normalizeTaskId(p.taskId);
   if (!taskId) return 'no taskId';
   const profile = asObject(p.profileEvents) ?? {};
   const spans: ProfileSpan[] = [];
