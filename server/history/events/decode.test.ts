@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRayEvent, normalizeId, parseTimestampMs } from './index.ts';
+import { asInt } from './fields.ts';
 import { normalizeTaskId } from './ids.ts';
 import * as ev from '../../test/events.ts';
 
@@ -62,6 +63,22 @@ describe('normalizeId', () => {
       { numRuns: 500 },
     );
     expect(normalizeTaskId(7)).toBe('');
+  });
+});
+
+describe('asInt', () => {
+  it('reads quoted int64s of any length as Number does, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (n) => {
+        const text = String(n);
+        expect(asInt(text)).toBe(Number(text));
+        expect(asInt(`0${text.replace('-', '')}`)).toBe(Number(text.replace('-', '')));
+      }),
+      { numRuns: 500 },
+    );
+    for (const text of ['', '-', '1.5', '1e3', ' 12', 'x1', '--1']) {
+      expect(asInt(text)).toBe(/^\s*-?\d+\s*$/.test(text) ? Number(text) : null);
+    }
   });
 });
 

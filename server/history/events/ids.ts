@@ -59,13 +59,22 @@ export function normalizeId(value: unknown): string {
   return hex;
 }
 
+let lastTaskText = '';
+let lastTaskHex = '';
+
 /**
  * normalizeId for the ids of task events' own tasks, without the cache: a session has about as
  * many of them as attempts, each seen a few times, so they would only churn the cache (clearing
- * it every 65k tasks, with the few job, node and worker ids that do repeat).
+ * it every 65k tasks, with the few job, node and worker ids that do repeat). Only the last one
+ * is kept: about half of all task events follow one of the same task.
  */
 export function normalizeTaskId(value: unknown): string {
-  return typeof value === 'string' && value !== '' ? convert(value) : '';
+  if (typeof value !== 'string' || value === '') return '';
+  if (value !== lastTaskText) {
+    lastTaskHex = convert(value);
+    lastTaskText = value;
+  }
+  return lastTaskHex;
 }
 
 function convert(value: string): string {
