@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeRayEvent, normalizeId, parseTimestampMs } from './index.ts';
+import { asInt } from './fields.ts';
+import { normalizeTaskId } from './ids.ts';
 import * as ev from '../../test/events.ts';
 
 describe('normalizeId', () => {
@@ -46,6 +48,37 @@ describe('normalizeId', () => {
     expect(normalizeId(null)).toBe('');
     expect(normalizeId('')).toBe('');
     expect(normalizeId(undefined)).toBe('');
+  });
+
+  it('converts task ids (uncached) exactly as other ids', () => {
+    const texts = fc.oneof(
+      fc.uint8Array({ minLength: 0, maxLength: 30 }).map((b) => Buffer.from(b).toString('base64')),
+      fc.uint8Array({ minLength: 0, maxLength: 30 }).map((b) => Buffer.from(b).toString('hex')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(normalizeTaskId(text)).toBe(normalizeId(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(normalizeTaskId(7)).toBe('');
+  });
+});
+
+describe('asInt', () => {
+  it('reads quoted int64s of any length as Number does, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (n) => {
+        const text = String(n);
+        expect(asInt(text)).toBe(Number(text));
+        expect(asInt(`0${text.replace('-', '')}`)).toBe(Number(text.replace('-', '')));
+      }),
+      { numRuns: 500 },
+    );
+    for (const text of ['', '-', '1.5', '1e3', ' 12', 'x1', '--1']) {
+      expect(asInt(text)).toBe(/^\s*-?\d+\s*$/.test(text) ? Number(text) : null);
+    }
   });
 });
 

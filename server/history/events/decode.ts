@@ -19,7 +19,7 @@ import {
   asStringMap,
   type Json,
 } from './fields.ts';
-import { actorIdOfTask, normalizeId } from './ids.ts';
+import { actorIdOfTask, normalizeId, normalizeTaskId } from './ids.ts';
 import { nanosToMs, parseTimestampMs } from './time.ts';
 import { stripAnsi } from '../../../contract/ansi.ts';
 
@@ -28,7 +28,7 @@ import { stripAnsi } from '../../../contract/ansi.ts';
 
 type PayloadDecoder = (p: Json, eventTimeMs: number | null) => DecodedEvent | string;
 
-const DECODERS: Record<string, { key: string; decode: PayloadDecoder }> = {
+const DECODER_LIST: Record<string, { key: string; decode: PayloadDecoder }> = {
   TASK_DEFINITION_EVENT: { key: 'taskDefinitionEvent', decode: taskDefinition },
   ACTOR_TASK_DEFINITION_EVENT: { key: 'actorTaskDefinitionEvent', decode: actorTaskDefinition },
   TASK_LIFECYCLE_EVENT: { key: 'taskLifecycleEvent', decode: taskLifecycle },
@@ -43,14 +43,16 @@ const DECODERS: Record<string, { key: string; decode: PayloadDecoder }> = {
   WORKER_LIFECYCLE_EVENT: { key: 'workerLifecycleEvent', decode: workerLifecycle },
 };
 
-export const KNOWN_EVENT_TYPES = Object.keys(DECODERS);
+export const KNOWN_EVENT_TYPES = Object.keys(DECODER_LIST);
+// A Map: an event's type is a fresh string every time, not a property name already known.
+const DECODERS = new Map(Object.entries(DECODER_LIST));
 
 export function decodeRayEvent(json: unknown): DecodeResult {
   const event = asObject(json);
   if (!event) return { kind: 'invalid', reason: 'not a JSON object' };
   const eventType = asString(event.eventType);
   if (!eventType) return { kind: 'invalid', reason: 'no eventType' };
-  const decoder = DECODERS[eventType];
+  const decoder = DECODERS.get(eventType);
   if (!decoder) return { kind: 'unknown', eventType };
   const payload = asObject(event[decoder.key]);
   if (!payload) return { kind: 'invalid', reason: `${eventType} without ${decoder.key}` };
@@ -89,7 +91,8 @@ function funcOrClassName(value: unknown): string {
     asObject(func.cppFunctionDescriptor);
   if (!descriptor) return '';
   const functionName = asString(descriptor.functionName);
-  const className = asString(descriptor.className).split('.').pop() ?? '';
+  const qualified = asString(descriptor.className);
+  const className = qualified.slice(qualified.lastIndexOf('.') + 1);
   return className ? `${className}.${functionName}` : functionName;
 }
 
@@ -98,7 +101,7 @@ function attemptOf(p: Json, key = 'taskAttempt'): number {
 }
 
 function taskDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | string {
-  const taskId = normalizeId(p.taskId);
+  const taskId = normalizeTaskId(p.taskId);
   if (!taskId) return 'no taskId';
   const taskType = asString(p.taskType) || 'NORMAL_TASK';
   const funcName = funcOrClassName(p.taskFunc);
@@ -122,7 +125,7 @@ function taskDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | str
 }
 
 function actorTaskDefinition(p: Json, eventTimeMs: number | null): DecodedEvent | string {
-  const taskId = normalizeId(p.taskId);
+  const taskId = normalizeTaskId(p.taskId);
   if (!taskId) return 'no taskId';
   const funcName = funcOrClassName(p.actorFunc);
   return {
@@ -158,7 +161,7 @@ function logPieces(value: unknown): TaskLogPieces | null {
 }
 
 function taskLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | string {
-  const taskId = normalizeId(p.taskId);
+  const taskId = normalizeTaskId(p.taskId);
   if (!taskId) return 'no taskId';
   const error = asObject(p.rayErrorInfo);
   return {
@@ -179,7 +182,7 @@ function taskLifecycle(p: Json, eventTimeMs: number | null): DecodedEvent | stri
 }
 
 function taskProfile(p: Json, eventTimeMs: number | null): DecodedEvent | string {
-  const taskId = normalizeId(p.taskId);
+  const taskId = normalizeTaskId(p.taskId);
   if (!taskId) return 'no taskId';
   const profile = asObject(p.profileEvents) ?? {};
   const spans: ProfileSpan[] = [];

@@ -20,22 +20,30 @@ export function asString(value: unknown): string {
   return '';
 }
 
-/** True for `-?\d+` (checked by hand: log offsets alone are four per task event). */
-function isIntegerText(value: string): boolean {
+/**
+ * The value of `-?\d{1,15}` read from its digits (exact below 2^53), or null for anything else
+ * (read by hand: log offsets alone are four per task event).
+ */
+function smallIntegerText(value: string): number | null {
   const start = value.charCodeAt(0) === 45 ? 1 : 0;
-  if (value.length === start) return false;
-  for (let i = start; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+  const n = value.length;
+  if (n === start || n - start > 15) return null;
+  let result = 0;
+  for (let i = start; i < n; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    result = result * 10 + digit;
   }
-  return true;
+  return start === 1 ? -result : result;
 }
 
 /** An int64 printed as a number or a quoted string; null when absent or not a number. */
 export function asInt(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : null;
   if (typeof value !== 'string') return null;
-  if (isIntegerText(value) || /^-?\d+$/.test(value.trim())) return Number(value);
+  const small = smallIntegerText(value);
+  if (small !== null) return small;
+  if (/^-?\d+$/.test(value.trim())) return Number(value);
   return null;
 }
 

@@ -53,10 +53,32 @@ export function normalizeId(value: unknown): string {
   if (typeof value !== 'string' || value === '') return '';
   const known = converted.get(value);
   if (known !== undefined) return known;
-  const hex = LOWER_HEX.test(value) ? value : (base64ToHex(value) ?? value.toLowerCase());
+  const hex = convert(value);
   if (converted.size >= CACHE_LIMIT) converted = new Map();
   converted.set(value, hex);
   return hex;
+}
+
+let lastTaskText = '';
+let lastTaskHex = '';
+
+/**
+ * normalizeId for the ids of task events' own tasks, without the cache: a session has about as
+ * many of them as attempts, each seen a few times, so they would only churn the cache (clearing
+ * it every 65k tasks, with the few job, node and worker ids that do repeat). Only the last one
+ * is kept: about half of all task events follow one of the same task.
+ */
+export function normalizeTaskId(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return '';
+  if (value !== lastTaskText) {
+    lastTaskHex = convert(value);
+    lastTaskText = value;
+  }
+  return lastTaskHex;
+}
+
+function convert(value: string): string {
+  return LOWER_HEX.test(value) ? value : (base64ToHex(value) ?? value.toLowerCase());
 }
 
 /** A nil id is all `ff`; an empty id counts as nil too. */

@@ -48,6 +48,9 @@ export class TaskTableBuilder {
   readonly taskIds: string[] = [];
   /** First row of each task id; further attempts are chained through `nextAttempt`. */
   readonly firstRow = new Map<string, number>();
+  /** The last task id rowFor was asked for and its first row: task events come in runs of one task. */
+  private lastTaskId = '';
+  private lastFirstRow = NONE;
   attempt = new Int32Array(0);
   nextAttempt = new Int32Array(0);
   hasDefinition = new Uint8Array(0);
@@ -253,8 +256,12 @@ export class TaskTableBuilder {
   }
 
   private rowFor(taskId: string, attempt: number): number {
+    if (taskId !== this.lastTaskId) {
+      this.lastFirstRow = this.firstRow.get(taskId) ?? NONE;
+      this.lastTaskId = taskId;
+    }
     let last = NONE;
-    for (let r = this.firstRow.get(taskId) ?? NONE; r !== NONE; r = this.nextAttempt[r]!) {
+    for (let r = this.lastFirstRow; r !== NONE; r = this.nextAttempt[r]!) {
       if (this.attempt[r] === attempt) return r;
       last = r;
     }
@@ -265,7 +272,7 @@ export class TaskTableBuilder {
     this.nextAttempt[row] = NONE;
     this.transitionHead[row] = NONE;
     this.spanHead[row] = NONE;
-    if (last === NONE) this.firstRow.set(taskId, row);
+    if (last === NONE) this.firstRow.set(taskId, (this.lastFirstRow = row));
     else this.nextAttempt[last] = row;
     return row;
   }
