@@ -15,6 +15,7 @@ import {
   taskAttempts,
   taskTimeline,
 } from './index.ts';
+import * as ev from '../../test/events.ts';
 import * as s from '../../test/session.ts';
 
 // Events arrive in any order and may repeat: the answers must not change.
@@ -114,5 +115,73 @@ describe('order independence', () => {
         ),
       ).not.toBe(expected);
     }
+  });
+});
+
+describe('order independence of copies that disagree', () => {
+  // Copies of one attempt with different values: the same one must win in any order, and
+  // whichever parts (parse workers) hold them (their runs are combined when frozen).
+  const W2 = ev.workerId(2);
+  const disagreeing = [
+    ev.taskDefinition({ task: s.PREP, func: 'prep', name: 'b-prep' }),
+    ev.taskDefinition({ task: s.PREP, func: 'prep', name: 'a-prep' }),
+    ev.taskLifecycle({ task: s.PREP, states: [['RUNNING', 20]], worker: W2, pid: 5 }),
+    ev.taskLifecycle({
+      task: s.PREP,
+      states: [['RUNNING', 22]],
+      pid: 17,
+      log: { stdoutFile: 'worker-0.out', stdoutStart: '50', stdoutEnd: '900' },
+    }),
+    ev.taskLifecycle({
+      task: s.ORPHAN,
+      states: [['FAILED', 70]],
+      error: { type: 'TASK_EXECUTION_EXCEPTION', message: 'b' },
+    }),
+    ev.taskLifecycle({
+      task: s.ORPHAN,
+      states: [['FAILED', 70]],
+      error: { type: 'TASK_EXECUTION_EXCEPTION', message: 'a' },
+    }),
+    ev.taskProfile({ task: s.PREP, worker: W2, ip: '10.0.0.2', spans: [['task:execute', 21, 29]] }),
+    ev.taskProfile({
+      task: s.PREP,
+      worker: ev.workerId(1),
+      ip: '10.0.0.1',
+      spans: [['task:fetch', 21, 22]],
+    }),
+  ];
+  const events = [...s.sessionEvents(), ...disagreeing];
+  const legacy = s.legacyEvents();
+  const expected = answers(events, legacy);
+
+  it('gives the same answers however the events are split into parts and merged', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 3 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(fc.nat(n - 1), { minLength: events.length, maxLength: events.length }),
+            ),
+          ),
+        ([n, partOf]) => {
+          const merged = new SessionReducer();
+          for (let p = 0; p < n; p++) {
+            const part = events.filter((_, i) => partOf[i] === p);
+            merged.merge(structuredClone(reduced(part, p === 0 ? legacy : []).partial()));
+          }
+          expect(answersOf(merged)).toBe(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps the winning copies (the comparison is not blind)', () => {
+    const [prep] = taskAttempts(reduced(events, legacy).snapshot({ sessionLive: false }), s.PREP);
+    expect(prep).toMatchObject({ name: 'a-prep', worker_pid: 5 });
+    expect(prep!.task_log_info).toMatchObject({ stdout_file: 'worker-0.out', stdout_end: 900 });
+    expect(answers(s.sessionEvents(), legacy)).not.toBe(expected);
   });
 });

@@ -27,7 +27,8 @@ import { nodeView } from './node-view.ts';
 import { workerView } from './worker-view.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { compareStrings } from './string-pool.ts';
-import { TaskTableBuilder, type TaskRows } from './task-table-builder.ts';
+import { TaskTableBuilder } from './task-table-builder.ts';
+import type { TaskRun } from './task-runs.ts';
 import { approxTaskTableBytes, freezeTasks } from './task-table.ts';
 import { actorStateRank } from './task-states.ts';
 
@@ -42,7 +43,7 @@ export type AddResult = 'ok' | 'unknown' | 'invalid';
  * the same order-independent rules as events). Debug states are not part of it.
  */
 export interface PartialReduction {
-  tasks: TaskRows;
+  tasks: TaskRun;
   jobs: EntityEntries<JobDefinition, JobTransition>;
   nodes: EntityEntries<NodeDefinition, NodeTransition>;
   actors: EntityEntries<ActorDefinition, ActorTransition>;
@@ -101,7 +102,7 @@ export class SessionReducer {
 
   partial(): PartialReduction {
     return {
-      tasks: this.tasks.rows(),
+      tasks: this.tasks.run(),
       jobs: this.jobs.entriesForMerge(),
       nodes: this.nodes.entriesForMerge(),
       actors: this.actors.entriesForMerge(),
@@ -149,7 +150,7 @@ export class SessionReducer {
     const nodeRecords = this.nodes.records((s) => NODE_RANK[s] ?? 1);
     const ips = new Map(nodeRecords.map((n) => [n.id, n.definition?.nodeIpAddress ?? '']));
     const nodeIp = (nodeId: string) => ips.get(nodeId) ?? '';
-    const tasks = freezeTasks(this.tasks);
+    const tasks = freezeTasks(this.tasks.allRuns());
     const clusterEvents = [...this.legacy.values()].map((e) => e.event).sort(compareEvents);
     const submissions = submissionEvents(clusterEvents);
     const outcomeOf = (submissionId: string): SubmissionOutcome | null => {

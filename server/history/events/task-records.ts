@@ -55,13 +55,6 @@ export class IntField {
   set(row: number, value: number): void {
     this.ints[row * INTS_PER_RECORD + this.index] = value;
   }
-
-  /** Record i gets `map[values[rows[i]]]`: a builder's column, reordered and its ids remapped. */
-  setGathered(values: Int32Array, rows: Int32Array, map: Int32Array): void {
-    const ints = this.ints;
-    for (let i = 0, at = this.index; i < rows.length; i++, at += INTS_PER_RECORD)
-      ints[at] = map[values[rows[i]!]!]!;
-  }
 }
 
 /** One float field of every record. */
@@ -81,12 +74,64 @@ export class FloatField {
   set(row: number, value: number): void {
     this.floats[row * FLOATS_PER_RECORD + this.index] = value;
   }
+}
 
-  /** Record i gets `values[rows[i]]`: a builder's column, reordered. */
-  setGathered(values: Float64Array, rows: Int32Array): void {
-    const floats = this.floats;
-    for (let i = 0, at = this.index; i < rows.length; i++, at += FLOATS_PER_RECORD)
-      floats[at] = values[rows[i]!]!;
+/** One builder's columns (task-columns.ts), as a sorted run has them (task-runs.ts). */
+export interface ColumnsOfRun {
+  text: Record<TaskTextColumn, Int32Array>;
+  numbers: Record<TaskNumberColumn, Float64Array>;
+}
+
+/** Where each text and number column's field is in a record (ints, floats). */
+const TEXT_AT = Int32Array.from(TASK_TEXT_COLUMNS, (name) => FIRST_INT + INT_FIELDS.indexOf(name));
+const NUMBER_AT = Int32Array.from(TASK_NUMBER_COLUMNS, (name) => FLOAT_FIELDS.indexOf(name));
+const SMALLEST_NUMBER = Uint8Array.from(TASK_NUMBER_COLUMNS, (name) =>
+  name === 'workerPid' ? 1 : 0,
+);
+
+/**
+ * Merges each run's columns into the first `rows.length` records (record i takes run j's row
+ * `rows[j][i]`, none when -1), with the builder's rules: the smallest string id (ids of one
+ * sorted pool compare as their strings; 0: none), the smallest pid, the largest log offsets
+ * (NaN: none). Record by record, so each pass reads and writes the records in order: a pass per
+ * field and run reads a cache line per record every time (memory-bound: 34 passes at 100k
+ * attempts took ~190 ms, docs/bench.md, "Seventh round").
+ */
+export function mergeColumns(
+  records: TaskRecords,
+  runs: readonly ColumnsOfRun[],
+  rows: readonly Int32Array[],
+  remaps: readonly Int32Array[],
+): void {
+  const { ints, floats } = records;
+  const n = rows[0]?.length ?? 0;
+  for (let i = 0, base = 0; i < n; i++, base += FLOATS_PER_RECORD)
+    for (let c = 0; c < NUMBER_AT.length; c++) floats[base + NUMBER_AT[c]!] = NaN;
+  for (let j = 0; j < runs.length; j++) {
+    const texts = TASK_TEXT_COLUMNS.map((name) => runs[j]!.text[name]);
+    const numbers = TASK_NUMBER_COLUMNS.map((name) => runs[j]!.numbers[name]);
+    const rowsOfRun = rows[j]!;
+    const remap = remaps[j]!;
+    for (let i = 0; i < n; i++) {
+      const row = rowsOfRun[i]!;
+      if (row < 0) continue;
+      const intBase = i * INTS_PER_RECORD;
+      for (let c = 0; c < texts.length; c++) {
+        const id = remap[texts[c]![row]!]!;
+        const at = intBase + TEXT_AT[c]!;
+        const current = ints[at]!;
+        if (id !== 0 && (current === 0 || id < current)) ints[at] = id;
+      }
+      const floatBase = i * FLOATS_PER_RECORD;
+      for (let c = 0; c < numbers.length; c++) {
+        const value = numbers[c]![row]!;
+        const at = floatBase + NUMBER_AT[c]!;
+        const current = floats[at]!;
+        if (Number.isNaN(value)) continue;
+        if (Number.isNaN(current) || (SMALLEST_NUMBER[c] ? value < current : value > current))
+          floats[at] = value;
+      }
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { TaskDefinition, TaskLifecycle, TaskProfile } from './decoded.ts';
 import { grow } from './growable.ts';
 import { StringPool, compareStrings } from './string-pool.ts';
+import { taskRun, type TaskRun } from './task-runs.ts';
 import {
   TASK_NUMBER_COLUMNS,
   TASK_TEXT_COLUMNS,
@@ -16,31 +17,6 @@ import {
 // whatever their order (smallest string; largest log offset; smallest pid).
 
 const NONE = -1;
-
-/**
- * A builder's rows as plain data (strings as pool ids into `pool`), to move a partial
- * reduction between threads and merge it into another builder.
- */
-export interface TaskRows {
-  pool: string[];
-  count: number;
-  taskIds: string[];
-  attempt: Int32Array;
-  hasDefinition: Uint8Array;
-  text: TextColumns;
-  numbers: NumberColumns;
-  transitionHead: Int32Array;
-  transitionState: Int32Array<ArrayBuffer>;
-  transitionTime: Float64Array<ArrayBuffer>;
-  transitionNext: Int32Array<ArrayBuffer>;
-  spanHead: Int32Array;
-  spanName: Int32Array<ArrayBuffer>;
-  spanWorker: Int32Array<ArrayBuffer>;
-  spanNodeIp: Int32Array<ArrayBuffer>;
-  spanStart: Float64Array<ArrayBuffer>;
-  spanEnd: Float64Array<ArrayBuffer>;
-  spanNext: Int32Array<ArrayBuffer>;
-}
 
 export class TaskTableBuilder {
   readonly pool = new StringPool();
@@ -120,132 +96,25 @@ export class TaskTableBuilder {
     }
   }
 
-  rows(): TaskRows {
-    const n = this.count;
-    return {
-      pool: this.pool.values,
-      count: n,
-      taskIds: this.taskIds,
-      attempt: this.attempt.slice(0, n),
-      hasDefinition: this.hasDefinition.slice(0, n),
-      text: mapColumns(TASK_TEXT_COLUMNS, (name) => this.text[name].slice(0, n)),
-      numbers: mapColumns(TASK_NUMBER_COLUMNS, (name) => this.numbers[name].slice(0, n)),
-      transitionHead: this.transitionHead.slice(0, n),
-      transitionState: this.transitionState.slice(0, this.transitionCount),
-      transitionTime: this.transitionTime.slice(0, this.transitionCount),
-      transitionNext: this.transitionNext.slice(0, this.transitionCount),
-      spanHead: this.spanHead.slice(0, n),
-      spanName: this.spanName.slice(0, this.spanCount),
-      spanWorker: this.spanWorker.slice(0, this.spanCount),
-      spanNodeIp: this.spanNodeIp.slice(0, this.spanCount),
-      spanStart: this.spanStart.slice(0, this.spanCount),
-      spanEnd: this.spanEnd.slice(0, this.spanCount),
-      spanNext: this.spanNext.slice(0, this.spanCount),
-    };
+  /** Runs of other builders merged into this one (task-runs.ts), in the order they came. */
+  readonly runs: TaskRun[] = [];
+
+  /** This builder's rows as a sorted run, to move between threads and merge into another. */
+  run(): TaskRun {
+    return taskRun(this);
   }
 
-  /** Adds another builder's rows with the same rules as events, so merging keeps order-independence. */
-  merge(other: TaskRows): void {
-    if (this.count === 0 && this.pool.size === 1) return this.adopt(other);
-    const ids = new Int32Array(other.pool.length).fill(NONE);
-    const idOf = (otherId: number) => {
-      let id = ids[otherId]!;
-      if (id === NONE) id = ids[otherId] = this.pool.intern(other.pool[otherId]!);
-      return id;
-    };
-    // Room for every row of `other` first, so the columns taken below are not replaced by a
-    // growth half-way (this runs serially at the end of every parallel load).
-    this.ensureRows(this.count + other.count);
-    const textsFrom = TASK_TEXT_COLUMNS.map((name) => other.text[name]);
-    const textsTo = TASK_TEXT_COLUMNS.map((name) => this.text[name]);
-    const [fromPid, toPid] = [other.numbers.workerPid, this.numbers.workerPid];
-    const offsetNames = ['stdoutStart', 'stdoutEnd', 'stderrStart', 'stderrEnd'] as const;
-    const offsetsFrom = offsetNames.map((name) => other.numbers[name]);
-    const offsetsTo = offsetNames.map((name) => this.numbers[name]);
-    const { transitionHead, transitionState, transitionTime, transitionNext } = other;
-    const { spanHead, spanName, spanWorker, spanNodeIp, spanStart, spanEnd, spanNext } = other;
-    const rowsBefore = this.count;
-    for (let r = 0; r < other.count; r++) {
-      const row = this.rowFor(other.taskIds[r]!, other.attempt[r]!);
-      // A row this merge added holds nothing yet (other's rows are distinct attempts): its
-      // values are other's as they are, and other's lists hold no repeats.
-      const added = row >= rowsBefore;
-      if (other.hasDefinition[r]) this.hasDefinition[row] = 1;
-      for (let c = 0; c < textsFrom.length; c++) {
-        const value = textsFrom[c]![r]!;
-        if (value === 0) continue;
-        if (added) textsTo[c]![row] = idOf(value);
-        else this.setTextId(textsTo[c]!, row, idOf(value));
-      }
-      // The same rules as setMinNumber (pid) and setMaxNumber (log offsets); NaN: none yet.
-      const pid = fromPid[r]!;
-      if (!Number.isNaN(pid) && (Number.isNaN(toPid[row]!) || pid < toPid[row]!)) toPid[row] = pid;
-      for (let c = 0; c < offsetsFrom.length; c++) {
-        const value = offsetsFrom[c]![r]!;
-        const to = offsetsTo[c]!;
-        if (!Number.isNaN(value) && (Number.isNaN(to[row]!) || value > to[row]!)) to[row] = value;
-      }
-      for (let t = transitionHead[r]!; t !== NONE; t = transitionNext[t]!) {
-        const state = idOf(transitionState[t]!);
-        if (added) this.appendTransition(row, state, transitionTime[t]!);
-        else this.addTransition(row, state, transitionTime[t]!);
-      }
-      for (let s = spanHead[r]!; s !== NONE; s = spanNext[s]!) {
-        this.addSpan(
-          row,
-          idOf(spanName[s]!),
-          idOf(spanWorker[s]!),
-          idOf(spanNodeIp[s]!),
-          spanStart[s]!,
-          spanEnd[s]!,
-        );
-      }
-    }
+  /**
+   * Adds another builder's rows. They are combined with this builder's when frozen (task-table.ts,
+   * freezeTasks), with the same rules as events, so merging keeps order-independence.
+   */
+  merge(other: TaskRun): void {
+    this.runs.push(other);
   }
 
-  /** setText for a string already in this pool (`id`, not 0). */
-  private setTextId(column: Int32Array, row: number, id: number): void {
-    const current = column[row]!;
-    if (current === id) return;
-    if (current !== 0 && compareStrings(this.pool.get(current), this.pool.get(id)) <= 0) return;
-    column[row] = id;
-  }
-
-  /** Takes over the rows of another builder, into an empty one (no merging needed). */
-  private adopt(other: TaskRows): void {
-    for (const value of other.pool) this.pool.intern(value);
-    const n = other.count;
-    this.ensureRows(n);
-    this.attempt.set(other.attempt);
-    this.hasDefinition.set(other.hasDefinition);
-    for (const name of TASK_TEXT_COLUMNS) this.text[name].set(other.text[name]);
-    for (const name of TASK_NUMBER_COLUMNS) this.numbers[name].set(other.numbers[name]);
-    this.transitionHead.set(other.transitionHead);
-    this.transitionState = other.transitionState;
-    this.transitionTime = other.transitionTime;
-    this.transitionNext = other.transitionNext;
-    this.transitionCount = other.transitionState.length;
-    this.spanHead.set(other.spanHead);
-    this.spanName = other.spanName;
-    this.spanWorker = other.spanWorker;
-    this.spanNodeIp = other.spanNodeIp;
-    this.spanStart = other.spanStart;
-    this.spanEnd = other.spanEnd;
-    this.spanNext = other.spanNext;
-    this.spanCount = other.spanName.length;
-    // Chain the attempts of each task again.
-    for (let row = 0; row < n; row++) {
-      const taskId = other.taskIds[row]!;
-      this.taskIds.push(taskId);
-      this.nextAttempt[row] = NONE;
-      let previous = this.firstRow.get(taskId) ?? NONE;
-      if (previous === NONE) this.firstRow.set(taskId, row);
-      else {
-        while (this.nextAttempt[previous] !== NONE) previous = this.nextAttempt[previous]!;
-        this.nextAttempt[previous] = row;
-      }
-    }
-    this.count = n;
+  /** Every run to freeze: this builder's rows first (when it has any), then the merged ones. */
+  allRuns(): TaskRun[] {
+    return this.count === 0 ? this.runs : [this.run(), ...this.runs];
   }
 
   approxBytes(): number {

@@ -1,11 +1,9 @@
 import { gather, grow } from './growable.ts';
 import { actorOfTaskId, taskTypeFromId } from './ids.ts';
-import { stringOrder } from './sort-order.ts';
-import type { StringPool } from './string-pool.ts';
-import { TASK_NUMBER_COLUMNS, TASK_TEXT_COLUMNS } from './task-columns.ts';
+import { StringPool, compareStrings } from './string-pool.ts';
 import { storeTaskId, taskIdOf, type TaskIdsOf } from './task-ids.ts';
-import { newTaskRecords, type IntField, type TaskRecords } from './task-records.ts';
-import type { TaskTableBuilder } from './task-table-builder.ts';
+import { mergeColumns, newTaskRecords, type IntField } from './task-records.ts';
+import { mergeSortedStrings, sortRange, type TaskRun } from './task-runs.ts';
 import { approxPoolJsonBytes } from './task-row-json.ts';
 import { isEndState, taskStateRank } from './task-states.ts';
 
@@ -32,183 +30,232 @@ export interface TaskTable extends TaskIdsOf {
 
 const NONE = -1;
 
-export function freezeTasks(b: TaskTableBuilder): TaskTable {
-  const order = canonicalOrder(b);
-  const inferredType = new Int32Array(b.count);
-  const inferredActor = new Int32Array(b.count);
-  for (let row = 0; row < b.count; row++) {
-    if (b.hasDefinition[row]) continue;
-    inferredType[row] = b.pool.intern(taskTypeFromId(b.taskIds[row]!));
-    inferredActor[row] = b.pool.intern(actorOfTaskId(b.taskIds[row]!));
-  }
-  b.pool.intern('NIL');
-  const { pool, remap } = b.pool.sorted();
-  const n = order.length;
+/** The table of these runs' attempts (task-runs.ts): one attempt in several runs is combined. */
+export function freezeTasks(runs: readonly TaskRun[]): TaskTable {
+  const merged = mergeRows(runs);
+  const listed = listedRows(merged);
+  const n = listed.length;
+  const { pool, remaps } = mergedPool(runs, merged);
   const records = newTaskRecords(n);
-  const oddTaskIds = copyRecords(b, order, remap, records);
+  // Each run's row of each listed attempt (all are listed but restart echoes).
+  const sources =
+    n === merged.count ? merged.sources : merged.sources.map((rows) => gather(rows, listed));
+  mergeColumns(records, runs, sources, remaps);
+  const oddTaskIds = new Map<number, string>();
+  const hasDefinition = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const old = order[i]!;
-    if (records.text.type.at(i) === 0) records.text.type.set(i, remap[inferredType[old]!]!);
-    if (records.text.actorId.at(i) === 0) records.text.actorId.set(i, remap[inferredActor[old]!]!);
+    const m = listed[i]!;
+    const taskId = merged.taskIds[m]!;
+    records.attempt.set(i, merged.attempt[m]!);
+    if (!storeTaskId(records, i, taskId)) oddTaskIds.set(i, taskId);
+    if (merged.defined[m]) {
+      hasDefinition[i] = 1;
+      continue;
+    }
+    if (records.text.type.at(i) === 0) records.text.type.set(i, pool.idOf(taskTypeFromId(taskId)));
+    if (records.text.actorId.at(i) === 0)
+      records.text.actorId.set(i, pool.idOf(actorOfTaskId(taskId)));
   }
   const table: TaskTable = {
     ...records,
     count: n,
     pool,
     oddTaskIds,
-    hasDefinition: gather(b.hasDefinition.subarray(0, b.count), order),
-    ...freezeTransitions(b, order, remap, records.transitionStart),
-    ...freezeSpans(b, order, remap),
+    hasDefinition,
+    ...mergeTransitions(runs, sources, remaps, pool, records.transitionStart),
+    ...mergeSpans(runs, sources, remaps),
   };
   deriveStateAndTimes(table);
   return table;
 }
 
-/**
- * The builder's columns and task ids into the records, in canonical order, pool ids remapped;
- * returns the ids that are not stored in a record (task-ids.ts).
- */
-function copyRecords(
-  b: TaskTableBuilder,
-  order: Int32Array,
-  remap: Int32Array,
-  records: TaskRecords,
-): Map<number, string> {
-  // Field by field: each loop is a tight gather (record by record through field objects and
-  // per-cell closures cost several times more, serial at a load's end).
-  const attempts = records.attempt;
-  for (let i = 0; i < order.length; i++) attempts.set(i, b.attempt[order[i]!]!);
-  for (const name of TASK_TEXT_COLUMNS) records.text[name].setGathered(b.text[name], order, remap);
-  for (const name of TASK_NUMBER_COLUMNS) records.numbers[name].setGathered(b.numbers[name], order);
-  const oddTaskIds = new Map<number, string>();
-  for (let i = 0; i < order.length; i++) {
-    const taskId = b.taskIds[order[i]!]!;
-    if (!storeTaskId(records, i, taskId)) oddTaskIds.set(i, taskId);
-  }
-  return oddTaskIds;
+/** The distinct attempts of all runs, in (task id, attempt) order, and each run's row of them. */
+interface MergedRows {
+  count: number;
+  taskIds: string[];
+  attempt: Int32Array;
+  /** Whether any run has the attempt's definition. */
+  defined: Uint8Array;
+  /** Per run: its row of each merged attempt, or -1. */
+  sources: Int32Array[];
 }
 
-/**
- * A restarted actor's creation task reports each restart as a lifecycle event under a new attempt
- * number, with no definition: Ray lists only the defined attempt, and so do we.
- */
-function isRestartEcho(b: TaskTableBuilder, row: number): boolean {
-  return (
-    !b.hasDefinition[row] &&
-    b.attempt[row]! > 0 &&
-    taskTypeFromId(b.taskIds[row]!) === 'ACTOR_CREATION_TASK'
-  );
-}
-
-/** Old row numbers of the listed attempts, in (task id, attempt) order. */
-function canonicalOrder(b: TaskTableBuilder): Int32Array {
-  const taskIds = new Array<string>(b.firstRow.size);
-  const firstRows = new Int32Array(b.firstRow.size);
-  let k = 0;
-  for (const [taskId, row] of b.firstRow) {
-    taskIds[k] = taskId;
-    firstRows[k++] = row;
-  }
-  const order = new Int32Array(b.count);
-  let i = 0;
-  const attempts: number[] = [];
-  const byAttempt = (x: number, y: number) => b.attempt[x]! - b.attempt[y]!;
-  for (const task of stringOrder(taskIds)) {
-    const first = firstRows[task]!;
-    if (b.nextAttempt[first] === NONE) {
-      // One attempt: by far the most common case.
-      if (!isRestartEcho(b, first)) order[i++] = first;
-      continue;
+function mergeRows(runs: readonly TaskRun[]): MergedRows {
+  const k = runs.length;
+  let most = 0;
+  for (const run of runs) most += run.count;
+  const taskIds = new Array<string>(most);
+  const attempt = new Int32Array(most);
+  const defined = new Uint8Array(most);
+  const sources = runs.map(() => new Int32Array(most).fill(NONE));
+  const at = new Int32Array(k);
+  let m = 0;
+  for (;;) {
+    // The smallest (task id, attempt) at the runs' heads.
+    let first = NONE;
+    for (let j = 0; j < k; j++) {
+      if (at[j]! === runs[j]!.count) continue;
+      if (first === NONE || isBefore(runs[j]!, at[j]!, runs[first]!, at[first]!)) first = j;
     }
-    attempts.length = 0;
-    for (let r = first; r !== NONE; r = b.nextAttempt[r]!)
-      if (!isRestartEcho(b, r)) attempts.push(r);
-    if (attempts.length > 1) attempts.sort(byAttempt);
-    for (const r of attempts) order[i++] = r;
+    if (first === NONE) break;
+    const taskId = runs[first]!.taskIds[at[first]!]!;
+    const number = runs[first]!.attempt[at[first]!]!;
+    taskIds[m] = taskId;
+    attempt[m] = number;
+    for (let j = first; j < k; j++) {
+      const run = runs[j]!;
+      const row = at[j]!;
+      if (row === run.count || run.attempt[row] !== number || run.taskIds[row] !== taskId) continue;
+      sources[j]![m] = row;
+      if (run.hasDefinition[row]) defined[m] = 1;
+      at[j] = row + 1;
+    }
+    m++;
   }
-  return order.subarray(0, i);
+  return {
+    count: m,
+    taskIds,
+    attempt,
+    defined,
+    sources: sources.map((rows) => rows.subarray(0, m)),
+  };
+}
+
+function isBefore(a: TaskRun, x: number, b: TaskRun, y: number): boolean {
+  const idA = a.taskIds[x]!;
+  const idB = b.taskIds[y]!;
+  return idA < idB || (idA === idB && a.attempt[x]! < b.attempt[y]!);
 }
 
 /**
- * One row's transitions or spans (item numbers), read from the builder's linked list and sorted:
- * a scratch buffer reused for every row, so the freeze allocates nothing per row.
+ * Merged attempts listed: all but a restarted actor's restart echoes. Its creation task reports
+ * each restart as a lifecycle event under a new attempt number, with no definition: Ray lists
+ * only the defined attempt, and so do we.
  */
-class RowItems {
+function listedRows(merged: MergedRows): Int32Array {
+  const listed = new Int32Array(merged.count);
+  let n = 0;
+  for (let m = 0; m < merged.count; m++) {
+    const echo =
+      !merged.defined[m] &&
+      merged.attempt[m]! > 0 &&
+      taskTypeFromId(merged.taskIds[m]!) === 'ACTOR_CREATION_TASK';
+    if (!echo) listed[n++] = m;
+  }
+  return listed.subarray(0, n);
+}
+
+/**
+ * The runs' pools merged, with the strings the freeze adds: NIL, and the type and actor a task
+ * id implies, for attempts without a definition.
+ */
+function mergedPool(
+  runs: readonly TaskRun[],
+  merged: MergedRows,
+): { pool: StringPool; remaps: Int32Array[] } {
+  const added = new Set<string>(['NIL']);
+  for (let m = 0; m < merged.count; m++) {
+    if (merged.defined[m]) continue;
+    added.add(taskTypeFromId(merged.taskIds[m]!));
+    added.add(actorOfTaskId(merged.taskIds[m]!));
+  }
+  const { values, remaps } = mergeSortedStrings([
+    ...runs.map((run) => run.pool),
+    [...added].sort(compareStrings),
+  ]);
+  const pool = new StringPool();
+  for (const value of values) pool.intern(value);
+  return { pool, remaps };
+}
+
+/**
+ * One row's transitions or spans gathered from its runs, as numbers into a scratch list reused
+ * for every row, so the freeze allocates nothing per row.
+ */
+class Scratch {
   items = new Int32Array(16);
   count = 0;
 
-  /** The list at `head` (newest first), oldest first: items mostly arrive in time order. */
-  read(head: number, next: Int32Array): void {
-    let n = 0;
-    for (let item = head; item !== NONE; item = next[item]!) {
-      if (n === this.items.length) this.items = grow(this.items, n + 1);
-      this.items[n++] = item;
-    }
-    const items = this.items;
-    for (let lo = 0, hi = n - 1; lo < hi; lo++, hi--) {
-      const item = items[lo]!;
-      items[lo] = items[hi]!;
-      items[hi] = item;
-    }
-    this.count = n;
-  }
-
-  /**
-   * Insertion sort: a row has a handful, nearly in order, and Array#sort's set-up per call cost
-   * more than the sorting (100k rows, serial at a load's end). Same result as Array#sort: the
-   * comparators order distinct entries totally.
-   */
-  sort(compare: (x: number, y: number) => number): void {
-    const items = this.items;
-    for (let i = 1; i < this.count; i++) {
-      const item = items[i]!;
-      let j = i - 1;
-      while (j >= 0 && compare(items[j]!, item) > 0) {
-        items[j + 1] = items[j]!;
-        j--;
-      }
-      items[j + 1] = item;
-    }
+  push(item: number): void {
+    if (this.count === this.items.length) this.items = grow(this.items, this.count + 1);
+    this.items[this.count++] = item;
   }
 }
 
-function freezeTransitions(
-  b: TaskTableBuilder,
-  order: Int32Array,
-  remap: Int32Array,
+function mergeTransitions(
+  runs: readonly TaskRun[],
+  sources: Int32Array[],
+  remaps: Int32Array[],
+  pool: StringPool,
   transitionStart: IntField,
 ) {
-  const n = order.length;
-  const { transitionHead: head, transitionNext: next } = b;
-  const { transitionState: states, transitionTime: times } = b;
-  const transitionState = new Int32Array(b.transitionCount);
-  const transitionTime = new Float64Array(b.transitionCount);
-  const rank = Int32Array.from(b.pool.values, (state) => taskStateRank(state));
+  const n = sources[0]?.length ?? 0;
+  let total = 0;
+  for (const run of runs) total += run.transitionState.length;
+  const transitionState = new Int32Array(total);
+  const transitionTime = new Float64Array(total);
+  const rank = Int32Array.from(pool.values, (state) => taskStateRank(state));
+  // A row in several runs: its transitions of all of them, in one sorted list, without repeats.
+  const states = new Int32Array(total);
+  const times = new Float64Array(total);
   const byTimeRankState = (x: number, y: number) =>
-    times[x]! - times[y]! ||
-    rank[states[x]!]! - rank[states[y]!]! ||
-    remap[states[x]!]! - remap[states[y]!]!;
-  const row = new RowItems();
+    times[x]! - times[y]! || rank[states[x]!]! - rank[states[y]!]! || states[x]! - states[y]!;
+  const row = new Scratch();
   let k = 0;
   for (let i = 0; i < n; i++) {
     transitionStart.set(i, k);
-    row.read(head[order[i]!]!, next);
-    row.sort(byTimeRankState);
+    let runsOfRow = 0;
+    let only = NONE;
+    for (let j = 0; j < runs.length; j++) {
+      if (sources[j]![i] === NONE) continue;
+      runsOfRow++;
+      only = j;
+    }
+    if (runsOfRow === 1) {
+      // The common case: the run's list is final, but for the pool ids.
+      const run = runs[only]!;
+      const remap = remaps[only]!;
+      const r = sources[only]![i]!;
+      for (let t = run.transitionOffset[r]!; t < run.transitionOffset[r + 1]!; t++) {
+        transitionState[k] = remap[run.transitionState[t]!]!;
+        transitionTime[k++] = run.transitionTime[t]!;
+      }
+      continue;
+    }
+    row.count = 0;
+    let used = 0;
+    for (let j = 0; j < runs.length; j++) {
+      const r = sources[j]![i]!;
+      if (r === NONE) continue;
+      const run = runs[j]!;
+      for (let t = run.transitionOffset[r]!; t < run.transitionOffset[r + 1]!; t++) {
+        states[used] = remaps[j]![run.transitionState[t]!]!;
+        times[used] = run.transitionTime[t]!;
+        row.push(used++);
+      }
+    }
+    sortRange(row.items, 0, row.count, byTimeRankState);
     for (let p = 0; p < row.count; p++) {
       const t = row.items[p]!;
-      transitionState[k] = remap[states[t]!]!;
+      const previous = p > 0 ? row.items[p - 1]! : NONE;
+      if (previous !== NONE && states[previous] === states[t] && times[previous] === times[t])
+        continue;
+      transitionState[k] = states[t]!;
       transitionTime[k++] = times[t]!;
     }
   }
   transitionStart.set(n, k);
-  return { transitionState, transitionTime };
+  if (k === total) return { transitionState, transitionTime };
+  return {
+    transitionState: transitionState.slice(0, k),
+    transitionTime: transitionTime.slice(0, k),
+  };
 }
 
-function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) {
-  const n = order.length;
-  const total = b.spanCount;
-  const { spanHead: head, spanNext: next, spanName: names, spanWorker: workers } = b;
-  const { spanNodeIp: ips, spanStart: starts, spanEnd: ends } = b;
+function mergeSpans(runs: readonly TaskRun[], sources: Int32Array[], remaps: Int32Array[]) {
+  const n = sources[0]?.length ?? 0;
+  let total = 0;
+  for (const run of runs) total += run.spanName.length;
   // One row number per span, not an offset per row: few attempts have spans.
   const spanRow = new Int32Array(total);
   const spanName = new Int32Array(total);
@@ -216,29 +263,87 @@ function freezeSpans(b: TaskTableBuilder, order: Int32Array, remap: Int32Array) 
   const spanNodeIp = new Int32Array(total);
   const spanStart = new Float64Array(total);
   const spanEnd = new Float64Array(total);
-  const bySpan = (x: number, y: number) =>
+  // A row in several runs: its spans of all of them, the first run's where two are the same
+  // span (same name, times and worker), as a builder keeps the first it was given.
+  const names = new Int32Array(total);
+  const workers = new Int32Array(total);
+  const ips = new Int32Array(total);
+  const starts = new Float64Array(total);
+  const ends = new Float64Array(total);
+  const sameSpanBefore = (x: number, y: number) =>
     starts[x]! - starts[y]! ||
     ends[x]! - ends[y]! ||
-    remap[names[x]!]! - remap[names[y]!]! ||
-    remap[workers[x]!]! - remap[workers[y]!]! ||
-    remap[ips[x]!]! - remap[ips[y]!]!;
-  const row = new RowItems();
+    names[x]! - names[y]! ||
+    workers[x]! - workers[y]!;
+  const isRepeat = (x: number, y: number) =>
+    names[x] === names[y] &&
+    starts[x] === starts[y] &&
+    ends[x] === ends[y] &&
+    workers[x] === workers[y];
+  const row = new Scratch();
   let k = 0;
+  const write = (
+    i: number,
+    name: number,
+    worker: number,
+    ip: number,
+    start: number,
+    end: number,
+  ) => {
+    spanRow[k] = i;
+    spanName[k] = name;
+    spanWorker[k] = worker;
+    spanNodeIp[k] = ip;
+    spanStart[k] = start;
+    spanEnd[k++] = end;
+  };
   for (let i = 0; i < n; i++) {
-    row.read(head[order[i]!]!, next);
-    if (row.count > 1) row.sort(bySpan);
+    let runsOfRow = 0;
+    let only = NONE;
+    for (let j = 0; j < runs.length; j++) {
+      const r = sources[j]![i]!;
+      if (r === NONE || runs[j]!.spanOffset[r] === runs[j]!.spanOffset[r + 1]) continue;
+      runsOfRow++;
+      only = j;
+    }
+    if (runsOfRow === 0) continue;
+    if (runsOfRow === 1) {
+      const run = runs[only]!;
+      const remap = remaps[only]!;
+      const r = sources[only]![i]!;
+      for (let s = run.spanOffset[r]!; s < run.spanOffset[r + 1]!; s++) {
+        const [name, worker, ip] = [run.spanName[s]!, run.spanWorker[s]!, run.spanNodeIp[s]!];
+        write(i, remap[name]!, remap[worker]!, remap[ip]!, run.spanStart[s]!, run.spanEnd[s]!);
+      }
+      continue;
+    }
+    row.count = 0;
+    let used = 0;
+    for (let j = 0; j < runs.length; j++) {
+      const r = sources[j]![i]!;
+      if (r === NONE) continue;
+      const run = runs[j]!;
+      const remap = remaps[j]!;
+      for (let s = run.spanOffset[r]!; s < run.spanOffset[r + 1]!; s++) {
+        names[used] = remap[run.spanName[s]!]!;
+        workers[used] = remap[run.spanWorker[s]!]!;
+        ips[used] = remap[run.spanNodeIp[s]!]!;
+        starts[used] = run.spanStart[s]!;
+        ends[used] = run.spanEnd[s]!;
+        row.push(used++);
+      }
+    }
+    // Stable: of the same span, the first run's stays first. Once those repeats are dropped, no
+    // two spans left are equal but for the node IP, so this is also the (…, node IP) order.
+    sortRange(row.items, 0, row.count, sameSpanBefore);
     for (let p = 0; p < row.count; p++) {
       const s = row.items[p]!;
-      spanRow[k] = i;
-      spanName[k] = remap[names[s]!]!;
-      spanWorker[k] = remap[workers[s]!]!;
-      spanNodeIp[k] = remap[ips[s]!]!;
-      spanStart[k] = starts[s]!;
-      spanEnd[k++] = ends[s]!;
+      if (p > 0 && isRepeat(row.items[p - 1]!, s)) continue;
+      write(i, names[s]!, workers[s]!, ips[s]!, starts[s]!, ends[s]!);
     }
   }
   if (k === total) return { spanRow, spanName, spanWorker, spanNodeIp, spanStart, spanEnd };
-  // The spans of attempts left out (restart echoes) were not written: no room kept for them.
+  // Spans of attempts left out (restart echoes) or repeated in several runs: no room kept.
   return {
     spanRow: spanRow.slice(0, k),
     spanName: spanName.slice(0, k),

@@ -1,5 +1,6 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { SessionReducer, type PartialReduction } from '../events/reducer.ts';
+import { runArrays } from '../events/task-runs.ts';
 import { BrokenOffError, ChunkChannel } from './chunk-channel.ts';
 import { emptyTally, tallyBatch, tallyRecords } from './file-tally.ts';
 import { decodeText, readRecordBatches, splitText, type EventRecord } from './records.ts';
@@ -54,25 +55,7 @@ function open(load: number, file: number, legacy: boolean, nodeId: string): void
 
 /** The typed arrays of a partial reduction: transferred, not copied, to the pool. */
 function transferables(partial: PartialReduction): ArrayBuffer[] {
-  const t = partial.tasks;
-  const arrays = [
-    t.attempt,
-    t.hasDefinition,
-    ...Object.values(t.text),
-    ...Object.values(t.numbers),
-    t.transitionHead,
-    t.transitionState,
-    t.transitionTime,
-    t.transitionNext,
-    t.spanHead,
-    t.spanName,
-    t.spanWorker,
-    t.spanNodeIp,
-    t.spanStart,
-    t.spanEnd,
-    t.spanNext,
-  ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  return runArrays(partial.tasks).map((a) => a.buffer as ArrayBuffer);
 }
 
 function finish(load: number): void {
