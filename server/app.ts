@@ -25,7 +25,7 @@ import { ResponseBudget } from './http/response-budget.ts';
 import { Slots } from './http/slots.ts';
 import { TurnBudget } from './http/turn-budget.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
-import { guardCompression } from './http/compression-guard.ts';
+import { COMPRESS_SYNC_MAX_BYTES, guardCompression } from './http/compression-guard.ts';
 import { configRoutes } from './routes/config.ts';
 import { healthRoutes } from './routes/health.ts';
 import { fetchedEndpointRoutes } from './routes/session/fetched-endpoints.ts';
@@ -56,9 +56,6 @@ export interface BuildAppOptions {
   /** Defaults to config.server.heavyWorkMsPerTurn (tests pass one to watch the pieces run). */
   turns?: TurnBudget;
 }
-
-/** Largest answer compressed synchronously (see the registration below). */
-const COMPRESS_SYNC_MAX_BYTES = 256 * 1024;
 
 /** Route files in registration order; the SPA (static files and the history fallback) comes last. */
 const routeModules: RouteModule[] = [

@@ -83,20 +83,22 @@ export class SessionIndex {
   /** The session a URL names; `latest` becomes the newest session of that owner. */
   async resolve(scope: SessionScope): Promise<SessionInfo> {
     const kind = sessionKindOr400(scope.kind, 'kind');
+    const { sessions } = await this.current();
+    // One pass, newest first, nothing allocated: every session-scoped request asks this.
+    let owned = 0;
+    for (const s of sessions) {
+      if (s.namespace !== scope.namespace || s.kind !== kind || s.name !== scope.name) continue;
+      if (scope.session === 'latest' || s.sessionName === scope.session) return s;
+      owned++;
+    }
+    // Checked only when not found: every indexed session's name is well formed (decodeIndexKey).
     if (scope.session !== 'latest' && parseSessionName(scope.session) === null)
       throw badRequest(
         `session must be latest or a session name like session_2026-01-11_19-38-40_146706_1 (got ${scope.session})`,
       );
-    const { sessions } = await this.current();
-    const owned = sessions.filter(
-      (s) => s.namespace === scope.namespace && s.kind === kind && s.name === scope.name,
-    );
-    const found =
-      scope.session === 'latest' ? owned[0] : owned.find((s) => s.sessionName === scope.session);
-    if (found) return found;
     const owner = `${kind} ${scope.name} in namespace ${scope.namespace}`;
     throw notFound(
-      owned.length === 0 ? `No sessions of ${owner}` : `No session ${scope.session} of ${owner}`,
+      owned === 0 ? `No sessions of ${owner}` : `No session ${scope.session} of ${owner}`,
     );
   }
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // @fastify/compress passes a body through unencoded when its first bytes look like a gzip or
 // zlib stream ("already compressed"), yet still labels it with the encoding it negotiated. None
@@ -6,6 +6,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 // "(r" (as in "(raylet) …", the first line of a real Ray 2.58 log once its colours are stripped)
 // is a valid zlib header. A browser then fails to decode the answer. Those answers go out
 // uncompressed instead, so the label and the bytes agree.
+
+/** Largest answer the compression plugin compresses in one synchronous call (app.ts). */
+export const COMPRESS_SYNC_MAX_BYTES = 256 * 1024;
 
 /** The plugin's test for gzip (1f 8b 08) or a zlib header (deflate method, CMF·256+FLG ≡ 0 mod 31). */
 export function looksCompressed(head: Uint8Array): boolean {
@@ -38,4 +41,18 @@ export function guardCompression(app: FastifyInstance): void {
     if (head && looksCompressed(head)) sendUncompressed(request);
     return payload;
   });
+}
+
+/**
+ * Sends `bytes` through the compression plugin; whether they were used up within this call
+ * (compressed synchronously into bytes of their own), so the caller may overwrite them at once.
+ * When not (sent as they are, or streamed), they are read after this turn and must be kept.
+ */
+export function sendCompressed(reply: FastifyReply, bytes: Buffer): boolean {
+  reply.compress(bytes);
+  return (
+    bytes.length <= COMPRESS_SYNC_MAX_BYTES &&
+    !looksCompressed(bytes) &&
+    reply.hasHeader('content-encoding')
+  );
 }

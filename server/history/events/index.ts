@@ -20,6 +20,7 @@ export {
 } from './entity-queries.ts';
 export {
   queryTasks,
+  lentTaskListJson,
   taskListJson,
   taskAttempts,
   TASK_FILTER_KEYS,

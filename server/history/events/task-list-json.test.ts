@@ -96,6 +96,41 @@ describe('taskListJson', () => {
     expect(events.map((e) => e.state)).toEqual(['PENDING_ARGS_AVAIL', 'RUNNING', 'NEW_STATE "é"']);
   });
 
+  it('writes log info that starts at any of its keys, or has none', () => {
+    const logs: Record<string, string | number>[] = [
+      { stdoutFile: '/logs/a.out', stderrFile: '/logs/a.err', stdoutStart: 1, stdoutEnd: 20 },
+      { stderrFile: '/logs/b.err', stderrStart: 3 },
+      { stdoutStart: 0, stdoutEnd: 7, stderrStart: 0, stderrEnd: 9 },
+      { stdoutEnd: 12 },
+      { stderrStart: 5, stderrEnd: 6 },
+      { stderrEnd: 8 },
+      {},
+    ];
+    const partial = reduce(
+      logs.flatMap((log, i) => [
+        ev.taskDefinition({ task: ev.taskId(20 + i), name: `logs ${i}` }),
+        ev.taskLifecycle({ task: ev.taskId(20 + i), states: [['RUNNING', 1 + i]], log }),
+      ]),
+    );
+    expectSameText(partial, [{}, { detail: false }]);
+    const rows = (
+      JSON.parse(taskListJson(partial, {}).toString()) as {
+        result: { task_log_info: Record<string, unknown> | null }[];
+      }
+    ).result;
+    expect(rows.map((row) => Object.keys(row.task_log_info ?? {})[0] ?? null).sort()).toEqual(
+      [
+        'stderr_end',
+        'stderr_file',
+        'stderr_start',
+        'stdout_end',
+        'stdout_file',
+        'stdout_start',
+        null,
+      ].sort(),
+    );
+  });
+
   it('keeps the JSON of pool strings within what the snapshot counts for it', () => {
     const table = reduce(s.sessionEvents()).tasks;
     const counted = approxPoolJsonBytes(table.pool);

@@ -256,6 +256,37 @@ export function taskListJson(
   query: TaskQuery = {},
   envelope: readonly [string, string] = ['', ''],
 ): Buffer {
+  writeTaskList(snapshot, query, envelope);
+  return pageBytes.take();
+}
+
+/** A page left in the shared writer's buffer instead of copied out (`JsonBytes.lend`). */
+export interface LentTaskList {
+  /** Valid until the next page is written, unless `keep` is called before. */
+  bytes: Buffer;
+  /** The bytes are needed after this turn (sent later): the writer leaves them to the caller. */
+  keep(): void;
+}
+
+/** `taskListJson` without the copy, for a caller done with the bytes within this turn. */
+export function lentTaskListJson(
+  snapshot: SessionSnapshot,
+  query: TaskQuery = {},
+  envelope: readonly [string, string] = ['', ''],
+): LentTaskList {
+  writeTaskList(snapshot, query, envelope);
+  return { bytes: pageBytes.lend(), keep: keepLentPage };
+}
+
+function keepLentPage(): void {
+  pageBytes.keepLent();
+}
+
+function writeTaskList(
+  snapshot: SessionSnapshot,
+  query: TaskQuery,
+  envelope: readonly [string, string],
+): void {
   const { rows, total, filtered, stateCounts } = pageRows(snapshot, query);
   const out = pageBytes;
   const writer = new TaskRowJson(snapshot.tasks, out);
@@ -271,7 +302,6 @@ export function taskListJson(
   out.append(
     `],"state_counts":${JSON.stringify(stateCounts)},"partial_failure_warning":null,"warnings":null}${envelope[1]}`,
   );
-  return out.take();
 }
 
 function countConsidered(t: TaskTable, excludeDriver: boolean): number {

@@ -63,7 +63,9 @@ export function heldPoolJsonBytes(pool: StringPool): number {
   return cached.quoted.byteSize + cached.optionalIds.byteSize + cached.reserialised.byteSize;
 }
 
-// Every key with the punctuation before it, as bytes once.
+// Every key with the punctuation before it, as bytes once. Where a value is often a constant
+// (no error, no runtime env, no events, log offsets), the constant and the next key are one run:
+// a row is ~50 short copies, and each copy costs about as much as its bytes.
 const K = {
   taskId: asciiRun('{"task_id":'),
   attempt: asciiRun(',"attempt_number":'),
@@ -80,32 +82,37 @@ const K = {
   errorType: asciiRun(',"error_type":'),
   errorMessage: asciiRun(',"error_message":'),
   language: asciiRun(',"language":'),
+  noErrorThenLanguage: asciiRun(',"error_type":null,"error_message":null,"language":'),
   requiredResources: asciiRun(',"required_resources":'),
   runtimeEnv: asciiRun(',"runtime_env_info":{"serialized_runtime_env":'),
-  noRuntimeEnv: asciiRun(',"runtime_env_info":{}'),
-  placementGroupId: asciiRun(',"placement_group_id":'),
+  runtimeEnvEndThenPlacementGroupId: asciiRun('},"placement_group_id":'),
+  noRuntimeEnvThenPlacementGroupId: asciiRun(',"runtime_env_info":{},"placement_group_id":'),
   events: asciiRun(',"events":['),
-  noEvents: asciiRun(',"events":[]'),
   eventState: asciiRun('{"state":'),
   eventTime: asciiRun(',"created_ms":'),
-  logInfo: asciiRun(',"task_log_info":'),
-  stdoutFile: asciiRun('"stdout_file":'),
-  stderrFile: asciiRun('"stderr_file":'),
-  stdoutStart: asciiRun('"stdout_start":'),
-  stdoutEnd: asciiRun('"stdout_end":'),
-  stderrStart: asciiRun('"stderr_start":'),
-  stderrEnd: asciiRun('"stderr_end":'),
-  callSiteAndLabels: asciiRun(',"call_site":null,"label_selector":'),
+  eventsEndThenLogInfo: asciiRun('],"task_log_info":'),
+  noEventsThenLogInfo: asciiRun(',"events":[],"task_log_info":'),
+  stdoutFile: asciiRun('{"stdout_file":'),
+  stderrFile: logKey('stderr_file'),
+  stdoutStart: logKey('stdout_start'),
+  stdoutEnd: logKey('stdout_end'),
+  stderrStart: logKey('stderr_start'),
+  stderrEnd: logKey('stderr_end'),
+  noLogInfoThenCallSite: asciiRun('null,"call_site":null,"label_selector":'),
+  logInfoEndThenCallSite: asciiRun('},"call_site":null,"label_selector":'),
   creationTime: asciiRun(',"creation_time_ms":'),
   startTime: asciiRun(',"start_time_ms":'),
   endTime: asciiRun(',"end_time_ms":'),
   null: asciiRun('null'),
   emptyObject: asciiRun('{}'),
   comma: asciiRun(','),
-  openObject: asciiRun('{'),
   closeObject: asciiRun('}'),
-  closeList: asciiRun(']'),
 };
+
+/** A key of the log info object, as its first key and as a later one. */
+function logKey(key: string): { first: DataView; next: DataView } {
+  return { first: asciiRun(`{"${key}":`), next: asciiRun(`,"${key}":`) };
+}
 
 /** The per-attempt columns a row reads, grouped by how they are read (one loop shape per group). */
 interface RowColumns {
@@ -208,31 +215,28 @@ export class TaskRowJson {
     else this.json.reserialised.write(this.out, id, this.json.reserialise);
   }
 
-  /** `"key":value` of a log offset, after a comma unless first; whether it wrote one. */
-  private offset(key: DataView, n: number, first: boolean): boolean {
+  /** `"key":value` of a log offset, opening the object if first; whether none was written yet. */
+  private offset(key: { first: DataView; next: DataView }, n: number, first: boolean): boolean {
     if (Number.isNaN(n)) return first;
-    this.out.run(first ? K.openObject : K.comma);
-    this.out.run(key);
+    this.out.run(first ? key.first : key.next);
     this.out.number(n);
     return false;
   }
 
-  private logInfo(row: number): void {
+  /** The log info object (or null), then the keys up to the label selector's value. */
+  private logInfoThenCallSite(row: number): void {
     const { text, numbers } = this.t;
     const out = this.out;
-    out.run(K.logInfo);
     let first = true;
     const stdoutFile = text.stdoutFile.at(row);
     const stderrFile = text.stderrFile.at(row);
     if (stdoutFile !== 0) {
-      out.run(K.openObject);
       out.run(K.stdoutFile);
       this.quote(stdoutFile);
       first = false;
     }
     if (stderrFile !== 0) {
-      out.run(first ? K.openObject : K.comma);
-      out.run(K.stderrFile);
+      out.run(first ? K.stderrFile.first : K.stderrFile.next);
       this.quote(stderrFile);
       first = false;
     }
@@ -240,10 +244,11 @@ export class TaskRowJson {
     first = this.offset(K.stdoutEnd, numbers.stdoutEnd.at(row), first);
     first = this.offset(K.stderrStart, numbers.stderrStart.at(row), first);
     first = this.offset(K.stderrEnd, numbers.stderrEnd.at(row), first);
-    out.run(first ? K.null : K.closeObject);
+    out.run(first ? K.noLogInfoThenCallSite : K.logInfoEndThenCallSite);
   }
 
-  private events(row: number): void {
+  /** The events list, then the log info key. */
+  private eventsThenLogInfo(row: number): void {
     const t = this.t;
     const out = this.out;
     const from = t.transitionStart.at(row);
@@ -257,7 +262,7 @@ export class TaskRowJson {
       out.number(wholeMs(t.transitionTime[k]!));
       out.run(K.closeObject);
     }
-    out.run(K.closeList);
+    out.run(K.eventsEndThenLogInfo);
   }
 
   /** A number that may be missing (NaN): null then. */
@@ -304,27 +309,25 @@ export class TaskRowJson {
     this.optionalId(text.workerId.at(row));
     out.run(K.workerPid);
     this.optionalNumber(t.numbers.workerPid.at(row));
-    out.run(K.errorType);
-    if (hasError) this.quote(text.errorType.at(row));
-    else out.run(K.null);
-    out.run(K.errorMessage);
-    if (hasError) this.quote(text.errorMessage.at(row));
-    else out.run(K.null);
-    out.run(K.language);
+    if (hasError) {
+      out.run(K.errorType);
+      this.quote(text.errorType.at(row));
+      out.run(K.errorMessage);
+      this.quote(text.errorMessage.at(row));
+      out.run(K.language);
+    } else out.run(K.noErrorThenLanguage);
     this.quote(text.language.at(row));
     out.run(K.requiredResources);
     this.reserialise(text.requiredResources.at(row), K.emptyObject);
     if (runtimeEnv !== 0) {
       out.run(K.runtimeEnv);
       this.quote(runtimeEnv);
-      out.run(K.closeObject);
-    } else out.run(K.noRuntimeEnv);
-    out.run(K.placementGroupId);
+      out.run(K.runtimeEnvEndThenPlacementGroupId);
+    } else out.run(K.noRuntimeEnvThenPlacementGroupId);
     this.optionalId(text.placementGroupId.at(row));
-    if (detail) this.events(row);
-    else out.run(K.noEvents);
-    this.logInfo(row);
-    out.run(K.callSiteAndLabels);
+    if (detail) this.eventsThenLogInfo(row);
+    else out.run(K.noEventsThenLogInfo);
+    this.logInfoThenCallSite(row);
     this.reserialise(text.labelSelector.at(row), K.null);
     out.run(K.creationTime);
     this.optionalMs(t.creationMs.at(row));

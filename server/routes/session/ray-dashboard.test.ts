@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../contract/paths.ts';
@@ -217,6 +217,31 @@ describe('/api/v0/tasks', () => {
     });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+  });
+
+  it('answers pages asked at once, compressed or not, each as when asked alone', async () => {
+    // Pages are written into one shared buffer; one sent as it is leaves with that buffer.
+    const asked = ['offset=0', 'offset=1', 'offset=2', 'sort_by=start_time_ms', 'detail=1'];
+    const alone = new Map<string, string>();
+    for (const query of asked)
+      alone.set(query, (await app.inject(url(`/api/v0/tasks?limit=2&${query}`))).body);
+    const encodings = [undefined, 'br', 'br;q=0', 'gzip', 'identity'];
+    const answers = await Promise.all(
+      encodings.flatMap((encoding) =>
+        asked.map(async (query) => {
+          const res = await app.inject({
+            url: url(`/api/v0/tasks?limit=2&${query}`),
+            headers: encoding ? { 'accept-encoding': encoding } : {},
+          });
+          const decode = { br: brotliDecompressSync, gzip: gunzipSync }[
+            String(res.headers['content-encoding']) as 'br' | 'gzip'
+          ];
+          return { query, encoding, body: decode ? decode(res.rawPayload).toString() : res.body };
+        }),
+      ),
+    );
+    for (const { query, encoding, body } of answers)
+      expect(body, `${query} (${encoding})`).toBe(alone.get(query));
   });
 
   it('answers 400 naming the bad parameter', async () => {

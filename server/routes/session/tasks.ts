@@ -4,9 +4,10 @@ import { oneOf, single, type RawQuery } from '../../http/query-params.ts';
 import {
   summarizeByFunc,
   summarizeLineage,
-  taskListJson,
+  lentTaskListJson,
   taskTimeline,
 } from '../../history/events/index.ts';
+import { sendCompressed } from '../../http/compression-guard.ts';
 import { answeredNotModified, snapshotTag } from '../../http/entity-tag.ts';
 import { defineSessionRoutes } from '../session-router.ts';
 import { STATE_API_JSON, stateApi } from './envelopes.ts';
@@ -32,7 +33,10 @@ export async function taskRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       if (answeredNotModified(request, reply, snapshotTag(snapshot, JSON.stringify(query))))
         return reply.send();
       // Written as text: building and serialising 100 row objects was most of a page's cost.
-      return reply.type(JSON_UTF8).send(taskListJson(snapshot, query, STATE_API_JSON));
+      // Compressed straight from the writer's buffer; kept only when the bytes go out later.
+      const page = lentTaskListJson(snapshot, query, STATE_API_JSON);
+      if (!sendCompressed(reply.type(JSON_UTF8), page.bytes)) page.keep();
+      return reply;
     });
 
     get('/api/v0/tasks/summarize', async ({ session, request }) => {
