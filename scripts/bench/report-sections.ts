@@ -33,7 +33,7 @@ export function coldLoadSection(b: ReportBuilder, c: ColdLoad, largest: boolean)
   }
   const o = c.ours;
   b.section(
-    `Session cold load, ${label}: ${formatNumber(o.attempts)} attempts, ${formatNumber(o.events)} events, ${megabytes(o.storedBytes)} (baseline: naive load)`,
+    `Session cold load, ${label}: ${formatNumber(o.attempts)} attempts, ${formatNumber(o.events)} events, ${megabytes(o.storedBytes)} (baseline: naive load${c.rounds && c.rounds > 1 ? `; each side the median of ${c.rounds} alternated runs` : ''})`,
   );
   const ours = loadRates(o);
   const naive = c.naive ? loadRates(c.naive) : null;
