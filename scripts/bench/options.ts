@@ -41,7 +41,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--sizes 10k,100k,1m] [-
 
 const FULL = {
   sizes: [10_000, 100_000, 1_000_000],
-  apiSeconds: 10,
+  apiSeconds: 5,
   soakSeconds: 180,
   hostileSeconds: 60,
   logMb: 1024,
@@ -49,7 +49,7 @@ const FULL = {
 };
 const QUICK = {
   sizes: [10_000],
-  apiSeconds: 5,
+  apiSeconds: 2,
   soakSeconds: 20,
   hostileSeconds: 10,
   logMb: 100,

@@ -167,17 +167,30 @@ function loadText(r: LoadResult): string {
   return `${formatNumber(r.requestsPerSecond)} req/s · p50 ${millis(r.p50Ms)} · p99 ${millis(r.p99Ms)}${failed ? ` · ${failed} failed` : ''}`;
 }
 
+/** Every round's figure, as " · rounds a, b, c". */
+function roundsText(values: number[], format: (n: number) => string): string {
+  return ` · rounds ${values.map(format).join(', ')}`;
+}
+
 /** Issue #17: a tasks page of the big session near static-file speed, every page quickly. */
 export const TASKS_PAGE_BUDGET = { minRatio: 0.5, maxP99Ms: 100 };
 
 export function apiSection(b: ReportBuilder, a: ApiResult, sessionLabel: string): void {
   b.section(
-    `API on loopback: ${a.connections} connections, ${a.seconds} s per route, warm ${sessionLabel} session (baseline: static file)`,
+    `API on loopback: ${a.connections} connections, ${a.seconds} s per route${a.rounds && a.rounds > 1 ? ` in each of ${a.rounds} alternated rounds (figures: each route's median round; ratios within a round)` : ''}, warm ${sessionLabel} session (baseline: static file)`,
   );
   const base = a.routes.find((r) => r.key === 'static');
   for (const route of a.routes) {
     if (route.key === 'static') {
-      b.row({ label: route.label, value: loadText(route.result), baseline: '(the baseline)' });
+      const all =
+        route.roundRatios && route.roundRatios.length > 1
+          ? roundsText(route.roundRatios, (n) => formatNumber(n))
+          : '';
+      b.row({
+        label: route.label,
+        value: `${loadText(route.result)}${all}`,
+        baseline: '(the baseline)',
+      });
       continue;
     }
     // Requests still queued when the run ended are not in its figures; say how long they took.
@@ -186,12 +199,12 @@ export function apiSection(b: ReportBuilder, a: ApiResult, sessionLabel: string)
       value: route.result.requestsPerSecond,
       text: `${loadText(route.result)}${backlog}`,
     };
-    const baseline = base
-      ? {
-          value: base.result.requestsPerSecond,
-          text: `${formatNumber(base.result.requestsPerSecond)} req/s`,
-        }
-      : { value: null, text: 'n/a' };
+    // The static file's figure from the route's own round, when the routes ran in rounds.
+    const baseRps = route.pairedStaticRps ?? base?.result.requestsPerSecond;
+    const baseline =
+      baseRps !== undefined
+        ? { value: baseRps, text: `${formatNumber(baseRps)} req/s` }
+        : { value: null, text: 'n/a' };
     if (route.key === 'tasks') tasksPageRows(b, route, ours, baseline, sessionLabel);
     else b.compare(`api.${route.key}`, route.label, ours, baseline, 'higher');
   }
@@ -221,9 +234,13 @@ function tasksPageRows(
     pass: r !== null && r >= minRatio,
     detail: r === null ? 'no static baseline' : `${r.toFixed(2)}x`,
   });
+  const all =
+    route.roundRatios && route.roundRatios.length > 1
+      ? roundsText(route.roundRatios, (n) => `${n.toFixed(2)}x`)
+      : '';
   b.row({
     label: route.label,
-    value: ours.text,
+    value: `${ours.text}${all}`,
     baseline: baseline.text,
     ratio: r,
     better: 'higher',

@@ -196,6 +196,39 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('compares a route run in rounds with the static file of its own round', () => {
+    const report = buildReport(
+      {
+        ...empty,
+        api: {
+          connections: 64,
+          seconds: 5,
+          rounds: 3,
+          logFile: null,
+          routes: [
+            {
+              key: 'static',
+              label: 'static',
+              result: load({ requestsPerSecond: 4000 }),
+              drainMs: 1,
+              roundRatios: [3000, 4000, 6000],
+            },
+            {
+              key: 'jobs',
+              label: 'jobs',
+              result: load({ requestsPerSecond: 3000 }),
+              drainMs: 1,
+              pairedStaticRps: 6000,
+              roundRatios: [0.4, 0.5, 0.6],
+            },
+          ],
+        },
+      },
+      1_000_000,
+    );
+    expect(report.ratios['api.jobs']).toBe(0.5);
+  });
+
   it('holds the tasks page to half the static req/s and a 100 ms p99, both hard', () => {
     const tasksRun = (tasks: Partial<LoadResult>, drainMs = 1) =>
       buildReport(
