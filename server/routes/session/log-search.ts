@@ -16,6 +16,7 @@ import {
 import { compileSearch, SEARCH_MODES } from '../../history/logs/search-pattern.ts';
 import { DEFAULT_REGEX_BUDGET_MS, MAX_REGEX_BUDGET_MS } from '../../history/logs/regex-workers.ts';
 import { defineSessionRoutes } from '../session-router.ts';
+import { whenClosed } from '../../http/when-closed.ts';
 
 // GET /logs/search: finds text in a session's logs and streams matches as NDJSON as they are
 // found; closing the request stops the scan.
@@ -55,7 +56,7 @@ export async function logSearchRoutes(app: FastifyInstance, deps: AppDeps): Prom
       };
 
       const stop = new AbortController();
-      reply.raw.on('close', () => {
+      whenClosed(reply.raw, () => {
         if (!reply.raw.writableFinished) stop.abort();
         release();
       });

@@ -26,6 +26,7 @@ import { TAIL_CHUNK_BYTES, tailLines } from '../../history/logs/tail.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { defineSessionRoutes } from '../session-router.ts';
 import { loadedSession } from './loaded-session.ts';
+import { whenClosed } from '../../http/when-closed.ts';
 
 // The logs a session's nodes left (docs/logs.md): Ray's /api/v0/logs listing and file API,
 // plus /logs/nodes and /logs/files for browsing folder by folder.
@@ -168,7 +169,7 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       if (ask.download !== null) {
         // A whole file, however big: a few at a time (per process and user), 429 beyond.
         const release = deps.downloads.take(request.access.user?.id ?? request.ip);
-        reply.raw.once('close', release);
+        whenClosed(reply.raw, release);
         const name = attachmentName(ask.download || log.path);
         reply.header('content-disposition', `attachment; filename="${name}"`);
         reply.type('application/octet-stream');
@@ -181,7 +182,7 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       // Held until the answer is sent: the slice read, and what compressing makes of it.
       const bound = Math.min(log.window.end - log.window.start, MAX_SLICE_BYTES);
       const release = await deps.responses.reserve(bound * 2);
-      reply.raw.once('close', release);
+      whenClosed(reply.raw, release);
       // Large slices (sent uncompressed) are read into a pooled buffer; small ones cost little.
       const into = bound > COMPRESS_MAX_BYTES ? answerBuffers.lendTo(reply.raw) : undefined;
       const slice = await readContent(deps.storage, log, ask.content, into);
