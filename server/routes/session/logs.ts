@@ -183,6 +183,9 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       const bound = Math.min(log.window.end - log.window.start, MAX_SLICE_BYTES);
       const release = await deps.responses.reserve(bound * 2);
       whenClosed(reply.raw, release);
+      // The client left while this waited for room: its room is back, and reading the slice now
+      // would only hold memory the budget no longer counts.
+      if (reply.raw.closed) return reply.hijack();
       // Large slices (sent uncompressed) are read into a pooled buffer; small ones cost little.
       const into = bound > COMPRESS_MAX_BYTES ? answerBuffers.lendTo(reply.raw) : undefined;
       const slice = await readContent(deps.storage, log, ask.content, into);
