@@ -13,7 +13,22 @@ import { taskStateRank } from './task-states.ts';
 // runs (task-table.ts, freezeTasks), one linear pass, instead of re-keying every row through a
 // Map, sorting them and walking linked lists, serially, at the end of every load.
 
-export interface TaskRun {
+/**
+ * The transitions and profile spans of a table's rows, columns of pool ids and times (a run's
+ * ids are into its own pool, a table's into its string pool); where each row's start is kept
+ * differs (offsets in a run, `transitionStart` and `spanRow` in a table).
+ */
+export interface EventColumns {
+  transitionState: Int32Array;
+  transitionTime: Float64Array;
+  spanName: Int32Array;
+  spanWorker: Int32Array;
+  spanNodeIp: Int32Array;
+  spanStart: Float64Array;
+  spanEnd: Float64Array;
+}
+
+export interface TaskRun extends EventColumns {
   /** Sorted (code-unit order); id 0 is ''. */
   pool: string[];
   count: number;
@@ -23,19 +38,11 @@ export interface TaskRun {
   hasDefinition: Uint8Array;
   text: TextColumns;
   numbers: NumberColumns;
-  /** Row r's transitions are [transitionOffset[r], transitionOffset[r + 1]). */
+  /** Row r's transitions are [transitionOffset[r], transitionOffset[r + 1]), by time, then
+   * lifecycle rank, then state. */
   transitionOffset: Int32Array;
-  /** By time, then lifecycle rank, then state. */
-  transitionState: Int32Array;
-  transitionTime: Float64Array;
-  /** Row r's spans are [spanOffset[r], spanOffset[r + 1]). */
+  /** Row r's spans are [spanOffset[r], spanOffset[r + 1]), by start, end, name, worker, node IP. */
   spanOffset: Int32Array;
-  /** By start, end, name, worker, node IP. */
-  spanName: Int32Array;
-  spanWorker: Int32Array;
-  spanNodeIp: Int32Array;
-  spanStart: Float64Array;
-  spanEnd: Float64Array;
 }
 
 const NONE = -1;

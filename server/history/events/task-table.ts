@@ -3,7 +3,7 @@ import { actorOfTaskId, taskTypeFromId } from './ids.ts';
 import { StringPool, compareStrings } from './string-pool.ts';
 import { storeTaskId, taskIdOf, type TaskIdsOf } from './task-ids.ts';
 import { mergeColumns, newTaskRecords, type IntField } from './task-records.ts';
-import { mergeSortedStrings, sortRange, type TaskRun } from './task-runs.ts';
+import { mergeSortedStrings, sortRange, type EventColumns, type TaskRun } from './task-runs.ts';
 import { approxPoolJsonBytes } from './task-row-json.ts';
 import { isEndState, taskStateRank } from './task-states.ts';
 
@@ -12,20 +12,13 @@ import { isEndState, taskStateRank } from './task-states.ts';
 // Transitions and profile spans are stored per row as ranges of flat arrays (CSR).
 
 /** Rows are sorted by task id (task-ids.ts: `taskIdOf`); the attempts of one task are adjacent. */
-export interface TaskTable extends TaskIdsOf {
+/** Transitions of all rows, by row (see `transitionStart`); spans likewise (see `spanRow`). */
+export interface TaskTable extends TaskIdsOf, EventColumns {
   count: number;
   pool: StringPool;
   hasDefinition: Uint8Array;
-  /** Transitions of all rows, by row (see `transitionStart`). */
-  transitionState: Int32Array;
-  transitionTime: Float64Array;
   /** The row of each span, ascending: a row's spans are adjacent, sorted by time. */
   spanRow: Int32Array;
-  spanName: Int32Array;
-  spanWorker: Int32Array;
-  spanNodeIp: Int32Array;
-  spanStart: Float64Array;
-  spanEnd: Float64Array;
 }
 
 const NONE = -1;
