@@ -104,3 +104,40 @@ test("the failed job's page shows Ray's message", async ({ page }) => {
   await expect(message).not.toContainText('\u001b[');
   await page.screenshot({ path: path.join('test-results', 'real-ray-failed-job.png') });
 });
+
+// A task attempt that wrote nothing (the live dashboard answered its log with no bytes): Ray
+// keeps a task's exception with the task, not in its worker's log, so a failed attempt's log
+// is often empty. The page says so in place of an empty terminal, and points at the task.
+const emptyTaskLog = truth
+  .latestPerUrl(
+    (a) =>
+      a.pathname === '/api/v0/logs/file' &&
+      a.query.has('task_id') &&
+      a.query.has('attempt_number') &&
+      a.status === 200,
+  )
+  .find((a) => truth.text(a).length === 0);
+
+test("an attempt's empty log says what it means, with the task one click away", async ({
+  page,
+}) => {
+  test.skip(!emptyTaskLog, 'the recording has no empty task log');
+  const taskId = emptyTaskLog!.query.get('task_id')!;
+  const attempt = Number(emptyTaskLog!.query.get('attempt_number'));
+  const suffix = emptyTaskLog!.query.get('suffix') === 'out' ? 'out' : 'err';
+  await page.goto(`${origin}${paths.taskLogs(scope, taskId, attempt, suffix)}`);
+  const stream = suffix === 'out' ? 'stdout' : 'stderr';
+  const empty = page.getByRole('region', { name: `Attempt ${attempt} wrote nothing to ${stream}` });
+  await expect(empty).toBeVisible();
+  await expect(empty).toContainText(
+    "Ray does not write an attempt's exception to its worker's log",
+  );
+  // The attempt failed with an exception (the recording's README): its tab is named as where to look.
+  const errorTab = page.getByRole('tab', { name: /^Error/ });
+  await expect(empty).toContainText(`is in the "${await errorTab.innerText()}" tab`);
+  // No blank terminal under it.
+  await expect(page.getByTestId('log-terminal')).toBeHidden();
+  await page.screenshot({ path: path.join('test-results', 'real-ray-empty-task-log.png') });
+  await empty.getByRole('link', { name: 'Open the task' }).click();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${taskId}\\?attempt=${attempt}$`));
+});

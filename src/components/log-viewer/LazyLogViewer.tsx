@@ -8,13 +8,16 @@ const LogViewer = lazy(() => import('./LogViewer'));
 export function LazyLogViewer({
   source,
   titleContext,
+  whenEmpty,
 }: {
   source: LogSource;
   titleContext?: string;
+  /** See LogViewer. */
+  whenEmpty?: string;
 }) {
   return (
     <Suspense fallback={<Skeleton label="Loading the log viewer" lines={6} />}>
-      <LogViewer source={source} titleContext={titleContext} />
+      <LogViewer source={source} titleContext={titleContext} whenEmpty={whenEmpty} />
     </Suspense>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTheme } from '../../lib/theme/ThemeProvider';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { AppLink } from '../ui/AppLink';
+import { EmptyState } from '../ui/EmptyState';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Skeleton } from '../ui/Skeleton';
 import { paths } from '../../../contract/paths';
@@ -11,7 +12,7 @@ import { useSessionScope } from '../../lib/session/SessionScopeContext';
 import { logDownloadUrl } from './get-log-chunk';
 import { formatBytes } from '../../lib/format';
 import { needsEarlierFor, reachedStart } from './loaded-log';
-import { downloadName, logTitle } from './log-source';
+import { downloadName, emptyLogText, logTitle } from './log-source';
 import type { LogSource } from './log-source';
 import { LogSearchBar } from './LogSearchBar';
 import { plainText } from './terminal-text';
@@ -31,9 +32,12 @@ import { useViewerKeys } from './use-viewer-keys';
 export default function LogViewer({
   source,
   titleContext,
+  whenEmpty,
 }: {
   source: LogSource;
   titleContext?: string;
+  /** Said after what an empty log means (where else to look), when it is empty. */
+  whenEmpty?: string;
 }) {
   const scope = useSessionScope();
   const { theme } = useTheme();
@@ -53,6 +57,10 @@ export default function LogViewer({
   useViewerKeys(handles, searchInput, find);
 
   const text = useMemo(() => (log ? plainText(log.lines) : ''), [log]);
+  const empty =
+    log && log.lines.length === 0
+      ? emptyLogText(source, loaded.filename, log.fileSize, formatBytes)
+      : null;
 
   const copy = async (value: string, done: string) => {
     try {
@@ -145,17 +153,34 @@ export default function LogViewer({
       {loaded.error != null && log !== null && (
         <ErrorPanel title="Could not load earlier lines" error={loaded.error} />
       )}
+      {empty && (
+        <EmptyState title={empty.title}>
+          <p>
+            {empty.detail}
+            {whenEmpty && ` ${whenEmpty}`}
+            {source.kind === 'task' && (
+              <>
+                {' '}
+                <AppLink to={paths.task(scope, source.taskId, source.attempt)}>
+                  Open the task
+                </AppLink>
+              </>
+            )}
+          </p>
+        </EmptyState>
+      )}
+      {/* Hidden, not removed, while empty: the terminal keeps its state for lines loaded later. */}
       <div
         ref={containerRef}
         className="log-viewer__terminal"
         data-testid="log-terminal"
-        hidden={!log}
+        hidden={!log || empty !== null}
       />
       {log && (
         <div className="log-viewer__status">
           <p data-first-line={log.firstLine ?? ''} data-line-count={log.lines.length}>
             {log.lines.length === 0
-              ? 'This file is empty.'
+              ? 'Nothing to show.'
               : log.firstLine !== null
                 ? `Lines ${log.firstLine}–${lastLine}`
                 : `Last ${log.lines.length} lines (line numbers show once the start of the file is loaded)`}

@@ -45,3 +45,35 @@ export function logTitle(
   const name = file?.split('/').pop() || null;
   return [name, context].filter(Boolean).join(' · ') || 'Log';
 }
+
+/** What an empty log says: a whole file, or one task's, actor's or driver's part of a file. */
+export function emptyLogText(
+  source: LogSource,
+  resolvedFilename: string | null,
+  fileSize: number,
+  size: (bytes: number) => string,
+): { title: string; detail: string } {
+  const file = resolvedFilename ?? (source.kind === 'file' ? source.filename : null);
+  const name = file?.split('/').pop() || null;
+  if (source.kind === 'file')
+    return { title: 'This file is empty', detail: `${name ?? 'The file'} holds no bytes.` };
+  const where = source.kind !== 'job' && source.suffix === 'err' ? 'stderr' : 'stdout';
+  const part =
+    fileSize === 0
+      ? `${name ?? 'The file'} is empty.`
+      : `Its part of ${name ?? 'the file'} is empty; the whole file holds ${size(fileSize)} ("Whole file" shows it).`;
+  switch (source.kind) {
+    case 'task': {
+      const attempt =
+        source.attempt === undefined ? 'The latest attempt' : `Attempt ${source.attempt}`;
+      return {
+        title: `${attempt} wrote nothing to ${where}`,
+        detail: `${part} Ray does not write an attempt's exception to its worker's log.`,
+      };
+    }
+    case 'actor':
+      return { title: `The actor wrote nothing to ${where}`, detail: part };
+    case 'job':
+      return { title: 'The driver wrote nothing to its log', detail: part };
+  }
+}

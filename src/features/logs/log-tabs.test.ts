@@ -15,6 +15,21 @@ describe('entity log tabs', () => {
     });
   });
 
+  it("points a failed attempt's empty logs at its error tab", () => {
+    const failed = taskLogTabs('t1', 1, {
+      error_type: 'TASK_EXECUTION_EXCEPTION',
+      error_message: 'Traceback ...',
+    });
+    for (const tab of failed.slice(0, 2))
+      expect(tab).toMatchObject({
+        whenEmpty: 'The attempt\'s error is in the "Error traceback" tab.',
+      });
+    expect(taskLogTabs('t1', 1).map((tab) => 'whenEmpty' in tab && tab.whenEmpty)).toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
+
   it("names a failure that is not a Python exception by Ray's error type", () => {
     const died = taskLogTabs('t1', 0, {
       error_type: 'ACTOR_DIED',

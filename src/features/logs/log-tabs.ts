@@ -4,7 +4,14 @@ import type { LogSource } from '../../components/log-viewer/log-source';
 // such as how a task attempt failed.
 
 export type LogTab =
-  { id: string; label: string; source: LogSource } | { id: string; label: string; text: string };
+  | {
+      id: string;
+      label: string;
+      source: LogSource;
+      /** Said after what an empty log means: where else to look. */
+      whenEmpty?: string;
+    }
+  | { id: string; label: string; text: string };
 
 /** How an attempt failed, as Ray's task state API gives it. */
 export interface TaskFailure {
@@ -22,16 +29,26 @@ function errorTabLabel(errorType: string | null | undefined): string {
 }
 
 export function taskLogTabs(taskId: string, attempt?: number, failure?: TaskFailure): LogTab[] {
+  const error = failure?.error_message
+    ? { id: 'error', label: errorTabLabel(failure.error_type), text: failure.error_message }
+    : null;
+  // A failed attempt's log is often empty: its exception went to Ray, not to the log.
+  const whenEmpty = error ? `The attempt's error is in the "${error.label}" tab.` : undefined;
   const tabs: LogTab[] = [
-    { id: 'out', label: 'stdout', source: { kind: 'task', taskId, attempt, suffix: 'out' } },
-    { id: 'err', label: 'stderr', source: { kind: 'task', taskId, attempt, suffix: 'err' } },
+    {
+      id: 'out',
+      label: 'stdout',
+      source: { kind: 'task', taskId, attempt, suffix: 'out' },
+      whenEmpty,
+    },
+    {
+      id: 'err',
+      label: 'stderr',
+      source: { kind: 'task', taskId, attempt, suffix: 'err' },
+      whenEmpty,
+    },
   ];
-  if (failure?.error_message)
-    tabs.push({
-      id: 'error',
-      label: errorTabLabel(failure.error_type),
-      text: failure.error_message,
-    });
+  if (error) tabs.push(error);
   return tabs;
 }
 

@@ -29,6 +29,7 @@ export function LogTabs({
                 key={logSourceKey(tab.source)}
                 source={tab.source}
                 titleContext={`${titleContext} ${tab.label}`}
+                whenEmpty={tab.whenEmpty}
               />
             ),
         }))}
