@@ -211,6 +211,57 @@ export interface RayTask {
   end_time_ms: number | null;
 }
 
+/** The fields of a task attempt in `/api/v0/tasks`, in the order Ray and we write them. */
+export const RAY_TASK_FIELDS = [
+  'task_id',
+  'attempt_number',
+  'name',
+  'state',
+  'job_id',
+  'actor_id',
+  'type',
+  'func_or_class_name',
+  'parent_task_id',
+  'node_id',
+  'worker_id',
+  'worker_pid',
+  'error_type',
+  'error_message',
+  'language',
+  'required_resources',
+  'runtime_env_info',
+  'placement_group_id',
+  'events',
+  'task_log_info',
+  'call_site',
+  'label_selector',
+  'creation_time_ms',
+  'start_time_ms',
+  'end_time_ms',
+] as const satisfies readonly (keyof RayTask)[];
+
+export type RayTaskField = (typeof RAY_TASK_FIELDS)[number];
+
+/**
+ * What the SPA's task table reads of each attempt (every column it can show, the hidden ones
+ * included): it asks for these alone (`columns=`, our addition), a third of an attempt's bytes.
+ */
+export const TASK_TABLE_FIELDS = [
+  'task_id',
+  'attempt_number',
+  'name',
+  'state',
+  'job_id',
+  'actor_id',
+  'type',
+  'func_or_class_name',
+  'node_id',
+  'error_type',
+  'creation_time_ms',
+  'start_time_ms',
+  'end_time_ms',
+] as const satisfies readonly RayTaskField[];
+
 /** Our addition: one page of tasks plus per-state counts of the whole filtered set. */
 export interface TaskPage extends Omit<
   StateApiList<RayTask>,

@@ -1,4 +1,5 @@
 import { apiPaths } from '../../contract/paths.ts';
+import { TASK_TABLE_FIELDS } from '../../contract/ray.ts';
 import { FsStorage } from '../../server/storage/fs-storage.ts';
 import type { ManifestSession } from '../sample/manifest.ts';
 import { attemptCount, scopeOf } from './samples.ts';
@@ -40,14 +41,19 @@ export const summaryPath = (s: ManifestSession) => apiPaths.scoped(scopeOf(s), '
 export const loadProgressPath = (s: ManifestSession) =>
   apiPaths.scoped(scopeOf(s), '/load_progress');
 
-/** Page `page` (0-based) of the tasks view: the query the SPA sends for its default sort. */
-export function taskPagePath(s: ManifestSession, page: number): string {
+/**
+ * Page `page` (0-based) of the tasks view: the query the SPA sends for its default sort, the
+ * fields its table reads included (`columns=`); `allFields`: every field of each attempt, as a
+ * client of Ray's own state API asks (no `columns`).
+ */
+export function taskPagePath(s: ManifestSession, page: number, allFields = false): string {
   const search = new URLSearchParams({
     sort_by: 'creation_time_ms',
     order: 'asc',
     limit: String(TASK_PAGE_SIZE),
     offset: String(page * TASK_PAGE_SIZE),
   });
+  if (!allFields) search.set('columns', TASK_TABLE_FIELDS.join(','));
   return `${apiPaths.scoped(scopeOf(s), '/api/v0/tasks')}?${search}`;
 }
 
@@ -61,7 +67,7 @@ export function logTailPath(s: ManifestSession, log: LogFile): string {
 }
 
 /** Task pages spread over the whole session, in a fixed pseudo-random order (same every run). */
-export function taskPages(s: ManifestSession): () => string {
+export function taskPages(s: ManifestSession, allFields = false): () => string {
   const pages = Math.max(1, Math.ceil(attemptCount(s) / TASK_PAGE_SIZE));
   let state = 0x2545f491;
   return () => {
@@ -69,6 +75,6 @@ export function taskPages(s: ManifestSession): () => string {
     state ^= state << 13;
     state ^= state >>> 17;
     state ^= state << 5;
-    return taskPagePath(s, (state >>> 0) % pages);
+    return taskPagePath(s, (state >>> 0) % pages, allFields);
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RAY_TASK_FIELDS, TASK_TABLE_FIELDS } from '../../../contract/ray.ts';
 import { unpackRealRayRecording } from '../../../e2e/support/real-ray-fixture.ts';
 import { recordedSessions } from '../../fidelity/recorded-sessions.ts';
 import { loadSession } from '../ingest/load-session.ts';
@@ -65,6 +66,27 @@ describe('taskListJson', () => {
       { offset: 1000, limit: 10 },
       { limit: 0 },
     ]);
+  });
+
+  it("writes only the fields asked for (columns=), in Ray's order, as the objects would be", () => {
+    const subsets = [
+      [...TASK_TABLE_FIELDS],
+      ...RAY_TASK_FIELDS.map((field) => [field]),
+      // Asked out of order and twice: written once each, in Ray's order.
+      ['end_time_ms', 'task_id', 'events', 'task_id', 'task_log_info', 'runtime_env_info'],
+      RAY_TASK_FIELDS.filter((_, i) => i % 2 === 1),
+      [...RAY_TASK_FIELDS],
+    ];
+    for (const columns of subsets)
+      for (const detail of [true, false])
+        expectSameText(snapshot, [
+          { columns, detail, excludeDriver: false, limit: 1000 },
+          { columns, detail, sortBy: 'start_time_ms', order: 'desc', offset: 1, limit: 5 },
+        ]);
+    const page = JSON.parse(
+      taskListJson(snapshot, { columns: ['state', 'task_id'], limit: 1 }).toString(),
+    ) as { result: object[] };
+    expect(Object.keys(page.result[0]!)).toEqual(['task_id', 'state']);
   });
 
   it('escapes names and keeps odd keys of the stored JSON columns as plain keys', () => {
@@ -147,7 +169,11 @@ describe('taskListJson', () => {
     for (const info of recordedSessions(recording.historyRoot)) {
       const { snapshot: real } = await loadSession(storage, info, {});
       expect(real.tasks.count).toBeGreaterThan(0);
-      expectSameText(real, [{ excludeDriver: false, limit: 10_000 }, ...everySortBothWays]);
+      expectSameText(real, [
+        { excludeDriver: false, limit: 10_000 },
+        { excludeDriver: false, limit: 10_000, columns: [...TASK_TABLE_FIELDS] },
+        ...everySortBothWays,
+      ]);
     }
   }, 60_000);
 });

@@ -1,9 +1,14 @@
-import type { RayTask, TaskPage } from '../../../contract/ray.ts';
+import {
+  RAY_TASK_FIELDS,
+  type RayTask,
+  type RayTaskField,
+  type TaskPage,
+} from '../../../contract/ray.ts';
 import { normalizeId } from './ids.ts';
 import type { SessionSnapshot } from './snapshot.ts';
 import { taskRow } from './task-row.ts';
 import { sameTaskId, taskIdEquals } from './task-ids.ts';
-import { TaskRowJson } from './task-row-json.ts';
+import { TaskRowJson, fieldIndices } from './task-row-json.ts';
 import { asciiRun, JsonBytes } from './json-bytes.ts';
 import { sortedRows, type TaskSortKey } from './task-sort.ts';
 import type { IntField } from './task-records.ts';
@@ -47,6 +52,8 @@ export interface TaskQuery {
   order?: 'asc' | 'desc';
   /** With state transitions (`events`); default true. */
   detail?: boolean;
+  /** Only these fields of each attempt (our addition, `columns=`); default all. */
+  columns?: readonly RayTaskField[];
 }
 
 type RowTest = (row: number) => boolean;
@@ -234,10 +241,20 @@ export function queryTasks(snapshot: SessionSnapshot, query: TaskQuery = {}): Ta
     total,
     num_after_truncation: total,
     num_filtered: filtered,
-    result: Array.from(rows, (row) => taskRow(snapshot.tasks, row, query.detail ?? true)),
+    result: Array.from(rows, (row) =>
+      chosenFields(taskRow(snapshot.tasks, row, query.detail ?? true), query.columns),
+    ),
     // A copy: the counts are shared by every page of the pass.
     state_counts: Object.assign(dictionary<number>(), stateCounts),
   };
+}
+
+/** `task` with only the fields in `columns` (all when none are named), in Ray's order. */
+function chosenFields(task: RayTask, columns: readonly RayTaskField[] | undefined): RayTask {
+  if (!columns?.length) return task;
+  const kept = dictionary<unknown>();
+  for (const name of RAY_TASK_FIELDS) if (columns.includes(name)) kept[name] = task[name];
+  return kept as unknown as RayTask;
 }
 
 /** One writer for every page: pages are written synchronously, one at a time. */
@@ -295,9 +312,12 @@ function writeTaskList(
     `${envelope[0]}{"total":${total},"num_after_truncation":${total},"num_filtered":${filtered},"result":[`,
   );
   writer.prefetch(rows, detail);
+  // No field named is read as every field, as JSON has no empty row to write for it.
+  const wanted = query.columns?.length ? fieldIndices(query.columns) : null;
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) out.run(ROW_SEPARATOR);
-    writer.row(rows[i]!, detail);
+    if (wanted) writer.fields(rows[i]!, detail, wanted);
+    else writer.row(rows[i]!, detail);
   }
   out.append(
     `],"state_counts":${JSON.stringify(stateCounts)},"partial_failure_warning":null,"warnings":null}${envelope[1]}`,

@@ -1,3 +1,4 @@
+import { RAY_TASK_FIELDS, type RayTaskField } from '../../../contract/ray.ts';
 import type { StringPool } from './string-pool.ts';
 import { taskIdAt } from './task-ids.ts';
 import { TASK_ID_BYTES, touchRecords, type IntField } from './task-records.ts';
@@ -100,6 +101,9 @@ const K = {
   stderrEnd: logKey('stderr_end'),
   noLogInfoThenCallSite: asciiRun('null,"call_site":null,"label_selector":'),
   logInfoEndThenCallSite: asciiRun('},"call_site":null,"label_selector":'),
+  runtimeEnvStart: asciiRun('{"serialized_runtime_env":'),
+  openList: asciiRun('['),
+  closeList: asciiRun(']'),
   creationTime: asciiRun(',"creation_time_ms":'),
   startTime: asciiRun(',"start_time_ms":'),
   endTime: asciiRun(',"end_time_ms":'),
@@ -109,9 +113,21 @@ const K = {
   closeObject: asciiRun('}'),
 };
 
-/** A key of the log info object, as its first key and as a later one. */
+/** A key of an object, as its first key and as a later one. */
 function logKey(key: string): { first: DataView; next: DataView } {
   return { first: asciiRun(`{"${key}":`), next: asciiRun(`,"${key}":`) };
+}
+
+/** Each field's key, by its index in RAY_TASK_FIELDS (for rows of chosen fields). */
+const FIELD_KEYS = RAY_TASK_FIELDS.map(logKey);
+const FIELD = Object.fromEntries(RAY_TASK_FIELDS.map((name, i) => [name, i])) as Record<
+  RayTaskField,
+  number
+>;
+
+/** Fields chosen by name, as `fields` takes them: their indices, once each, in Ray's order. */
+export function fieldIndices(columns: readonly RayTaskField[]): number[] {
+  return [...new Set(columns.map((name) => FIELD[name]))].sort((a, b) => a - b);
 }
 
 /** The per-attempt columns a row reads, grouped by how they are read (one loop shape per group). */
@@ -225,6 +241,12 @@ export class TaskRowJson {
 
   /** The log info object (or null), then the keys up to the label selector's value. */
   private logInfoThenCallSite(row: number): void {
+    const none = this.logInfoFields(row);
+    this.out.run(none ? K.noLogInfoThenCallSite : K.logInfoEndThenCallSite);
+  }
+
+  /** The log info object but its closing brace; whether it has no fields (nothing written). */
+  private logInfoFields(row: number): boolean {
     const { text, numbers } = this.t;
     const out = this.out;
     let first = true;
@@ -244,16 +266,22 @@ export class TaskRowJson {
     first = this.offset(K.stdoutEnd, numbers.stdoutEnd.at(row), first);
     first = this.offset(K.stderrStart, numbers.stderrStart.at(row), first);
     first = this.offset(K.stderrEnd, numbers.stderrEnd.at(row), first);
-    out.run(first ? K.noLogInfoThenCallSite : K.logInfoEndThenCallSite);
+    return first;
   }
 
   /** The events list, then the log info key. */
   private eventsThenLogInfo(row: number): void {
+    this.out.run(K.events);
+    this.eventItems(row);
+    this.out.run(K.eventsEndThenLogInfo);
+  }
+
+  /** The items of the events list, without its brackets. */
+  private eventItems(row: number): void {
     const t = this.t;
     const out = this.out;
     const from = t.transitionStart.at(row);
     const to = t.transitionStart.at(row + 1);
-    out.run(K.events);
     for (let k = from; k < to; k++) {
       if (k > from) out.run(K.comma);
       out.run(K.eventState);
@@ -262,7 +290,6 @@ export class TaskRowJson {
       out.number(wholeMs(t.transitionTime[k]!));
       out.run(K.closeObject);
     }
-    out.run(K.eventsEndThenLogInfo);
   }
 
   /** A number that may be missing (NaN): null then. */
@@ -336,5 +363,89 @@ export class TaskRowJson {
     out.run(K.endTime);
     this.optionalMs(t.endMs.at(row));
     out.run(K.closeObject);
+  }
+
+  /**
+   * The row with only the fields `wanted` (indices into RAY_TASK_FIELDS, ascending, at least
+   * one): the same bytes as `row` with the other keys left out.
+   */
+  fields(row: number, detail: boolean, wanted: readonly number[]): void {
+    for (let i = 0; i < wanted.length; i++) {
+      const field = wanted[i]!;
+      this.out.run(i === 0 ? FIELD_KEYS[field]!.first : FIELD_KEYS[field]!.next);
+      this.value(row, field, detail);
+    }
+    this.out.run(K.closeObject);
+  }
+
+  /** The value of one field of the row, as `row` writes it. */
+  private value(row: number, field: number, detail: boolean): void {
+    const t = this.t;
+    const text = t.text;
+    const out = this.out;
+    const hasError = text.errorType.at(row) !== 0;
+    switch (field) {
+      case FIELD.task_id: {
+        const oddId = t.oddTaskIds.size === 0 ? undefined : t.oddTaskIds.get(row);
+        if (oddId === undefined) out.quotedHex(t.bytes, taskIdAt(row), TASK_ID_BYTES);
+        else out.quoted(oddId);
+        return;
+      }
+      case FIELD.attempt_number:
+        return out.number(t.attempt.at(row));
+      case FIELD.name:
+        return this.quote(text.name.at(row) || text.funcOrClassName.at(row));
+      case FIELD.state:
+        return this.quote(t.state.at(row));
+      case FIELD.job_id:
+        return this.quote(text.jobId.at(row));
+      case FIELD.actor_id:
+        return this.optionalId(text.actorId.at(row));
+      case FIELD.type:
+        return this.quote(text.type.at(row));
+      case FIELD.func_or_class_name:
+        return this.quote(text.funcOrClassName.at(row));
+      case FIELD.parent_task_id:
+        return this.quote(text.parentTaskId.at(row));
+      case FIELD.node_id:
+        return this.optionalId(text.nodeId.at(row));
+      case FIELD.worker_id:
+        return this.optionalId(text.workerId.at(row));
+      case FIELD.worker_pid:
+        return this.optionalNumber(t.numbers.workerPid.at(row));
+      case FIELD.error_type:
+        return hasError ? this.quote(text.errorType.at(row)) : out.run(K.null);
+      case FIELD.error_message:
+        return hasError ? this.quote(text.errorMessage.at(row)) : out.run(K.null);
+      case FIELD.language:
+        return this.quote(text.language.at(row));
+      case FIELD.required_resources:
+        return this.reserialise(text.requiredResources.at(row), K.emptyObject);
+      case FIELD.runtime_env_info: {
+        const runtimeEnv = text.runtimeEnv.at(row);
+        if (runtimeEnv === 0) return out.run(K.emptyObject);
+        out.run(K.runtimeEnvStart);
+        this.quote(runtimeEnv);
+        return out.run(K.closeObject);
+      }
+      case FIELD.placement_group_id:
+        return this.optionalId(text.placementGroupId.at(row));
+      case FIELD.events:
+        out.run(K.openList);
+        if (detail) this.eventItems(row);
+        return out.run(K.closeList);
+      case FIELD.task_log_info:
+        return out.run(this.logInfoFields(row) ? K.null : K.closeObject);
+      case FIELD.call_site:
+        return out.run(K.null);
+      case FIELD.label_selector:
+        return this.reserialise(text.labelSelector.at(row), K.null);
+      case FIELD.creation_time_ms:
+        return this.optionalMs(t.creationMs.at(row));
+      case FIELD.start_time_ms:
+        return this.optionalMs(t.startMs.at(row));
+      case FIELD.end_time_ms:
+        return this.optionalMs(t.endMs.at(row));
+    }
   }
 }

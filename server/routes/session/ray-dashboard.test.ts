@@ -244,6 +244,25 @@ describe('/api/v0/tasks', () => {
       expect(body, `${query} (${encoding})`).toBe(alone.get(query));
   });
 
+  it('answers only the fields named in columns=, the same values as the whole rows', async () => {
+    const whole = (await getJson('/api/v0/tasks?limit=3')).data.result;
+    const some = (await getJson('/api/v0/tasks?limit=3&columns=state,task_id,start_time_ms')).data
+      .result;
+    expect(some.total).toBe(whole.total);
+    expect(some.state_counts).toEqual(whole.state_counts);
+    expect(some.result).toEqual(
+      (whole.result as RayTask[]).map(({ task_id, state, start_time_ms }) => ({
+        task_id,
+        state,
+        start_time_ms,
+      })),
+    );
+    // A page of other fields is another answer: its own tag.
+    const tagOf = async (query: string) =>
+      (await app.inject(url(`/api/v0/tasks?${query}`))).headers.etag;
+    expect(await tagOf('limit=3&columns=state')).not.toBe(await tagOf('limit=3'));
+  });
+
   it('answers 400 naming the bad parameter', async () => {
     const cases: [string, string][] = [
       [
@@ -258,6 +277,8 @@ describe('/api/v0/tasks', () => {
       ['sort_by=colour', 'sort_by'],
       ['order=up', 'order'],
       ['exclude_driver=maybe', 'exclude_driver'],
+      ['columns=task_id,colour', 'columns: colour is not a task field'],
+      ['columns=task_id,,state', 'columns: an empty name'],
     ];
     for (const [query, named] of cases) {
       const res = await app.inject(url(`/api/v0/tasks?${query}`));

@@ -1,3 +1,4 @@
+import { RAY_TASK_FIELDS, type RayTaskField } from '../../../contract/ray.ts';
 import { badRequest } from '../../http/errors.ts';
 import { oneOf, positiveInt, single, type RawQuery } from '../../http/query-params.ts';
 import {
@@ -61,6 +62,21 @@ function taskFilters(query: RawQuery): TaskFilter[] {
   });
 }
 
+/** `columns=a,b,…` (our addition): only these fields of each attempt, in Ray's order. */
+function taskColumns(query: RawQuery): RayTaskField[] | undefined {
+  const value = single(query, 'columns');
+  if (value === undefined) return undefined;
+  const names = value.split(',').map((name) => name.trim());
+  for (const name of names)
+    if (!(RAY_TASK_FIELDS as readonly string[]).includes(name))
+      throw badRequest(
+        name === ''
+          ? 'columns: an empty name (columns is a comma-separated list of task fields)'
+          : `columns: ${name} is not a task field (one of ${RAY_TASK_FIELDS.join(', ')})`,
+      );
+  return names as RayTaskField[];
+}
+
 export function taskQueryOf(query: RawQuery): TaskQuery {
   return {
     detail: flag(query, 'detail', false),
@@ -70,5 +86,6 @@ export function taskQueryOf(query: RawQuery): TaskQuery {
     excludeDriver: flag(query, 'exclude_driver', true),
     sortBy: oneOf(query, 'sort_by', TASK_SORT_KEYS),
     order: oneOf(query, 'order', ['asc', 'desc'] as const) ?? 'asc',
+    columns: taskColumns(query),
   };
 }

@@ -15,7 +15,7 @@ import {
   TASK_URL_STATE,
   hasTaskFilters,
   pageNumber,
-  taskListSearch,
+  taskTableSearch,
 } from '../../lib/tasks/task-query';
 import type { TaskFilterName, TaskFilters } from '../../lib/tasks/task-query';
 import { StateCounters } from './StateCounters';
@@ -37,7 +37,7 @@ export function TaskTable({
 }) {
   const [urlState, update] = useUrlState(TASK_URL_STATE);
   const state = { ...urlState, ...fixed };
-  const search = taskListSearch(state);
+  const search = taskTableSearch(state);
   const tasks = useTaskPage(scope, search);
   const navigate = useNavigate();
   const href = useAppHref();

@@ -1,4 +1,4 @@
-import type { NestedTaskSummary } from '../../../contract/ray';
+import { TASK_TABLE_FIELDS, type NestedTaskSummary } from '../../../contract/ray';
 
 // The tasks list's URL state and how it becomes the server's filter_keys / sort / offset.
 
@@ -68,6 +68,17 @@ export function taskListSearch(state: TaskUrlState, pageSize = TASK_PAGE_SIZE): 
   search.set('order', state.order === 'desc' ? 'desc' : 'asc');
   search.set('limit', String(pageSize));
   search.set('offset', String((pageNumber(state.page) - 1) * pageSize));
+  return search;
+}
+
+/**
+ * The task table's page: `taskListSearch` asking only for what the table reads, a third of an
+ * attempt's bytes (log paths, resources, runtime env and worker ids are for the task's own page;
+ * other readers of a list, such as the job page's root cause, ask for whole attempts).
+ */
+export function taskTableSearch(state: TaskUrlState): URLSearchParams {
+  const search = taskListSearch(state);
+  search.set('columns', TASK_TABLE_FIELDS.join(','));
   return search;
 }
 
