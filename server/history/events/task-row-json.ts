@@ -120,14 +120,17 @@ function logKey(key: string): { first: DataView; next: DataView } {
 
 /** Each field's key, by its index in RAY_TASK_FIELDS (for rows of chosen fields). */
 const FIELD_KEYS = RAY_TASK_FIELDS.map(logKey);
-const FIELD = Object.fromEntries(RAY_TASK_FIELDS.map((name, i) => [name, i])) as Record<
-  RayTaskField,
-  number
+/** Each field's index in RAY_TASK_FIELDS, by name. */
+const FIELD = Object.fromEntries(RAY_TASK_FIELDS.map((name, i) => [name, i])) as Readonly<
+  Record<RayTaskField, number>
 >;
+/** The same, for names from a request (a Map: no inherited keys). */
+const FIELD_INDEX = new Map<string, number>(RAY_TASK_FIELDS.map((name, i) => [name, i]));
 
 /** Fields chosen by name, as `fields` takes them: their indices, once each, in Ray's order. */
 export function fieldIndices(columns: readonly RayTaskField[]): number[] {
-  return [...new Set(columns.map((name) => FIELD[name]))].sort((a, b) => a - b);
+  const indices = columns.flatMap((name) => FIELD_INDEX.get(name) ?? []);
+  return [...new Set(indices)].sort((a, b) => a - b);
 }
 
 /** The per-attempt columns a row reads, grouped by how they are read (one loop shape per group). */

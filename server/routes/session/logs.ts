@@ -170,6 +170,7 @@ export async function logRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
         // A whole file, however big: a few at a time (per process and user), 429 beyond.
         const release = deps.downloads.take(request.access.user?.id ?? request.ip);
         whenClosed(reply.raw, release);
+        if (reply.raw.closed) return reply.hijack();
         const name = attachmentName(ask.download || log.path);
         reply.header('content-disposition', `attachment; filename="${name}"`);
         reply.type('application/octet-stream');
