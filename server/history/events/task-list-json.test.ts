@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RAY_TASK_FIELDS, TASK_TABLE_FIELDS } from '../../../contract/ray.ts';
+import { RAY_TASK_FIELDS, TASK_TABLE_FIELDS, type RayTaskField } from '../../../contract/ray.ts';
 import { unpackRealRayRecording } from '../../../e2e/support/real-ray-fixture.ts';
 import { recordedSessions } from '../../fidelity/recorded-sessions.ts';
 import { loadSession } from '../ingest/load-session.ts';
@@ -69,7 +69,7 @@ describe('taskListJson', () => {
   });
 
   it("writes only the fields asked for (columns=), in Ray's order, as the objects would be", () => {
-    const subsets = [
+    const subsets: RayTaskField[][] = [
       [...TASK_TABLE_FIELDS],
       ...RAY_TASK_FIELDS.map((field) => [field]),
       // Asked out of order and twice: written once each, in Ray's order.
