@@ -175,6 +175,33 @@ class Scratch {
   }
 }
 
+/** More than one run: see `runWithItems`. */
+const SEVERAL = -2;
+const transitionOffsetOf = (run: TaskRun) => run.transitionOffset;
+const spanOffsetOf = (run: TaskRun) => run.spanOffset;
+
+/**
+ * The one run holding items (transitions or spans, ranged by `offsetsOf`) for merged row `i`:
+ * its index; NONE when no run does, SEVERAL when more than one does (they must be merged).
+ */
+function runWithItems(
+  runs: readonly TaskRun[],
+  sources: Int32Array[],
+  i: number,
+  offsetsOf: (run: TaskRun) => Int32Array,
+): number {
+  let only = NONE;
+  for (let j = 0; j < runs.length; j++) {
+    const r = sources[j]![i]!;
+    if (r === NONE) continue;
+    const offsets = offsetsOf(runs[j]!);
+    if (offsets[r] === offsets[r + 1]) continue;
+    if (only !== NONE) return SEVERAL;
+    only = j;
+  }
+  return only;
+}
+
 function mergeTransitions(
   runs: readonly TaskRun[],
   sources: Int32Array[],
@@ -197,14 +224,9 @@ function mergeTransitions(
   let k = 0;
   for (let i = 0; i < n; i++) {
     transitionStart.set(i, k);
-    let runsOfRow = 0;
-    let only = NONE;
-    for (let j = 0; j < runs.length; j++) {
-      if (sources[j]![i] === NONE) continue;
-      runsOfRow++;
-      only = j;
-    }
-    if (runsOfRow === 1) {
+    const only = runWithItems(runs, sources, i, transitionOffsetOf);
+    if (only === NONE) continue;
+    if (only !== SEVERAL) {
       // The common case: the run's list is final, but for the pool ids.
       const run = runs[only]!;
       const remap = remaps[only]!;
@@ -291,16 +313,9 @@ function mergeSpans(runs: readonly TaskRun[], sources: Int32Array[], remaps: Int
     spanEnd[k++] = end;
   };
   for (let i = 0; i < n; i++) {
-    let runsOfRow = 0;
-    let only = NONE;
-    for (let j = 0; j < runs.length; j++) {
-      const r = sources[j]![i]!;
-      if (r === NONE || runs[j]!.spanOffset[r] === runs[j]!.spanOffset[r + 1]) continue;
-      runsOfRow++;
-      only = j;
-    }
-    if (runsOfRow === 0) continue;
-    if (runsOfRow === 1) {
+    const only = runWithItems(runs, sources, i, spanOffsetOf);
+    if (only === NONE) continue;
+    if (only !== SEVERAL) {
       const run = runs[only]!;
       const remap = remaps[only]!;
       const r = sources[only]![i]!;

@@ -58,9 +58,7 @@ export default function LogViewer({
 
   const text = useMemo(() => (log ? plainText(log.lines) : ''), [log]);
   const empty =
-    log && log.lines.length === 0
-      ? emptyLogText(source, loaded.filename, log.fileSize, formatBytes)
-      : null;
+    log && log.lines.length === 0 ? emptyLogText(source, loaded.filename, log.fileSize) : null;
 
   const copy = async (value: string, done: string) => {
     try {

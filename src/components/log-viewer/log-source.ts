@@ -1,3 +1,5 @@
+import { formatBytes } from '../../lib/format';
+
 // Where a log comes from: one file of a node, or a task's / actor's / job's own log, resolved by
 // the server. Every log surface (file page, task, actor and job tabs) speaks this union.
 
@@ -51,7 +53,6 @@ export function emptyLogText(
   source: LogSource,
   resolvedFilename: string | null,
   fileSize: number,
-  size: (bytes: number) => string,
 ): { title: string; detail: string } {
   const file = resolvedFilename ?? (source.kind === 'file' ? source.filename : null);
   const name = file?.split('/').pop() || null;
@@ -61,7 +62,7 @@ export function emptyLogText(
   const part =
     fileSize === 0
       ? `${name ?? 'The file'} is empty.`
-      : `Its part of ${name ?? 'the file'} is empty; the whole file holds ${size(fileSize)} ("Whole file" shows it).`;
+      : `Its part of ${name ?? 'the file'} is empty; the whole file holds ${formatBytes(fileSize)} ("Whole file" shows it).`;
   switch (source.kind) {
     case 'task': {
       const attempt =
